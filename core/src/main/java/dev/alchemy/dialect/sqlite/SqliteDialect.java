@@ -1,0 +1,180 @@
+package dev.alchemy.dialect.sqlite;
+
+import dev.alchemy.dialect.Dialect;
+import dev.alchemy.engine.Conversions;
+import dev.alchemy.engine.EngineOptions;
+import dev.alchemy.engine.URL;
+import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.exc.DBAPIError;
+import dev.alchemy.exc.DataError;
+import dev.alchemy.exc.IntegrityError;
+import dev.alchemy.exc.OperationalError;
+import dev.alchemy.exc.ProgrammingError;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * SQLite, through the xerial {@code sqlite-jdbc} driver. Every connection has foreign keys on; a file database uses
+ * WAL and a busy timeout; {@code sqlite:///:memory:} is one database shared by the engine's whole pool. Values
+ * without a declared type are stored as SQLAlchemy stores them (dates as ISO text, booleans as 0/1, UUIDs as 32 hex
+ * digits), so that a file written here reads the same in SQLAlchemy.
+ */
+public class SqliteDialect implements Dialect {
+
+    private static final AtomicLong MEMORY_DATABASES = new AtomicLong();
+    private static final Pattern SQLITE_MESSAGE =
+            Pattern.compile("\\[SQLITE_[A-Z_]+\\][^(]*\\((.*)\\)\\s*$", Pattern.DOTALL);
+
+    /** Creates the dialect; found through {@link java.util.ServiceLoader}. */
+    public SqliteDialect() {}
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public boolean handlesProduct(String productName) {
+        return productName.toLowerCase(java.util.Locale.ROOT).contains("sqlite");
+    }
+
+    @Override
+    public ConnectionSpec connectionSpec(URL url, EngineOptions options) {
+        Properties properties = new Properties();
+        properties.setProperty("foreign_keys", "true");
+        properties.setProperty(
+                "busy_timeout", Long.toString(options.busyTimeout().toMillis()));
+        String file = file(url);
+        boolean memory = file == null;
+        String jdbcUrl;
+        if (memory) {
+            // one named shared-cache database per engine, so pooled connections see the same tables
+            jdbcUrl = "jdbc:sqlite:file:alchemy-memory-" + MEMORY_DATABASES.incrementAndGet()
+                    + "?mode=memory&cache=shared";
+        } else {
+            properties.setProperty("journal_mode", "WAL");
+            jdbcUrl = url.isJdbc() ? url.rawText() : "jdbc:sqlite:" + file;
+        }
+        if (!url.isJdbc()) {
+            url.query().forEach(properties::setProperty);
+        }
+        return new ConnectionSpec(jdbcUrl, "org.sqlite.JDBC", "org.xerial:sqlite-jdbc", properties, memory);
+    }
+
+    /** @return the file path, or null for an in-memory database */
+    private static @Nullable String file(URL url) {
+        if (url.isJdbc()) {
+            String rest = url.rawText().substring("jdbc:sqlite:".length());
+            return rest.isEmpty() || rest.equals(":memory:") || rest.startsWith(":memory:?") ? null : rest;
+        }
+        if (url.host() != null || url.username() != null || url.port() != null) {
+            throw new ArgumentError(
+                    "an sqlite URL names a file, not a server: '" + url + "'; use 'sqlite:///relative/path.db', "
+                            + "'sqlite:////absolute/path.db' or 'sqlite:///:memory:'");
+        }
+        String database = url.database();
+        if (database == null || database.equals(":memory:")) {
+            return null;
+        }
+        return Path.of(database).toString();
+    }
+
+    @Override
+    public void initializeConnection(Connection connection, EngineOptions options) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA foreign_keys=ON");
+        }
+    }
+
+    @Override
+    public DBAPIError translate(SQLException error, @Nullable String sql, @Nullable List<?> parameters) {
+        String reason = reason(error);
+        int code = error.getErrorCode() & 0xff;
+        return switch (code) {
+            case 19 -> new IntegrityError(reason, sql, parameters, error); // SQLITE_CONSTRAINT
+            case 1, 21, 25 -> new ProgrammingError(reason, sql, parameters, error); // ERROR, MISUSE, RANGE (bind index)
+            case 18, 20 -> new DataError(reason, sql, parameters, error); // TOOBIG, MISMATCH
+            default -> new OperationalError(reason, sql, parameters, error); // BUSY, LOCKED, IOERR, CANTOPEN, FULL...
+        };
+    }
+
+    private static String reason(SQLException error) {
+        String message = String.valueOf(error.getMessage());
+        Matcher m = SQLITE_MESSAGE.matcher(message);
+        return m.find() ? m.group(1) : message;
+    }
+
+    @Override
+    public void bind(PreparedStatement statement, int index, @Nullable Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.NULL);
+        } else if (value instanceof String
+                || value instanceof Integer
+                || value instanceof Long
+                || value instanceof Double
+                || value instanceof byte[]) {
+            statement.setObject(index, value);
+        } else if (value instanceof Boolean b) {
+            statement.setInt(index, b ? 1 : 0);
+        } else if (value instanceof Short || value instanceof Byte) {
+            statement.setInt(index, ((Number) value).intValue());
+        } else if (value instanceof Float f) {
+            statement.setDouble(index, f);
+        } else if (value instanceof BigDecimal d) {
+            statement.setString(index, d.toPlainString());
+        } else if (value instanceof java.math.BigInteger i) {
+            statement.setString(index, i.toString());
+        } else if (value instanceof LocalDateTime t) {
+            statement.setString(index, Conversions.DATETIME.format(t));
+        } else if (value instanceof LocalDate d) {
+            statement.setString(index, d.toString());
+        } else if (value instanceof LocalTime t) {
+            statement.setString(index, Conversions.TIME.format(t));
+        } else if (value instanceof OffsetDateTime t) {
+            statement.setString(
+                    index,
+                    Conversions.DATETIME.format(
+                            t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()));
+        } else if (value instanceof Instant t) {
+            statement.setString(index, Conversions.DATETIME.format(LocalDateTime.ofInstant(t, ZoneOffset.UTC)));
+        } else if (value instanceof UUID u) {
+            statement.setString(index, Conversions.uuidHex(u));
+        } else if (value instanceof Enum<?> e) {
+            statement.setString(index, e.name());
+        } else if (value instanceof java.util.Date d) {
+            statement.setString(
+                    index, Conversions.DATETIME.format(LocalDateTime.ofInstant(d.toInstant(), ZoneOffset.UTC)));
+        } else {
+            throw new ArgumentError("cannot bind a " + value.getClass().getName() + " to SQLite; use a String, number, "
+                    + "Boolean, byte[], java.time value, UUID or enum");
+        }
+    }
+
+    @Override
+    public String quoteIdentifier(String identifier) {
+        return SqliteIdentifiers.quote(identifier);
+    }
+
+    @Override
+    public String toString() {
+        return "SqliteDialect";
+    }
+}

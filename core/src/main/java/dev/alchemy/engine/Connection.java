@@ -1,0 +1,100 @@
+package dev.alchemy.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One database connection from an {@link Engine}, used by one thread at a time. Statements run inside a transaction
+ * that begins by itself with the first statement; {@link #commit()} and {@link #rollback()} end it ("commit as you
+ * go", as in SQLAlchemy 2.0). Closing the connection rolls back what was not committed and returns it to the pool.
+ *
+ * <pre>{@code
+ * try (Connection conn = engine.connect()) {
+ *     conn.execute(text("CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR)"));
+ *     conn.execute(text("INSERT INTO users (name) VALUES (:name)"),
+ *             List.of(Map.of("name", "Alice"), Map.of("name", "Bob")));   // executemany
+ *     conn.commit();
+ *     Result result = conn.execute(text("SELECT name FROM users WHERE id = :id"), Map.of("id", 1));
+ *     String name = result.scalar(String.class);
+ * }
+ * }</pre>
+ *
+ * <p>Every value reaches the database as a bound parameter; none is ever written into the SQL text.
+ */
+public interface Connection extends AutoCloseable {
+
+    /**
+     * Executes a statement.
+     *
+     * @param statement text SQL or a statement of the expression language
+     * @return the result, read completely
+     * @throws dev.alchemy.exc.DBAPIError when the database refuses it
+     */
+    Result execute(Executable statement);
+
+    /**
+     * Executes a statement with named parameters ({@code :name} in text SQL).
+     *
+     * @param statement the statement
+     * @param parameters values by name; they override values the statement carries
+     * @return the result, read completely
+     * @throws dev.alchemy.exc.ArgumentError when a parameter the statement needs is missing
+     * @throws dev.alchemy.exc.DBAPIError when the database refuses it
+     */
+    Result execute(Executable statement, Map<String, ?> parameters);
+
+    /**
+     * Executes a statement once per parameter set, as one JDBC batch ("executemany").
+     *
+     * @param statement the statement
+     * @param parameterSets one map of values per execution; must not be empty
+     * @return a result whose {@link Result#rowcount()} is the total of rows changed
+     * @throws dev.alchemy.exc.DBAPIError when the database refuses any of them (nothing of the batch is kept when
+     *     the transaction is rolled back)
+     */
+    Result execute(Executable statement, List<? extends Map<String, ?>> parameterSets);
+
+    /** Commits the current transaction, if one has begun. */
+    void commit();
+
+    /** Rolls back the current transaction, if one has begun. */
+    void rollback();
+
+    /**
+     * Begins a transaction explicitly; close or {@link Transaction#rollback()} it to roll back.
+     *
+     * @return the transaction
+     * @throws dev.alchemy.exc.InvalidRequestError when a transaction has already begun (by an earlier statement or
+     *     call); commit or roll it back first
+     */
+    Transaction begin();
+
+    /**
+     * Begins a savepoint (beginning the enclosing transaction when there is none). Rolling it back undoes only
+     * what ran since the savepoint.
+     *
+     * @return the savepoint's transaction
+     */
+    Transaction beginNested();
+
+    /** @return true while a transaction has begun and not ended */
+    boolean inTransaction();
+
+    /** @return true once closed */
+    boolean isClosed();
+
+    /** @return the engine this connection came from */
+    Engine engine();
+
+    /**
+     * The JDBC connection underneath, for what Alchemy does not cover. Do not close it or change its transaction
+     * state.
+     *
+     * @return the JDBC connection
+     */
+    java.sql.Connection jdbcConnection();
+
+    /** Rolls back what was not committed and returns the connection to its pool. Closing twice is harmless. */
+    @Override
+    void close();
+}

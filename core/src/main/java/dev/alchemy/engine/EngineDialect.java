@@ -1,0 +1,125 @@
+package dev.alchemy.engine;
+
+import dev.alchemy.exc.DBAPIError;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the engine needs to know about one kind of database: how a URL becomes a JDBC connection, what to set on
+ * each new connection, how driver errors map to Alchemy's exceptions, and how untyped values are bound and
+ * converted. The SQL-level part of a dialect ({@code dev.alchemy.dialect.Dialect}) extends this interface.
+ *
+ * <p>Dialects are found with {@link java.util.ServiceLoader} ({@code META-INF/services/dev.alchemy.engine.EngineDialect}),
+ * so the engine never names a database.
+ */
+public interface EngineDialect {
+
+    /** @return the dialect's name as used in URLs: {@code "sqlite"}, {@code "postgresql"} */
+    String name();
+
+    /**
+     * Whether this dialect speaks to a database that reports itself with this product name in
+     * {@link java.sql.DatabaseMetaData#getDatabaseProductName()}; used by {@link Engine#create(javax.sql.DataSource)}.
+     *
+     * @param productName the product name the driver reports
+     * @return true when this dialect handles it
+     */
+    boolean handlesProduct(String productName);
+
+    /**
+     * Translates a URL into what the pool needs to open connections.
+     *
+     * @param url the parsed URL, with {@link URL#backendName()} equal to {@link #name()}
+     * @param options the engine's options
+     * @return the JDBC URL, driver and driver properties
+     */
+    ConnectionSpec connectionSpec(URL url, EngineOptions options);
+
+    /**
+     * Prepares a connection the engine did not open itself (one from an application's {@code DataSource}); called
+     * once per physical connection. SQLite turns foreign keys on here.
+     *
+     * @param connection the new connection
+     * @param options the engine's options
+     * @throws SQLException from the driver
+     */
+    default void initializeConnection(Connection connection, EngineOptions options) throws SQLException {}
+
+    /**
+     * Wraps a driver exception in the matching {@link DBAPIError} leaf.
+     *
+     * @param error the driver's exception
+     * @param sql the statement, or null
+     * @param parameters the bound values, or null when hidden
+     * @return the exception to throw
+     */
+    DBAPIError translate(SQLException error, @Nullable String sql, @Nullable List<?> parameters);
+
+    /**
+     * Binds a value whose SQL type is not known (text SQL), in the form this database stores it.
+     *
+     * @param statement the statement
+     * @param index the 1-based index
+     * @param value the value
+     * @throws SQLException from the driver
+     */
+    void bind(PreparedStatement statement, int index, @Nullable Object value) throws SQLException;
+
+    /**
+     * Reads a column whose type is not known.
+     *
+     * @param resultSet the result set on a row
+     * @param index the 1-based index
+     * @return the value as the driver gives it
+     * @throws SQLException from the driver
+     */
+    default @Nullable Object read(ResultSet resultSet, int index) throws SQLException {
+        return resultSet.getObject(index);
+    }
+
+    /**
+     * Converts a value read without type information into a Java type ({@link Row#get(String, Class)}). SQLite
+     * stores dates as text; this is where such text becomes a {@code LocalDate}.
+     *
+     * @param value the value as read
+     * @param type the wanted type
+     * @param <T> the wanted type
+     * @return the converted value, or null for null
+     * @throws dev.alchemy.exc.ArgumentError when the value cannot be converted
+     */
+    default <T> @Nullable T convert(@Nullable Object value, Class<T> type) {
+        return Conversions.convert(value, type);
+    }
+
+    /**
+     * How to open connections for a URL.
+     *
+     * @param jdbcUrl the JDBC URL
+     * @param driverClassName the driver class, checked to be on the classpath before connecting
+     * @param driverArtifact the Maven coordinates of the driver, named when it is missing
+     * @param properties driver properties (user, password, settings)
+     * @param sharedMemoryDatabase true when every connection must see one in-memory database that lives until the
+     *     engine is disposed
+     */
+    record ConnectionSpec(
+            String jdbcUrl,
+            String driverClassName,
+            String driverArtifact,
+            Properties properties,
+            boolean sharedMemoryDatabase) {
+
+        /** Checks the arguments. */
+        public ConnectionSpec {
+            Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+            Objects.requireNonNull(driverClassName, "driverClassName");
+            Objects.requireNonNull(driverArtifact, "driverArtifact");
+            Objects.requireNonNull(properties, "properties");
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.alchemy.engine;
+
+import dev.alchemy.exc.ArgumentError;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Options for an {@link Engine}: immutable, each method returns a changed copy.
+ *
+ * <pre>{@code
+ * Engine engine = Alchemy.createEngine("sqlite:///app.db",
+ *         EngineOptions.defaults().echo(true).poolSize(10).connectionTimeout(Duration.ofSeconds(5)));
+ * }</pre>
+ *
+ * @see Engine
+ */
+public final class EngineOptions {
+
+    private static final EngineOptions DEFAULTS =
+            new EngineOptions(false, false, 5, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMinutes(30));
+
+    private final boolean echo;
+    private final boolean hideParameters;
+    private final int poolSize;
+    private final Duration connectionTimeout;
+    private final Duration busyTimeout;
+    private final Duration maxLifetime;
+
+    private EngineOptions(
+            boolean echo,
+            boolean hideParameters,
+            int poolSize,
+            Duration connectionTimeout,
+            Duration busyTimeout,
+            Duration maxLifetime) {
+        this.echo = echo;
+        this.hideParameters = hideParameters;
+        this.poolSize = poolSize;
+        this.connectionTimeout = connectionTimeout;
+        this.busyTimeout = busyTimeout;
+        this.maxLifetime = maxLifetime;
+    }
+
+    /**
+     * The defaults: no echo, parameters shown in errors, a pool of 5, a 30 s connection timeout, a 5 s SQLite
+     * busy timeout (as Python's sqlite3), connections recycled after 30 minutes.
+     *
+     * @return the default options
+     */
+    public static EngineOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Logs every statement and its parameters at INFO through SLF4J (logger {@code dev.alchemy.engine}), like
+     * {@code create_engine(echo=True)}.
+     *
+     * @param echo whether to log statements
+     * @return a copy with this option
+     */
+    public EngineOptions echo(boolean echo) {
+        return new EngineOptions(echo, hideParameters, poolSize, connectionTimeout, busyTimeout, maxLifetime);
+    }
+
+    /**
+     * Keeps bound values out of logs and exception messages, like {@code hide_parameters=True}.
+     *
+     * @param hide whether to hide parameters
+     * @return a copy with this option
+     */
+    public EngineOptions hideParameters(boolean hide) {
+        return new EngineOptions(echo, hide, poolSize, connectionTimeout, busyTimeout, maxLifetime);
+    }
+
+    /**
+     * The most connections the pool holds at once.
+     *
+     * @param size at least 1
+     * @return a copy with this option
+     * @throws ArgumentError when size is below 1
+     */
+    public EngineOptions poolSize(int size) {
+        if (size < 1) {
+            throw new ArgumentError("poolSize must be at least 1, was " + size);
+        }
+        return new EngineOptions(echo, hideParameters, size, connectionTimeout, busyTimeout, maxLifetime);
+    }
+
+    /**
+     * How long {@link Engine#connect()} waits for a free connection before failing with
+     * {@link dev.alchemy.exc.PoolTimeoutError}.
+     *
+     * @param timeout at least 250 ms (the pool's minimum)
+     * @return a copy with this option
+     */
+    public EngineOptions connectionTimeout(Duration timeout) {
+        return new EngineOptions(
+                echo, hideParameters, poolSize, atLeast(timeout, 250, "connectionTimeout"), busyTimeout, maxLifetime);
+    }
+
+    /**
+     * How long an SQLite statement waits for a lock held by another connection before failing with
+     * {@link dev.alchemy.exc.OperationalError} ("database is locked").
+     *
+     * @param timeout zero or more
+     * @return a copy with this option
+     */
+    public EngineOptions busyTimeout(Duration timeout) {
+        return new EngineOptions(
+                echo, hideParameters, poolSize, connectionTimeout, atLeast(timeout, 0, "busyTimeout"), maxLifetime);
+    }
+
+    /**
+     * How long a pooled connection lives before the pool replaces it (SQLAlchemy's {@code pool_recycle}).
+     *
+     * @param lifetime at least 30 seconds, or zero for no limit
+     * @return a copy with this option
+     */
+    public EngineOptions maxLifetime(Duration lifetime) {
+        Objects.requireNonNull(lifetime, "lifetime");
+        if (!lifetime.isZero() && lifetime.toSeconds() < 30) {
+            throw new ArgumentError("maxLifetime must be zero (no limit) or at least 30 s, was " + lifetime);
+        }
+        return new EngineOptions(echo, hideParameters, poolSize, connectionTimeout, busyTimeout, lifetime);
+    }
+
+    private static Duration atLeast(Duration value, long millis, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.toMillis() < millis) {
+            throw new ArgumentError(name + " must be at least " + millis + " ms, was " + value);
+        }
+        return value;
+    }
+
+    /** @return whether statements are logged at INFO */
+    public boolean echo() {
+        return echo;
+    }
+
+    /** @return whether bound values are kept out of logs and error messages */
+    public boolean hideParameters() {
+        return hideParameters;
+    }
+
+    /** @return the most connections the pool holds */
+    public int poolSize() {
+        return poolSize;
+    }
+
+    /** @return how long to wait for a free connection */
+    public Duration connectionTimeout() {
+        return connectionTimeout;
+    }
+
+    /** @return how long an SQLite statement waits for a lock */
+    public Duration busyTimeout() {
+        return busyTimeout;
+    }
+
+    /** @return how long a pooled connection lives; zero for no limit */
+    public Duration maxLifetime() {
+        return maxLifetime;
+    }
+
+    @Override
+    public String toString() {
+        return "EngineOptions[echo=" + echo + ", hideParameters=" + hideParameters + ", poolSize=" + poolSize
+                + ", connectionTimeout=" + connectionTimeout + ", busyTimeout=" + busyTimeout + ", maxLifetime="
+                + maxLifetime + "]";
+    }
+}

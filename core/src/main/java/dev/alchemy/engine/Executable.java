@@ -1,0 +1,16 @@
+package dev.alchemy.engine;
+
+/**
+ * Anything a {@link Connection} can execute: text SQL ({@code Alchemy.text(...)}) and the statements of the SQL
+ * expression language. The engine knows statements only through this interface.
+ */
+public interface Executable {
+
+    /**
+     * Compiles this statement into SQL text and parameters for a dialect.
+     *
+     * @param dialect the dialect of the connection that executes it
+     * @return the compiled statement
+     */
+    CompiledStatement compile(EngineDialect dialect);
+}

@@ -1,0 +1,481 @@
+package dev.alchemy.engine.internal;
+
+import dev.alchemy.engine.BoundParameter;
+import dev.alchemy.engine.CompiledStatement;
+import dev.alchemy.engine.Connection;
+import dev.alchemy.engine.Engine;
+import dev.alchemy.engine.EngineDialect;
+import dev.alchemy.engine.Executable;
+import dev.alchemy.engine.Result;
+import dev.alchemy.engine.ResultColumn;
+import dev.alchemy.engine.Row;
+import dev.alchemy.engine.StatementEvent;
+import dev.alchemy.engine.Transaction;
+import dev.alchemy.engine.ValueBinder;
+import dev.alchemy.engine.ValueReader;
+import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.exc.DBAPIError;
+import dev.alchemy.exc.InvalidRequestError;
+import dev.alchemy.exc.OperationalError;
+import dev.alchemy.exc.ResourceClosedError;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** A connection: executes compiled statements and keeps the transaction state. */
+final class DefaultConnection implements Connection {
+
+    private final DefaultEngine engine;
+    private final EngineDialect dialect;
+    private final java.sql.Connection jdbc;
+    private final boolean external;
+    private final boolean commitOnClose;
+    private final SqlLog log;
+    private final Deque<Nested> savepoints = new ArrayDeque<>();
+    private @Nullable Root explicit;
+    private boolean inTransaction;
+    private boolean failed;
+    private boolean closed;
+
+    DefaultConnection(
+            DefaultEngine engine,
+            EngineDialect dialect,
+            java.sql.Connection jdbc,
+            boolean external,
+            boolean commitOnClose)
+            throws SQLException {
+        this.engine = engine;
+        this.dialect = dialect;
+        this.jdbc = jdbc;
+        this.external = external;
+        this.commitOnClose = commitOnClose;
+        this.log = engine.log();
+        if (!external && jdbc.getAutoCommit()) {
+            jdbc.setAutoCommit(false);
+        }
+        if (commitOnClose) {
+            beginIfNeeded("BEGIN");
+        }
+    }
+
+    @Override
+    public Result execute(Executable statement) {
+        return execute(statement, Map.of());
+    }
+
+    @Override
+    public Result execute(Executable statement, Map<String, ?> parameters) {
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(parameters, "parameters");
+        checkOpen();
+        CompiledStatement compiled = statement.compile(dialect);
+        List<@Nullable Object> values = values(compiled, parameters);
+        beginIfNeeded("BEGIN (implicit)");
+        log.statement(compiled.sql(), values, 1);
+        long start = System.nanoTime();
+        boolean ok = false;
+        try (PreparedStatement ps = jdbc.prepareStatement(compiled.sql())) {
+            bind(ps, compiled.parameters(), values);
+            Result result = ps.execute()
+                    ? readRows(ps.getResultSet(), compiled.columns())
+                    : BufferedResult.changed(updateCount(ps), dialect);
+            ok = true;
+            return result;
+        } catch (SQLException e) {
+            throw fail(e, compiled.sql(), values);
+        } finally {
+            report(compiled.sql(), 1, start, ok);
+        }
+    }
+
+    @Override
+    public Result execute(Executable statement, List<? extends Map<String, ?>> parameterSets) {
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(parameterSets, "parameterSets");
+        if (parameterSets.isEmpty()) {
+            throw new ArgumentError("executemany needs at least one parameter set; the list was empty");
+        }
+        if (parameterSets.size() == 1) {
+            return execute(statement, parameterSets.get(0));
+        }
+        checkOpen();
+        CompiledStatement compiled = statement.compile(dialect);
+        List<List<@Nullable Object>> sets = new ArrayList<>(parameterSets.size());
+        for (Map<String, ?> parameters : parameterSets) {
+            sets.add(values(compiled, Objects.requireNonNull(parameters, "parameter set")));
+        }
+        beginIfNeeded("BEGIN (implicit)");
+        log.statement(compiled.sql(), sets, sets.size());
+        long start = System.nanoTime();
+        boolean ok = false;
+        try (PreparedStatement ps = jdbc.prepareStatement(compiled.sql())) {
+            for (List<@Nullable Object> values : sets) {
+                bind(ps, compiled.parameters(), values);
+                ps.addBatch();
+            }
+            long total = 0;
+            for (int count : ps.executeBatch()) {
+                if (count > 0) {
+                    total += count;
+                }
+            }
+            ok = true;
+            return BufferedResult.changed(total, dialect);
+        } catch (SQLException e) {
+            throw fail(e, compiled.sql(), sets);
+        } finally {
+            report(compiled.sql(), sets.size(), start, ok);
+        }
+    }
+
+    private static long updateCount(PreparedStatement ps) throws SQLException {
+        return Math.max(ps.getUpdateCount(), 0);
+    }
+
+    private List<@Nullable Object> values(CompiledStatement compiled, Map<String, ?> parameters) {
+        List<BoundParameter> params = compiled.parameters();
+        List<@Nullable Object> values = new ArrayList<>(params.size());
+        for (BoundParameter p : params) {
+            if (parameters.containsKey(p.key())) {
+                values.add(parameters.get(p.key()));
+            } else if (p.hasValue()) {
+                values.add(p.value());
+            } else {
+                throw new ArgumentError("a value is required for parameter '" + p.key() + "' in: " + compiled.sql()
+                        + "; given parameters: " + new ArrayList<>(parameters.keySet()));
+            }
+        }
+        return values;
+    }
+
+    private void bind(PreparedStatement ps, List<BoundParameter> params, List<@Nullable Object> values)
+            throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            ValueBinder binder = params.get(i).binder();
+            if (binder != null) {
+                binder.bind(ps, i + 1, values.get(i));
+            } else {
+                dialect.bind(ps, i + 1, values.get(i));
+            }
+        }
+    }
+
+    private Result readRows(ResultSet rs, @Nullable List<ResultColumn> columns) throws SQLException {
+        try (rs) {
+            ResultSetMetaData meta = rs.getMetaData();
+            int count = meta.getColumnCount();
+            List<String> keys = new ArrayList<>(count);
+            @Nullable ValueReader[] readers = new ValueReader[count];
+            boolean typed = columns != null && columns.size() == count;
+            for (int i = 0; i < count; i++) {
+                if (typed) {
+                    keys.add(columns.get(i).key());
+                    readers[i] = columns.get(i).reader();
+                } else {
+                    keys.add(meta.getColumnLabel(i + 1));
+                }
+            }
+            DefaultRow.RowShape shape = DefaultRow.RowShape.of(keys, dialect);
+            List<Row> rows = new ArrayList<>();
+            while (rs.next()) {
+                @Nullable Object[] values = new Object[count];
+                for (int i = 0; i < count; i++) {
+                    ValueReader reader = readers[i];
+                    values[i] = reader != null ? reader.read(rs, i + 1) : dialect.read(rs, i + 1);
+                }
+                rows.add(new DefaultRow(shape, values));
+            }
+            return new BufferedResult(shape.keys(), Collections.unmodifiableList(rows), rows.size(), true, dialect);
+        }
+    }
+
+    private DBAPIError fail(SQLException e, String sql, List<?> values) {
+        failed = true;
+        return dialect.translate(e, sql, engine.options().hideParameters() ? null : values);
+    }
+
+    private void report(String sql, int batchSize, long start, boolean ok) {
+        if (engine.hasListeners()) {
+            engine.fire(new StatementEvent(sql, batchSize, Duration.ofNanos(System.nanoTime() - start), !ok));
+        }
+    }
+
+    private void beginIfNeeded(String message) {
+        if (!inTransaction) {
+            inTransaction = true;
+            if (!external) {
+                log.message(message);
+            }
+        }
+    }
+
+    @Override
+    public void commit() {
+        checkOpen();
+        checkNotExternal("commit");
+        if (inTransaction) {
+            log.message("COMMIT");
+            try {
+                jdbc.commit();
+            } catch (SQLException e) {
+                failed = true;
+                throw dialect.translate(e, "COMMIT", null);
+            } finally {
+                endTransaction();
+            }
+        }
+    }
+
+    @Override
+    public void rollback() {
+        checkOpen();
+        checkNotExternal("rollback");
+        if (inTransaction) {
+            log.message("ROLLBACK");
+            try {
+                jdbc.rollback();
+            } catch (SQLException e) {
+                throw dialect.translate(e, "ROLLBACK", null);
+            } finally {
+                endTransaction();
+            }
+        }
+    }
+
+    private void endTransaction() {
+        inTransaction = false;
+        failed = false;
+        if (explicit != null) {
+            explicit.active = false;
+            explicit = null;
+        }
+        for (Nested n : savepoints) {
+            n.active = false;
+        }
+        savepoints.clear();
+    }
+
+    @Override
+    public Transaction begin() {
+        checkOpen();
+        checkNotExternal("begin");
+        if (inTransaction) {
+            throw new InvalidRequestError("a transaction is already begun on this connection (statements begin one by "
+                    + "themselves); call commit() or rollback() first, or use beginNested() for a savepoint");
+        }
+        beginIfNeeded("BEGIN");
+        Root root = new Root();
+        explicit = root;
+        return root;
+    }
+
+    @Override
+    public Transaction beginNested() {
+        checkOpen();
+        beginIfNeeded("BEGIN (implicit)");
+        try {
+            Savepoint savepoint = jdbc.setSavepoint();
+            log.message("SAVEPOINT");
+            Nested nested = new Nested(savepoint);
+            savepoints.push(nested);
+            return nested;
+        } catch (SQLException e) {
+            throw dialect.translate(e, "SAVEPOINT", null);
+        }
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return inTransaction;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public java.sql.Connection jdbcConnection() {
+        checkOpen();
+        return jdbc;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        RuntimeException error = null;
+        try {
+            if (!external && inTransaction) {
+                if (commitOnClose && !failed) {
+                    commit();
+                } else {
+                    rollback();
+                }
+            }
+        } catch (RuntimeException e) {
+            error = e;
+            if (!external) {
+                try {
+                    jdbc.rollback();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+        } finally {
+            closed = true;
+            try {
+                engine.releaseConnection(jdbc);
+            } catch (SQLException e) {
+                OperationalError released =
+                        new OperationalError("could not return the connection: " + e.getMessage(), null, null, e);
+                if (error != null) {
+                    error.addSuppressed(released);
+                } else {
+                    error = released;
+                }
+            }
+        }
+        if (error != null) {
+            throw error;
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new ResourceClosedError("this connection is closed; take a new one with engine.connect()");
+        }
+    }
+
+    private void checkNotExternal(String what) {
+        if (external) {
+            throw new InvalidRequestError("cannot " + what + " here: the transaction on this connection is managed "
+                    + "outside Alchemy (by Spring's transaction manager); let @Transactional commit or roll back");
+        }
+    }
+
+    /** The explicit transaction of {@link #begin()}. */
+    private final class Root implements Transaction {
+        boolean active = true;
+
+        @Override
+        public void commit() {
+            requireActive();
+            DefaultConnection.this.commit();
+        }
+
+        @Override
+        public void rollback() {
+            if (active) {
+                DefaultConnection.this.rollback();
+            }
+        }
+
+        @Override
+        public boolean isActive() {
+            return active && !closed;
+        }
+
+        @Override
+        public boolean isNested() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+            if (isActive()) {
+                rollback();
+            }
+        }
+
+        private void requireActive() {
+            if (!isActive()) {
+                throw new InvalidRequestError("this transaction is no longer active; it was committed or rolled back");
+            }
+        }
+    }
+
+    /** A savepoint of {@link #beginNested()}. */
+    private final class Nested implements Transaction {
+        private final Savepoint savepoint;
+        boolean active = true;
+
+        Nested(Savepoint savepoint) {
+            this.savepoint = savepoint;
+        }
+
+        @Override
+        public void commit() {
+            if (!isActive()) {
+                throw new InvalidRequestError("this savepoint is no longer active; it was released or rolled back");
+            }
+            popThrough();
+            log.message("RELEASE SAVEPOINT");
+            try {
+                jdbc.releaseSavepoint(savepoint);
+            } catch (SQLException e) {
+                throw dialect.translate(e, "RELEASE SAVEPOINT", null);
+            }
+        }
+
+        @Override
+        public void rollback() {
+            if (!isActive()) {
+                return;
+            }
+            popThrough();
+            log.message("ROLLBACK TO SAVEPOINT");
+            try {
+                jdbc.rollback(savepoint);
+                jdbc.releaseSavepoint(savepoint);
+            } catch (SQLException e) {
+                throw dialect.translate(e, "ROLLBACK TO SAVEPOINT", null);
+            }
+        }
+
+        /** Ends this savepoint and any begun inside it. */
+        private void popThrough() {
+            while (!savepoints.isEmpty()) {
+                Nested top = savepoints.pop();
+                top.active = false;
+                if (top == this) {
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public boolean isActive() {
+            return active && !closed;
+        }
+
+        @Override
+        public boolean isNested() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+            if (isActive()) {
+                rollback();
+            }
+        }
+    }
+}

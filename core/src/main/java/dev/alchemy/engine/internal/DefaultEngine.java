@@ -1,0 +1,289 @@
+package dev.alchemy.engine.internal;
+
+import dev.alchemy.engine.Connection;
+import dev.alchemy.engine.ConnectionProvider;
+import dev.alchemy.engine.Engine;
+import dev.alchemy.engine.EngineDialect;
+import dev.alchemy.engine.EngineOptions;
+import dev.alchemy.engine.StatementEvent;
+import dev.alchemy.engine.StatementListener;
+import dev.alchemy.engine.URL;
+import dev.alchemy.exc.InvalidRequestError;
+import dev.alchemy.exc.NoSuchModuleError;
+import dev.alchemy.exc.OperationalError;
+import dev.alchemy.exc.ResourceClosedError;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/** The engine: a connection provider, a dialect, options and listeners. */
+public final class DefaultEngine implements Engine {
+
+    private final @Nullable URL url;
+    private final EngineOptions options;
+    private final ConnectionProvider provider;
+    private final @Nullable DataSource dataSource;
+    private final SqlLog log;
+    private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile @Nullable EngineDialect dialect;
+    private volatile boolean disposed;
+
+    private DefaultEngine(
+            @Nullable URL url,
+            EngineOptions options,
+            ConnectionProvider provider,
+            @Nullable DataSource dataSource,
+            @Nullable EngineDialect dialect) {
+        this.url = url;
+        this.options = options;
+        this.provider = provider;
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.log = new SqlLog(options.echo(), options.hideParameters());
+    }
+
+    /**
+     * @param url the parsed URL
+     * @param options the options
+     * @return an engine with its own pool, opened on first use
+     */
+    public static Engine forUrl(URL url, EngineOptions options) {
+        Objects.requireNonNull(options, "options");
+        EngineDialect dialect = Dialects.forUrl(url);
+        EngineDialect.ConnectionSpec spec = dialect.connectionSpec(url, options);
+        requireDriver(dialect, spec);
+        PoolProvider pool = new PoolProvider(url, spec, options, dialect);
+        return new DefaultEngine(url, options, pool, pool, dialect);
+    }
+
+    /**
+     * @param dataSource an application's data source
+     * @param options the options
+     * @return an engine over it; the dialect is detected on first use
+     */
+    public static Engine forDataSource(DataSource dataSource, EngineOptions options) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(options, "options");
+        DataSourceProvider provider = new DataSourceProvider(dataSource, options);
+        DefaultEngine engine = new DefaultEngine(null, options, provider, dataSource, null);
+        provider.engine = engine;
+        return engine;
+    }
+
+    /**
+     * @param provider where connections come from
+     * @param dialect the dialect
+     * @param options the options
+     * @param dataSource the data source behind the provider, or null
+     * @return an engine over the provider
+     */
+    public static Engine forProvider(
+            ConnectionProvider provider,
+            EngineDialect dialect,
+            EngineOptions options,
+            @Nullable DataSource dataSource) {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(dialect, "dialect");
+        Objects.requireNonNull(options, "options");
+        return new DefaultEngine(null, options, provider, dataSource, dialect);
+    }
+
+    private static void requireDriver(EngineDialect dialect, EngineDialect.ConnectionSpec spec) {
+        try {
+            Class.forName(spec.driverClassName(), false, DefaultEngine.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new NoSuchModuleError(
+                    "the JDBC driver for " + dialect.name() + " (" + spec.driverClassName()
+                            + ") is not on the classpath; add the dependency " + spec.driverArtifact(),
+                    e);
+        }
+    }
+
+    @Override
+    public Connection connect() {
+        return open(false);
+    }
+
+    @Override
+    public Connection begin() {
+        return open(true);
+    }
+
+    private Connection open(boolean commitOnClose) {
+        if (disposed) {
+            throw new ResourceClosedError("this engine was disposed; create a new one to connect again");
+        }
+        java.sql.Connection jdbc;
+        try {
+            jdbc = provider.getConnection();
+        } catch (SQLException e) {
+            throw PoolProvider.connectFailure(e, dialectOrNull(), url);
+        }
+        try {
+            EngineDialect d = dialect();
+            return new DefaultConnection(this, d, jdbc, provider.isTransactionManagedExternally(jdbc), commitOnClose);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                provider.releaseConnection(jdbc);
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new OperationalError("could not prepare a connection: " + e.getMessage(), null, null, e);
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(Function<? super Connection, ? extends T> work) {
+        Objects.requireNonNull(work, "work");
+        try (Connection conn = connect()) {
+            T value;
+            try {
+                value = work.apply(conn);
+            } catch (RuntimeException | Error e) {
+                if (conn.inTransaction()) {
+                    try {
+                        conn.rollback();
+                    } catch (RuntimeException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
+                throw e;
+            }
+            conn.commit();
+            return value;
+        }
+    }
+
+    @Override
+    public void useTransaction(Consumer<? super Connection> work) {
+        Objects.requireNonNull(work, "work");
+        inTransaction(conn -> {
+            work.accept(conn);
+            return null;
+        });
+    }
+
+    private @Nullable EngineDialect dialectOrNull() {
+        return dialect;
+    }
+
+    @Override
+    public EngineDialect dialect() {
+        EngineDialect d = dialect;
+        if (d == null) {
+            synchronized (this) {
+                d = dialect;
+                if (d == null) {
+                    d = detectDialect();
+                    dialect = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    /** The dialect, detected from this connection's product name when not yet known. */
+    EngineDialect dialectFrom(java.sql.Connection connection) throws SQLException {
+        EngineDialect d = dialect;
+        if (d == null) {
+            synchronized (this) {
+                d = dialect;
+                if (d == null) {
+                    d = Dialects.forProduct(connection.getMetaData().getDatabaseProductName());
+                    dialect = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    private EngineDialect detectDialect() {
+        if (dataSource == null) {
+            throw new InvalidRequestError("this engine has no dialect and no data source to detect one from");
+        }
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            return Dialects.forProduct(c.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new OperationalError(
+                    "could not connect to detect the database's dialect: " + e.getMessage(), null, null, e);
+        }
+    }
+
+    @Override
+    public @Nullable URL url() {
+        return url;
+    }
+
+    @Override
+    public EngineOptions options() {
+        return options;
+    }
+
+    @Override
+    public DataSource dataSource() {
+        if (provider instanceof PoolProvider pool) {
+            return pool;
+        }
+        if (dataSource == null) {
+            throw new InvalidRequestError("this engine was created over a connection provider without a data source");
+        }
+        return dataSource;
+    }
+
+    @Override
+    public void addStatementListener(StatementListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public void removeStatementListener(StatementListener listener) {
+        listeners.remove(listener);
+    }
+
+    void fire(StatementEvent event) {
+        for (StatementListener listener : listeners) {
+            listener.afterExecute(event);
+        }
+    }
+
+    boolean hasListeners() {
+        return !listeners.isEmpty();
+    }
+
+    void releaseConnection(java.sql.Connection connection) throws SQLException {
+        provider.releaseConnection(connection);
+    }
+
+    SqlLog log() {
+        return log;
+    }
+
+    @Override
+    public void dispose() {
+        if (disposed) {
+            return;
+        }
+        disposed = true;
+        if (provider instanceof PoolProvider pool) {
+            pool.close();
+        }
+    }
+
+    @Override
+    public boolean isDisposed() {
+        return disposed;
+    }
+
+    @Override
+    public String toString() {
+        return "Engine(" + (url != null ? url.toString() : String.valueOf(dataSource)) + ")";
+    }
+}

@@ -1,0 +1,66 @@
+package dev.alchemy.exc;
+
+import java.sql.SQLException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The database refused a statement. The message names the SQL and, unless the engine hides them, the
+ * parameters; the driver's {@link SQLException} is the cause. Catch a leaf to react to one kind of failure:
+ * {@link IntegrityError} (a constraint), {@link OperationalError} (the database could not do it now: locked,
+ * busy, unreachable), {@link ProgrammingError} (the statement is wrong: syntax, unknown table),
+ * {@link DataError} (a value does not fit).
+ */
+public class DBAPIError extends AlchemyException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final @Nullable String sql;
+    private final transient @Nullable List<?> parameters;
+
+    /**
+     * Creates the exception.
+     *
+     * @param reason what the database said
+     * @param sql the statement, or null when the failure was not tied to one (a connect)
+     * @param parameters the bound values, or null when hidden or not applicable
+     * @param cause the driver's exception
+     */
+    public DBAPIError(String reason, @Nullable String sql, @Nullable List<?> parameters, @Nullable Throwable cause) {
+        super(describe(reason, sql, parameters), cause);
+        this.sql = sql;
+        this.parameters = parameters;
+    }
+
+    private static String describe(String reason, @Nullable String sql, @Nullable List<?> parameters) {
+        StringBuilder text = new StringBuilder(reason);
+        if (sql != null) {
+            text.append("\n[SQL: ").append(sql).append(']');
+            if (parameters != null && !parameters.isEmpty()) {
+                text.append("\n[parameters: ")
+                        .append(abbreviate(parameters.toString()))
+                        .append(']');
+            }
+        }
+        return text.toString();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 2000 ? text : text.substring(0, 2000) + "... (" + text.length() + " characters)";
+    }
+
+    /** @return the SQL of the failed statement, or null when the failure was not tied to one */
+    public @Nullable String sql() {
+        return sql;
+    }
+
+    /** @return the bound parameters of the failed statement, or null when hidden or not applicable */
+    public @Nullable List<?> parameters() {
+        return parameters;
+    }
+
+    /** @return the driver's exception, or null when there was none */
+    public @Nullable SQLException sqlException() {
+        return getCause() instanceof SQLException e ? e : null;
+    }
+}

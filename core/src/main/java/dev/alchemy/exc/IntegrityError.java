@@ -1,0 +1,23 @@
+package dev.alchemy.exc;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** A constraint refused the statement: unique, primary key, foreign key, not null or check. */
+public class IntegrityError extends DBAPIError {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param reason what the database said
+     * @param sql the statement, or null
+     * @param parameters the bound values, or null when hidden
+     * @param cause the driver's exception
+     */
+    public IntegrityError(
+            String reason, @Nullable String sql, @Nullable List<?> parameters, @Nullable Throwable cause) {
+        super(reason, sql, parameters, cause);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.alchemy;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Holds the layering of DESIGN.md §2: knowledge flows orm → sql → schema → types, never backwards. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.alchemy");
+    }
+
+    private static void check(ArchRule rule) {
+        rule.allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void coreNeverImportsSpring() {
+        check(noClasses().should().dependOnClassesThat().resideInAPackage("org.springframework.."));
+    }
+
+    @Test
+    void engineKnowsNothingAbove() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.alchemy.engine..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.alchemy.sql..",
+                        "dev.alchemy.orm..",
+                        "dev.alchemy.schema..",
+                        "dev.alchemy.types..",
+                        "dev.alchemy.dialect.."));
+    }
+
+    @Test
+    void excKnowsOnlyItself() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.alchemy.exc..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.alchemy.engine..",
+                        "dev.alchemy.sql..",
+                        "dev.alchemy.orm..",
+                        "dev.alchemy.schema..",
+                        "dev.alchemy.types..",
+                        "dev.alchemy.dialect.."));
+    }
+
+    @Test
+    void typesKnowNeitherSchemaNorSqlNorOrm() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.alchemy.types..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.alchemy.schema..", "dev.alchemy.sql..", "dev.alchemy.orm.."));
+    }
+
+    @Test
+    void schemaDoesNotKnowTheOrm() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.alchemy.schema..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.alchemy.orm.."));
+    }
+
+    @Test
+    void sqlDoesNotKnowTheOrm() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.alchemy.sql..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.alchemy.orm.."));
+    }
+
+    @Test
+    void dialectsKnowNeitherOrmNorEachOther() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.alchemy.dialect..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.alchemy.orm.."));
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.alchemy.dialect.sqlite..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.alchemy.dialect.postgresql.."));
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.alchemy.dialect.postgresql..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.alchemy.dialect.sqlite.."));
+    }
+
+    @Test
+    void nothingOutsideAPackageImportsItsInternals() {
+        for (String area : new String[] {"engine", "sql", "schema", "types", "orm", "dialect"}) {
+            check(noClasses()
+                    .that()
+                    .resideOutsideOfPackage("dev.alchemy." + area + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage("dev.alchemy." + area + ".internal.."));
+        }
+    }
+
+    @Test
+    void exceptionsDescendFromTheOneRoot() {
+        check(classes()
+                .that()
+                .resideInAPackage("dev.alchemy.exc")
+                .and()
+                .areAssignableTo(Throwable.class)
+                .should()
+                .beAssignableTo(dev.alchemy.exc.AlchemyException.class));
+    }
+}
