@@ -20,6 +20,29 @@ import org.jspecify.annotations.Nullable;
  */
 public interface EngineDialect {
 
+    /**
+     * The registered dialect with a name.
+     *
+     * @param name {@code "sqlite"}, {@code "postgresql"}
+     * @return the dialect
+     * @throws dev.alchemy.exc.ArgumentError naming the known dialects when there is none by that name
+     */
+    static EngineDialect forName(String name) {
+        return dev.alchemy.engine.internal.Dialects.forUrl(URL.parse(name + "://"));
+    }
+
+    /**
+     * The registered dialect for a database product, as {@link java.sql.DatabaseMetaData#getDatabaseProductName()}
+     * reports it.
+     *
+     * @param productName the product name, e.g. {@code "SQLite"} or {@code "PostgreSQL"}
+     * @return the dialect
+     * @throws dev.alchemy.exc.ArgumentError when no dialect handles it
+     */
+    static EngineDialect forProductName(String productName) {
+        return dev.alchemy.engine.internal.Dialects.forProduct(productName);
+    }
+
     /** @return the dialect's name as used in URLs: {@code "sqlite"}, {@code "postgresql"} */
     String name();
 
