@@ -2,7 +2,20 @@ package dev.alchemy;
 
 import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.EngineOptions;
+import dev.alchemy.sql.BindParam;
+import dev.alchemy.sql.BooleanClauseList;
+import dev.alchemy.sql.ClauseElement;
+import dev.alchemy.sql.ColumnElement;
+import dev.alchemy.sql.Delete;
+import dev.alchemy.sql.FunctionCall;
+import dev.alchemy.sql.Insert;
+import dev.alchemy.sql.Select;
+import dev.alchemy.sql.TableClause;
 import dev.alchemy.sql.TextClause;
+import dev.alchemy.sql.UnaryExpression;
+import dev.alchemy.sql.Update;
+import dev.alchemy.types.SqlTypes;
+import java.util.List;
 
 /**
  * Alchemy's static entry points, the Java counterpart of {@code from sqlalchemy import create_engine, text, ...}.
@@ -55,5 +68,96 @@ public final class Alchemy {
      */
     public static TextClause text(String sql) {
         return TextClause.of(sql);
+    }
+
+    /**
+     * A SELECT of columns, expressions or whole tables, like {@code select(users.c.id, users.c.name)}.
+     *
+     * @param items what to select
+     * @return the statement
+     */
+    public static Select select(ClauseElement... items) {
+        return Select.of(items);
+    }
+
+    /**
+     * An INSERT into a table, like {@code insert(users)}.
+     *
+     * @param table the table
+     * @return the statement
+     */
+    public static Insert insert(TableClause table) {
+        return Insert.into(table);
+    }
+
+    /**
+     * An UPDATE of a table, like {@code update(users)}.
+     *
+     * @param table the table
+     * @return the statement
+     */
+    public static Update update(TableClause table) {
+        return Update.of(table);
+    }
+
+    /**
+     * A DELETE from a table, like {@code delete(users)}.
+     *
+     * @param table the table
+     * @return the statement
+     */
+    public static Delete delete(TableClause table) {
+        return Delete.from(table);
+    }
+
+    /**
+     * All of the conditions, like {@code and_(...)}.
+     *
+     * @param conditions the conditions
+     * @return their conjunction
+     */
+    @SafeVarargs
+    public static ColumnElement<Boolean> and(ColumnElement<Boolean>... conditions) {
+        return BooleanClauseList.and(List.of(conditions));
+    }
+
+    /**
+     * Any of the conditions, like {@code or_(...)}.
+     *
+     * @param conditions the conditions
+     * @return their disjunction
+     */
+    @SafeVarargs
+    public static ColumnElement<Boolean> or(ColumnElement<Boolean>... conditions) {
+        return BooleanClauseList.or(List.of(conditions));
+    }
+
+    /**
+     * The negation of a condition, like {@code not_(...)}.
+     *
+     * @param condition the condition
+     * @return {@code NOT (condition)}
+     */
+    public static ColumnElement<Boolean> not(ColumnElement<Boolean> condition) {
+        return new UnaryExpression<>(condition, "NOT (", ")", SqlTypes.BOOLEAN);
+    }
+
+    /**
+     * {@code count(*)}, like {@code func.count()}.
+     *
+     * @return the function call
+     */
+    public static ColumnElement<Long> count() {
+        return new FunctionCall<>("count", List.of(), SqlTypes.BIGINT);
+    }
+
+    /**
+     * A parameter whose value is given at execution, like {@code bindparam('name')}.
+     *
+     * @param name the parameter's key
+     * @return the parameter
+     */
+    public static ColumnElement<Object> bindparam(String name) {
+        return BindParam.required(name, null);
     }
 }

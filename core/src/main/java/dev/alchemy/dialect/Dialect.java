@@ -1,8 +1,13 @@
 package dev.alchemy.dialect;
 
+import dev.alchemy.engine.Connection;
 import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.EngineDialect;
+import dev.alchemy.engine.ValueBinder;
+import dev.alchemy.engine.ValueReader;
 import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.types.SqlType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A database dialect: the engine-level behaviour of {@link EngineDialect} plus what the SQL compiler and DDL need
@@ -43,4 +48,61 @@ public interface Dialect extends EngineDialect {
      * @return the identifier, quoted when needed
      */
     String quoteIdentifier(String identifier);
+
+    /**
+     * The type's name in this database's DDL: {@code VARCHAR(50)}, {@code TIMESTAMP WITHOUT TIME ZONE}.
+     *
+     * @param type the type
+     * @return its DDL name
+     */
+    String ddlType(SqlType<?> type);
+
+    /**
+     * How values of a type are bound, in the form this database stores them.
+     *
+     * @param type the type
+     * @return the binder
+     */
+    ValueBinder binder(SqlType<?> type);
+
+    /**
+     * How values of a type are read back into the type's Java class.
+     *
+     * @param type the type
+     * @return the reader
+     */
+    ValueReader reader(SqlType<?> type);
+
+    /**
+     * Renders LIMIT and OFFSET (called only when at least one is given).
+     *
+     * @param writer where to write, the text so far ending with the ORDER BY or WHERE clause
+     * @param limit the limit, or null
+     * @param offset the offset, or null
+     */
+    void renderLimitOffset(SqlWriter writer, @Nullable Integer limit, @Nullable Integer offset);
+
+    /** @return whether {@code INSERT/UPDATE/DELETE ... RETURNING} is supported */
+    boolean supportsReturning();
+
+    /**
+     * The DDL type of a single-column primary key the database generates values for: SQLite's {@code INTEGER} (the
+     * rowid alias, whatever the Java width), PostgreSQL's {@code SERIAL}/{@code BIGSERIAL}.
+     *
+     * @param type the column's type
+     * @return its DDL name
+     */
+    default String ddlAutoincrementType(SqlType<?> type) {
+        return ddlType(type);
+    }
+
+    /**
+     * Whether a table exists (for {@code createAll}'s check-first).
+     *
+     * @param connection an open connection
+     * @param schema the schema, or null for the default
+     * @param table the table's name
+     * @return true when it exists
+     */
+    boolean hasTable(Connection connection, @Nullable String schema, String table);
 }

@@ -1,14 +1,19 @@
 package dev.alchemy.dialect.postgresql;
 
 import dev.alchemy.dialect.Dialect;
+import dev.alchemy.dialect.SqlWriter;
+import dev.alchemy.dialect.internal.StandardBinding;
 import dev.alchemy.engine.EngineOptions;
 import dev.alchemy.engine.URL;
+import dev.alchemy.engine.ValueBinder;
+import dev.alchemy.engine.ValueReader;
 import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.exc.DBAPIError;
 import dev.alchemy.exc.DataError;
 import dev.alchemy.exc.IntegrityError;
 import dev.alchemy.exc.OperationalError;
 import dev.alchemy.exc.ProgrammingError;
+import dev.alchemy.types.SqlType;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -96,6 +101,62 @@ public class PostgresqlDialect implements Dialect {
         return legal && !PostgresqlReserved.WORDS.contains(identifier)
                 ? identifier
                 : '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public String ddlType(SqlType<?> type) {
+        return type.sqlName();
+    }
+
+    @Override
+    public ValueBinder binder(SqlType<?> type) {
+        ValueBinder binder = StandardBinding.binder(type);
+        return binder != null ? binder : this::bind;
+    }
+
+    @Override
+    public ValueReader reader(SqlType<?> type) {
+        ValueReader reader = StandardBinding.reader(type);
+        if (reader != null) {
+            return reader;
+        }
+        Class<?> javaType = type.javaType();
+        return (rs, i) -> convert(rs.getObject(i), javaType);
+    }
+
+    @Override
+    public void renderLimitOffset(SqlWriter writer, @Nullable Integer limit, @Nullable Integer offset) {
+        if (limit != null) {
+            writer.append("\n LIMIT ").bind("param_limit", limit, null);
+        }
+        if (offset != null) {
+            writer.append(limit == null ? "\n OFFSET " : " OFFSET ").bind("param_offset", offset, null);
+        }
+    }
+
+    @Override
+    public String ddlAutoincrementType(SqlType<?> type) {
+        return type instanceof dev.alchemy.types.BigIntegerType ? "BIGSERIAL" : "SERIAL";
+    }
+
+    @Override
+    public boolean hasTable(dev.alchemy.engine.Connection connection, @Nullable String schema, String table) {
+        String sql =
+                "SELECT 1 FROM information_schema.tables WHERE table_schema = coalesce(?, current_schema()) AND table_name = ?";
+        return connection
+                        .execute(d -> new dev.alchemy.engine.CompiledStatement(
+                                sql,
+                                List.of(
+                                        dev.alchemy.engine.BoundParameter.of("schema", schema, null),
+                                        dev.alchemy.engine.BoundParameter.of("table", table, null)),
+                                null))
+                        .first()
+                != null;
+    }
+
+    @Override
+    public boolean supportsReturning() {
+        return true;
     }
 
     @Override

@@ -1,15 +1,20 @@
 package dev.alchemy.dialect.sqlite;
 
 import dev.alchemy.dialect.Dialect;
+import dev.alchemy.dialect.SqlWriter;
+import dev.alchemy.dialect.internal.StandardBinding;
 import dev.alchemy.engine.Conversions;
 import dev.alchemy.engine.EngineOptions;
 import dev.alchemy.engine.URL;
+import dev.alchemy.engine.ValueBinder;
+import dev.alchemy.engine.ValueReader;
 import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.exc.DBAPIError;
 import dev.alchemy.exc.DataError;
 import dev.alchemy.exc.IntegrityError;
 import dev.alchemy.exc.OperationalError;
 import dev.alchemy.exc.ProgrammingError;
+import dev.alchemy.types.SqlType;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -171,6 +176,67 @@ public class SqliteDialect implements Dialect {
     @Override
     public String quoteIdentifier(String identifier) {
         return SqliteIdentifiers.quote(identifier);
+    }
+
+    @Override
+    public String ddlType(SqlType<?> type) {
+        return type.sqlName();
+    }
+
+    @Override
+    public ValueBinder binder(SqlType<?> type) {
+        ValueBinder binder = StandardBinding.binder(type);
+        if (binder == null) {
+            binder = StandardBinding.booleanAsInteger(type);
+        }
+        return binder != null ? binder : this::bind;
+    }
+
+    @Override
+    public ValueReader reader(SqlType<?> type) {
+        ValueReader reader = StandardBinding.reader(type);
+        if (reader == null) {
+            reader = StandardBinding.booleanFromInteger(type);
+        }
+        if (reader != null) {
+            return reader;
+        }
+        Class<?> javaType = type.javaType();
+        return (rs, i) -> convert(rs.getObject(i), javaType);
+    }
+
+    /** SQLite needs a LIMIT before OFFSET; SQLAlchemy always sends both, LIMIT -1 meaning none. */
+    @Override
+    public void renderLimitOffset(SqlWriter writer, @Nullable Integer limit, @Nullable Integer offset) {
+        writer.append("\n LIMIT ").bind("param_limit", limit == null ? -1 : limit, null);
+        writer.append(" OFFSET ").bind("param_offset", offset == null ? 0 : offset, null);
+    }
+
+    /** A single-column integer primary key must be exactly INTEGER to alias the rowid and autoincrement. */
+    @Override
+    public String ddlAutoincrementType(SqlType<?> type) {
+        return "INTEGER";
+    }
+
+    /** Checks {@code PRAGMA main.table_info}, then {@code temp}, as SQLAlchemy does. */
+    @Override
+    public boolean hasTable(dev.alchemy.engine.Connection connection, @Nullable String schema, String table) {
+        String quoted = '"' + table.replace("\"", "\"\"") + '"';
+        for (String db : schema == null ? List.of("main", "temp") : List.of(quoteIdentifier(schema))) {
+            String sql = "PRAGMA " + db + ".table_info(" + quoted + ")";
+            if (connection
+                            .execute(d -> new dev.alchemy.engine.CompiledStatement(sql, List.of(), null))
+                            .first()
+                    != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean supportsReturning() {
+        return true;
     }
 
     @Override

@@ -1,0 +1,126 @@
+package dev.alchemy.sql;
+
+import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.types.SqlType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A named table and its columns, as far as SQL needs to know: the schema's {@code Table} extends it with
+ * constraints and DDL.
+ */
+public class TableClause implements FromClause {
+
+    private final String name;
+    private final @Nullable String schema;
+    private List<ColumnClause<?>> columns = List.of();
+    private Map<String, ColumnClause<?>> byName = Map.of();
+
+    /**
+     * Creates a table without columns; subclasses add them with {@link #initColumns(List)} in their constructor.
+     *
+     * @param name the table's name
+     * @param schema the schema it lives in, or null for the default
+     */
+    protected TableClause(String name, @Nullable String schema) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.schema = schema;
+    }
+
+    /**
+     * Sets the columns, once, while the subclass is being constructed.
+     *
+     * @param columns the columns, each belonging to this table
+     */
+    protected final void initColumns(List<? extends ColumnClause<?>> columns) {
+        Map<String, ColumnClause<?>> map = new LinkedHashMap<>();
+        for (ColumnClause<?> c : columns) {
+            if (map.put(c.name(), c) != null) {
+                throw new ArgumentError("table '" + name + "' has two columns named '" + c.name() + "'");
+            }
+        }
+        this.columns = Collections.unmodifiableList(new ArrayList<>(columns));
+        this.byName = Collections.unmodifiableMap(map);
+    }
+
+    /**
+     * A lightweight table for statements, like SQLAlchemy's {@code table('users', column('id'), ...)}: no
+     * constraints, no DDL.
+     *
+     * @param name the name
+     * @param columns column names and types
+     * @return the table
+     */
+    public static TableClause of(String name, Map<String, @Nullable SqlType<?>> columns) {
+        TableClause table = new TableClause(name, null);
+        List<ColumnClause<?>> list = new ArrayList<>();
+        columns.forEach((column, type) -> list.add(new ColumnClause<>(column, cast(type), table)));
+        table.initColumns(list);
+        return table;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static @Nullable SqlType<Object> cast(@Nullable SqlType<?> type) {
+        return (SqlType<Object>) type;
+    }
+
+    /** @return the table's name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the schema, or null for the default */
+    public @Nullable String schema() {
+        return schema;
+    }
+
+    /** @return the columns, in order */
+    public List<? extends ColumnClause<?>> columns() {
+        return columns;
+    }
+
+    @Override
+    public List<? extends ColumnElement<?>> exportedColumns() {
+        return columns;
+    }
+
+    /**
+     * A column by name, like SQLAlchemy's {@code users.c.name}.
+     *
+     * @param name the column's name
+     * @return the column
+     * @throws ArgumentError naming the table's columns when there is none by that name
+     */
+    @SuppressWarnings("unchecked")
+    public ColumnClause<Object> c(String name) {
+        ColumnClause<?> column = byName.get(name);
+        if (column == null) {
+            throw new ArgumentError(
+                    "table '" + this.name + "' has no column '" + name + "'; its columns: " + byName.keySet());
+        }
+        return (ColumnClause<Object>) column;
+    }
+
+    /**
+     * @param name a column name
+     * @return whether the table has it
+     */
+    public boolean hasColumn(String name) {
+        return byName.containsKey(name);
+    }
+
+    @Override
+    public void compileTo(SqlCompiler compiler) {
+        compiler.table(this);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
