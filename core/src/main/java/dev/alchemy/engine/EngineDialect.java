@@ -4,6 +4,7 @@ import dev.alchemy.exc.DBAPIError;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
@@ -104,6 +105,31 @@ public interface EngineDialect {
      */
     default @Nullable Object read(ResultSet resultSet, int index) throws SQLException {
         return resultSet.getObject(index);
+    }
+
+    /**
+     * Whether a failed statement aborts the whole transaction, so that the database refuses every later statement
+     * and turns a COMMIT into a ROLLBACK (PostgreSQL), rather than undoing only itself (SQLite). When it does,
+     * {@link Connection#commit()} after a failure rolls back and raises instead of seeming to commit.
+     *
+     * @return true when a failed statement aborts the transaction
+     */
+    default boolean failedStatementAbortsTransaction() {
+        return false;
+    }
+
+    /**
+     * How to read one column of a result whose types are not known (text SQL), decided once per result from the
+     * column's metadata. PostgreSQL reads {@code timestamp} as {@code LocalDateTime} here, for example. The default
+     * reads every column with {@link #read(ResultSet, int)}.
+     *
+     * @param metaData the result's metadata
+     * @param column the 1-based column index
+     * @return the reader for that column
+     * @throws SQLException from the driver
+     */
+    default ValueReader untypedReader(ResultSetMetaData metaData, int column) throws SQLException {
+        return this::read;
     }
 
     /**

@@ -9,16 +9,10 @@ import dev.alchemy.engine.ValueBinder;
 import dev.alchemy.engine.ValueReader;
 import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.exc.DBAPIError;
-import dev.alchemy.exc.DataError;
-import dev.alchemy.exc.IntegrityError;
-import dev.alchemy.exc.OperationalError;
-import dev.alchemy.exc.ProgrammingError;
 import dev.alchemy.types.SqlType;
 import java.sql.PreparedStatement;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -43,6 +37,11 @@ public class PostgresqlDialect implements Dialect {
     @Override
     public ConnectionSpec connectionSpec(URL url, EngineOptions options) {
         Properties properties = new Properties();
+        if (options.hideParameters()) {
+            // the server's DETAIL line repeats values ("Key (name)=(secret) already exists"), and a failed batch
+            // names its statement with the values inlined; without it, messages keep only the error itself
+            properties.setProperty("logServerErrorDetail", "false");
+        }
         if (url.isJdbc()) {
             return new ConnectionSpec(
                     url.rawText(), "org.postgresql.Driver", "org.postgresql:postgresql", properties, false);
@@ -71,28 +70,22 @@ public class PostgresqlDialect implements Dialect {
 
     @Override
     public DBAPIError translate(SQLException error, @Nullable String sql, @Nullable List<?> parameters) {
-        String state = error.getSQLState() == null ? "" : error.getSQLState();
-        String reason = String.valueOf(error.getMessage());
-        String kind = state.length() >= 2 ? state.substring(0, 2) : "";
-        return switch (kind) {
-            case "23" -> new IntegrityError(reason, sql, parameters, error);
-            case "22" -> new DataError(reason, sql, parameters, error);
-            case "42", "0A", "26", "34" -> new ProgrammingError(reason, sql, parameters, error);
-            default -> new OperationalError(reason, sql, parameters, error);
-        };
+        return PostgresqlErrors.translate(error, sql, parameters);
+    }
+
+    @Override
+    public boolean failedStatementAbortsTransaction() {
+        return true;
     }
 
     @Override
     public void bind(PreparedStatement statement, int index, @Nullable Object value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.NULL);
-        } else if (value instanceof Enum<?> e) {
-            statement.setString(index, e.name());
-        } else if (value instanceof Instant t) {
-            statement.setObject(index, t.atOffset(ZoneOffset.UTC));
-        } else {
-            statement.setObject(index, value);
-        }
+        PostgresqlValues.bind(statement, index, value);
+    }
+
+    @Override
+    public ValueReader untypedReader(ResultSetMetaData metaData, int column) throws SQLException {
+        return PostgresqlValues.reader(metaData, column);
     }
 
     @Override

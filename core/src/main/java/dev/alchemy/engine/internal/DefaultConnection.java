@@ -45,7 +45,9 @@ final class DefaultConnection implements Connection {
     private final Deque<Nested> savepoints = new ArrayDeque<>();
     private @Nullable Root explicit;
     private boolean inTransaction;
-    private boolean failed;
+    /** The first statement that failed in the current transaction (or since the savepoint that undid it). */
+    private @Nullable DBAPIError failure;
+
     private boolean closed;
 
     DefaultConnection(
@@ -176,23 +178,24 @@ final class DefaultConnection implements Connection {
             ResultSetMetaData meta = rs.getMetaData();
             int count = meta.getColumnCount();
             List<String> keys = new ArrayList<>(count);
-            @Nullable ValueReader[] readers = new ValueReader[count];
+            ValueReader[] readers = new ValueReader[count];
             boolean typed = columns != null && columns.size() == count;
             for (int i = 0; i < count; i++) {
+                ValueReader reader = null;
                 if (typed) {
                     keys.add(columns.get(i).key());
-                    readers[i] = columns.get(i).reader();
+                    reader = columns.get(i).reader();
                 } else {
                     keys.add(meta.getColumnLabel(i + 1));
                 }
+                readers[i] = reader != null ? reader : dialect.untypedReader(meta, i + 1);
             }
             DefaultRow.RowShape shape = DefaultRow.RowShape.of(keys, dialect);
             List<Row> rows = new ArrayList<>();
             while (rs.next()) {
                 @Nullable Object[] values = new Object[count];
                 for (int i = 0; i < count; i++) {
-                    ValueReader reader = readers[i];
-                    values[i] = reader != null ? reader.read(rs, i + 1) : dialect.read(rs, i + 1);
+                    values[i] = readers[i].read(rs, i + 1);
                 }
                 rows.add(new DefaultRow(shape, values));
             }
@@ -201,8 +204,20 @@ final class DefaultConnection implements Connection {
     }
 
     private DBAPIError fail(SQLException e, String sql, List<?> values) {
-        failed = true;
-        return dialect.translate(e, sql, engine.options().hideParameters() ? null : values);
+        DBAPIError error = dialect.translate(e, sql, engine.options().hideParameters() ? null : values);
+        if (failure == null) {
+            failure = error;
+        } else if (failure != error) {
+            // PostgreSQL refuses every statement after a failed one; the first failure says why
+            error.addSuppressed(failure);
+        }
+        return error;
+    }
+
+    private static String firstLine(@Nullable String text) {
+        String value = String.valueOf(text);
+        int newline = value.indexOf('\n');
+        return newline < 0 ? value : value.substring(0, newline);
     }
 
     private void report(String sql, int batchSize, long start, boolean ok) {
@@ -225,11 +240,22 @@ final class DefaultConnection implements Connection {
         checkOpen();
         checkNotExternal("commit");
         if (inTransaction) {
+            DBAPIError aborted = failure;
+            if (aborted != null && dialect.failedStatementAbortsTransaction()) {
+                rollback();
+                throw new OperationalError(
+                        "the transaction was rolled back, not committed: a statement failed in it, and "
+                                + dialect.name() + " then aborts the whole transaction. Roll back after a failed "
+                                + "statement, or run a statement that may fail inside beginNested() and roll back to "
+                                + "that savepoint. The failed statement: " + firstLine(aborted.getMessage()),
+                        "COMMIT",
+                        null,
+                        aborted);
+            }
             log.message("COMMIT");
             try {
                 jdbc.commit();
             } catch (SQLException e) {
-                failed = true;
                 throw dialect.translate(e, "COMMIT", null);
             } finally {
                 endTransaction();
@@ -255,7 +281,7 @@ final class DefaultConnection implements Connection {
 
     private void endTransaction() {
         inTransaction = false;
-        failed = false;
+        failure = null;
         if (explicit != null) {
             explicit.active = false;
             explicit = null;
@@ -287,7 +313,7 @@ final class DefaultConnection implements Connection {
         try {
             Savepoint savepoint = jdbc.setSavepoint();
             log.message("SAVEPOINT");
-            Nested nested = new Nested(savepoint);
+            Nested nested = new Nested(savepoint, failure);
             savepoints.push(nested);
             return nested;
         } catch (SQLException e) {
@@ -324,7 +350,7 @@ final class DefaultConnection implements Connection {
         RuntimeException error = null;
         try {
             if (!external && inTransaction) {
-                if (commitOnClose && !failed) {
+                if (commitOnClose && failure == null) {
                     commit();
                 } else {
                     rollback();
@@ -415,10 +441,12 @@ final class DefaultConnection implements Connection {
     /** A savepoint of {@link #beginNested()}. */
     private final class Nested implements Transaction {
         private final Savepoint savepoint;
+        private final @Nullable DBAPIError failureBefore;
         boolean active = true;
 
-        Nested(Savepoint savepoint) {
+        Nested(Savepoint savepoint, @Nullable DBAPIError failureBefore) {
             this.savepoint = savepoint;
+            this.failureBefore = failureBefore;
         }
 
         @Override
@@ -448,6 +476,7 @@ final class DefaultConnection implements Connection {
             } catch (SQLException e) {
                 throw dialect.translate(e, "ROLLBACK TO SAVEPOINT", null);
             }
+            failure = failureBefore; // what failed after the savepoint is undone with it
         }
 
         /** Ends this savepoint and any begun inside it. */
