@@ -1,0 +1,4 @@
+@NullMarked
+package dev.alchemy.boot.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;
