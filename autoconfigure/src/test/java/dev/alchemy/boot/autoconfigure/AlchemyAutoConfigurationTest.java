@@ -8,7 +8,9 @@ import dev.alchemy.engine.Connection;
 import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.EngineOptions;
 import dev.alchemy.engine.StatementEvent;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -20,6 +22,7 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzedException;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
@@ -203,6 +206,17 @@ class AlchemyAutoConfigurationTest {
     }
 
     @Test
+    void aDatabaseWithoutDialectFailsNamingTheDatabaseAndWhatToDo() {
+        runner.withUserConfiguration(UnsupportedDatabase.class).run(context -> {
+            FailureAnalyzedException failure = findCause(context.getStartupFailure(), FailureAnalyzedException.class);
+            assertThat(failure.getMessage()).contains("'H2'").contains("sqlite").contains("postgresql");
+            assertThat(failure.analysis().getAction())
+                    .contains("spring.datasource.url")
+                    .contains("alchemy.dialect");
+        });
+    }
+
+    @Test
     void disposingTheEngineLeavesTheApplicationsDataSourceOpen() {
         withFile("dispose.db").run(context -> {
             Engine engine = context.getBean(Engine.class);
@@ -320,6 +334,27 @@ class AlchemyAutoConfigurationTest {
             org.sqlite.SQLiteDataSource dataSource = new org.sqlite.SQLiteDataSource();
             dataSource.setUrl("jdbc:sqlite::memory:");
             return dataSource;
+        }
+    }
+
+    /** A data source that says it is H2, which Alchemy has no dialect for. */
+    @Configuration(proxyBeanMethods = false)
+    static class UnsupportedDatabase {
+        @Bean
+        DataSource dataSource() {
+            DatabaseMetaData metaData = proxy(DatabaseMetaData.class, "getDatabaseProductName", "H2");
+            java.sql.Connection connection = proxy(java.sql.Connection.class, "getMetaData", metaData);
+            return proxy(DataSource.class, "getConnection", connection);
+        }
+
+        private static <T> T proxy(Class<T> type, String method, Object answer) {
+            return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, args) -> {
+                if (m.getName().equals(method)) {
+                    return answer;
+                }
+                // isWrapperFor, close, ...: nothing to wrap, nothing to do
+                return m.getReturnType() == boolean.class ? false : null;
+            }));
         }
     }
 
