@@ -3,7 +3,7 @@ package dev.alchemy.demo;
 import dev.alchemy.Alchemy;
 import dev.alchemy.engine.Connection;
 import dev.alchemy.engine.Engine;
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,10 +23,18 @@ class StatusController {
      * @return the dialect and the answer
      */
     @GetMapping("/status")
-    Map<String, Object> status() {
+    Status status() {
         try (Connection connection = engine.connect()) {
-            Object answer = connection.execute(Alchemy.text("SELECT 1")).scalar();
-            return Map.of("database", engine.dialect().name(), "selectOne", answer);
+            Integer answer = connection.execute(Alchemy.text("SELECT 1")).scalar(Integer.class);
+            return new Status(engine.dialect().name(), answer);
         }
     }
+
+    /**
+     * The answer, as JSON in this order: {@code {"database":"sqlite","selectOne":1}}.
+     *
+     * @param database the dialect's name
+     * @param selectOne what {@code SELECT 1} returned
+     */
+    record Status(String database, @Nullable Integer selectOne) {}
 }
