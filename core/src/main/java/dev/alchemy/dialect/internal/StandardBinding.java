@@ -2,29 +2,66 @@ package dev.alchemy.dialect.internal;
 
 import dev.alchemy.engine.ValueBinder;
 import dev.alchemy.engine.ValueReader;
+import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.types.BigIntegerType;
 import dev.alchemy.types.BooleanType;
+import dev.alchemy.types.ConvertedType;
+import dev.alchemy.types.DoubleType;
+import dev.alchemy.types.EnumType;
+import dev.alchemy.types.FloatType;
 import dev.alchemy.types.IntegerType;
+import dev.alchemy.types.LargeBinaryType;
+import dev.alchemy.types.SmallIntegerType;
 import dev.alchemy.types.SqlType;
 import dev.alchemy.types.StringType;
 import dev.alchemy.types.TextType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.Types;
 import org.jspecify.annotations.Nullable;
 
-/** Binders and readers for the types whose JDBC mapping is the same on every database. */
+/**
+ * Binders and readers for the types whose JDBC mapping is the same on every database, and helpers the dialects
+ * share. A binder accepts values of its type's Java class (integer types any integral number that fits) and fails
+ * with an {@link ArgumentError} naming the type for anything else.
+ */
 public final class StandardBinding {
 
     private static final ValueBinder INTEGER = (ps, i, v) -> {
         if (v == null) ps.setNull(i, Types.INTEGER);
-        else ps.setInt(i, ((Number) v).intValue());
+        else ps.setInt(i, (int) integral(v, Integer.MIN_VALUE, Integer.MAX_VALUE, "INTEGER"));
     };
     private static final ValueBinder BIGINT = (ps, i, v) -> {
         if (v == null) ps.setNull(i, Types.BIGINT);
-        else ps.setLong(i, ((Number) v).longValue());
+        else ps.setLong(i, integral(v, Long.MIN_VALUE, Long.MAX_VALUE, "BIGINT"));
+    };
+    private static final ValueBinder SMALLINT = (ps, i, v) -> {
+        if (v == null) ps.setNull(i, Types.SMALLINT);
+        else ps.setShort(i, (short) integral(v, Short.MIN_VALUE, Short.MAX_VALUE, "SMALLINT"));
     };
     private static final ValueBinder STRING = (ps, i, v) -> {
         if (v == null) ps.setNull(i, Types.VARCHAR);
-        else ps.setString(i, (String) v);
+        else if (v instanceof String s) ps.setString(i, s);
+        else throw mismatch("VARCHAR", v, "String");
+    };
+    private static final ValueBinder DOUBLE = (ps, i, v) -> {
+        if (v == null) ps.setNull(i, Types.DOUBLE);
+        else if (v instanceof Number n) ps.setDouble(i, n.doubleValue());
+        else throw mismatch("FLOAT", v, "Double");
+    };
+    private static final ValueBinder FLOAT = (ps, i, v) -> {
+        if (v == null) ps.setNull(i, Types.REAL);
+        else if (v instanceof Number n) ps.setFloat(i, n.floatValue());
+        else throw mismatch("FLOAT", v, "Float");
+    };
+    private static final ValueBinder BYTES = (ps, i, v) -> {
+        if (v == null) ps.setNull(i, Types.BINARY);
+        else if (v instanceof byte[] b) ps.setBytes(i, b);
+        else throw mismatch("BLOB", v, "byte[]");
+    };
+    private static final ValueBinder BOOLEAN_AS_INT = (ps, i, v) -> {
+        if (v == null) ps.setNull(i, Types.INTEGER);
+        else ps.setInt(i, bool(v) ? 1 : 0);
     };
     private static final ValueReader INTEGER_READER = (rs, i) -> {
         int v = rs.getInt(i);
@@ -34,14 +71,23 @@ public final class StandardBinding {
         long v = rs.getLong(i);
         return v == 0 && rs.wasNull() ? null : v;
     };
+    private static final ValueReader SMALLINT_READER = (rs, i) -> {
+        short v = rs.getShort(i);
+        return v == 0 && rs.wasNull() ? null : v;
+    };
     private static final ValueReader STRING_READER = (rs, i) -> rs.getString(i);
+    private static final ValueReader DOUBLE_READER = (rs, i) -> {
+        double v = rs.getDouble(i);
+        return v == 0 && rs.wasNull() ? null : v;
+    };
+    private static final ValueReader FLOAT_READER = (rs, i) -> {
+        float v = rs.getFloat(i);
+        return v == 0 && rs.wasNull() ? null : v;
+    };
+    private static final ValueReader BYTES_READER = (rs, i) -> rs.getBytes(i);
     private static final ValueReader BOOLEAN_AS_INT_READER = (rs, i) -> {
         int v = rs.getInt(i);
         return v == 0 && rs.wasNull() ? null : v != 0;
-    };
-    private static final ValueBinder BOOLEAN_AS_INT = (ps, i, v) -> {
-        if (v == null) ps.setNull(i, Types.INTEGER);
-        else ps.setInt(i, (Boolean) v ? 1 : 0);
     };
 
     private StandardBinding() {}
@@ -53,7 +99,12 @@ public final class StandardBinding {
     public static @Nullable ValueBinder binder(SqlType<?> type) {
         if (type instanceof IntegerType) return INTEGER;
         if (type instanceof BigIntegerType) return BIGINT;
+        if (type instanceof SmallIntegerType) return SMALLINT;
         if (type instanceof StringType || type instanceof TextType) return STRING;
+        if (type instanceof DoubleType) return DOUBLE;
+        if (type instanceof FloatType<?> f) return f.javaType() == Float.class ? FLOAT : DOUBLE;
+        if (type instanceof LargeBinaryType) return BYTES;
+        if (type instanceof EnumType<?> e) return enumBinder(e);
         return null;
     }
 
@@ -64,7 +115,12 @@ public final class StandardBinding {
     public static @Nullable ValueReader reader(SqlType<?> type) {
         if (type instanceof IntegerType) return INTEGER_READER;
         if (type instanceof BigIntegerType) return BIGINT_READER;
+        if (type instanceof SmallIntegerType) return SMALLINT_READER;
         if (type instanceof StringType || type instanceof TextType) return STRING_READER;
+        if (type instanceof DoubleType) return DOUBLE_READER;
+        if (type instanceof FloatType<?> f) return f.javaType() == Float.class ? FLOAT_READER : DOUBLE_READER;
+        if (type instanceof LargeBinaryType) return BYTES_READER;
+        if (type instanceof EnumType<?> e) return (rs, i) -> e.fromName(rs.getString(i));
         return null;
     }
 
@@ -84,5 +140,126 @@ public final class StandardBinding {
      */
     public static @Nullable ValueReader booleanFromInteger(SqlType<?> type) {
         return type instanceof BooleanType ? BOOLEAN_AS_INT_READER : null;
+    }
+
+    /**
+     * A converted type's binder: converts, then binds with the stored type's binder.
+     *
+     * @param type the converted type
+     * @param stored the stored type's binder
+     * @return the binder
+     */
+    public static ValueBinder converted(ConvertedType<?, ?> type, ValueBinder stored) {
+        return (ps, i, v) -> stored.bind(ps, i, convertForStorage(type, v));
+    }
+
+    /**
+     * A converted type's reader: reads with the stored type's reader, then converts.
+     *
+     * @param type the converted type
+     * @param stored the stored type's reader
+     * @return the reader
+     */
+    public static ValueReader converted(ConvertedType<?, ?> type, ValueReader stored) {
+        return (rs, i) -> {
+            Object value = stored.read(rs, i);
+            try {
+                return type.fromStored(value);
+            } catch (RuntimeException e) {
+                throw new ArgumentError(
+                        "cannot convert the stored value " + describe(value) + " to " + type + ": " + e, e);
+            }
+        };
+    }
+
+    private static @Nullable Object convertForStorage(ConvertedType<?, ?> type, @Nullable Object value) {
+        if (value != null && !type.javaType().isInstance(value)) {
+            throw mismatch(type.toString(), value, type.javaType().getSimpleName());
+        }
+        try {
+            return type.toStored(value);
+        } catch (RuntimeException e) {
+            throw new ArgumentError("cannot convert " + describe(value) + " for storage as " + type + ": " + e, e);
+        }
+    }
+
+    private static ValueBinder enumBinder(EnumType<?> type) {
+        Class<?> enumClass = type.javaType();
+        return (ps, i, v) -> {
+            if (v == null) ps.setNull(i, Types.VARCHAR);
+            else if (enumClass.isInstance(v)) ps.setString(i, ((Enum<?>) v).name());
+            else if (v instanceof String s) ps.setString(i, type.fromName(s).name());
+            else throw mismatch(type.toString(), v, enumClass.getSimpleName());
+        };
+    }
+
+    /**
+     * An integral value within bounds, from any integral number (and a BigDecimal without fraction).
+     *
+     * @param value the value
+     * @param min the smallest allowed
+     * @param max the largest allowed
+     * @param typeName the SQL type, for the message
+     * @return the value as a long
+     */
+    public static long integral(Object value, long min, long max, String typeName) {
+        long v;
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            v = ((Number) value).longValue();
+        } else if (value instanceof BigDecimal || value instanceof BigInteger) {
+            try {
+                v = value instanceof BigDecimal d ? d.longValueExact() : ((BigInteger) value).longValueExact();
+            } catch (ArithmeticException e) {
+                throw new ArgumentError(describe(value) + " is not a whole number that fits " + typeName, e);
+            }
+        } else {
+            throw mismatch(typeName, value, "an integral number");
+        }
+        if (v < min || v > max) {
+            throw new ArgumentError(
+                    describe(value) + " is out of range for " + typeName + " (" + min + " to " + max + ")");
+        }
+        return v;
+    }
+
+    /**
+     * A boolean from a Boolean or the numbers 0 and 1, as SQLAlchemy's Boolean accepts.
+     *
+     * @param value the value
+     * @return the boolean
+     */
+    public static boolean bool(Object value) {
+        if (value instanceof Boolean b) return b;
+        if (value instanceof Number n && (n.longValue() == 0 || n.longValue() == 1) && n.doubleValue() == n.longValue())
+            return n.longValue() == 1;
+        throw mismatch("BOOLEAN", value, "Boolean (or 0/1)");
+    }
+
+    /**
+     * The error for a value of the wrong class.
+     *
+     * @param typeName the SQL type
+     * @param value the value
+     * @param expected what the type takes
+     * @return the error to throw
+     */
+    public static ArgumentError mismatch(String typeName, Object value, String expected) {
+        return new ArgumentError(
+                "cannot bind " + describe(value) + " to a " + typeName + " parameter; expected " + expected);
+    }
+
+    /**
+     * @param value a value
+     * @return its class and a shortened text, for messages
+     */
+    public static String describe(@Nullable Object value) {
+        if (value == null) {
+            return "null";
+        }
+        String text = value instanceof byte[] b ? b.length + " bytes" : String.valueOf(value);
+        if (text.length() > 60) {
+            text = text.substring(0, 60) + "...";
+        }
+        return "a " + value.getClass().getSimpleName() + " '" + text + "'";
     }
 }

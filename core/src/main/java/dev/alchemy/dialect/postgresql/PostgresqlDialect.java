@@ -2,7 +2,6 @@ package dev.alchemy.dialect.postgresql;
 
 import dev.alchemy.dialect.Dialect;
 import dev.alchemy.dialect.SqlWriter;
-import dev.alchemy.dialect.internal.StandardBinding;
 import dev.alchemy.engine.EngineOptions;
 import dev.alchemy.engine.URL;
 import dev.alchemy.engine.ValueBinder;
@@ -20,6 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /** PostgreSQL, through the pgJDBC driver ({@code org.postgresql:postgresql}). */
 public class PostgresqlDialect implements Dialect {
+
+    private final PostgresqlTypes types = new PostgresqlTypes(this::bind);
 
     /** Creates the dialect; found through {@link java.util.ServiceLoader}. */
     public PostgresqlDialect() {}
@@ -98,23 +99,19 @@ public class PostgresqlDialect implements Dialect {
 
     @Override
     public String ddlType(SqlType<?> type) {
-        return type.sqlName();
+        return PostgresqlTypes.ddlType(type);
     }
 
+    /** Native JDBC types; resolved once per type. */
     @Override
     public ValueBinder binder(SqlType<?> type) {
-        ValueBinder binder = StandardBinding.binder(type);
-        return binder != null ? binder : this::bind;
+        return types.binder(type);
     }
 
+    /** Into the type's Java class; resolved once per type. */
     @Override
     public ValueReader reader(SqlType<?> type) {
-        ValueReader reader = StandardBinding.reader(type);
-        if (reader != null) {
-            return reader;
-        }
-        Class<?> javaType = type.javaType();
-        return (rs, i) -> convert(rs.getObject(i), javaType);
+        return types.reader(type);
     }
 
     @Override

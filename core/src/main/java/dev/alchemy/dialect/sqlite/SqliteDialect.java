@@ -2,7 +2,6 @@ package dev.alchemy.dialect.sqlite;
 
 import dev.alchemy.dialect.Dialect;
 import dev.alchemy.dialect.SqlWriter;
-import dev.alchemy.dialect.internal.StandardBinding;
 import dev.alchemy.engine.Conversions;
 import dev.alchemy.engine.EngineOptions;
 import dev.alchemy.engine.URL;
@@ -47,6 +46,8 @@ public class SqliteDialect implements Dialect {
     private static final AtomicLong MEMORY_DATABASES = new AtomicLong();
     private static final Pattern SQLITE_MESSAGE =
             Pattern.compile("\\[SQLITE_[A-Z_]+\\][^(]*\\((.*)\\)\\s*$", Pattern.DOTALL);
+
+    private final SqliteTypes types = new SqliteTypes(this::bind);
 
     /** Creates the dialect; found through {@link java.util.ServiceLoader}. */
     public SqliteDialect() {}
@@ -180,29 +181,19 @@ public class SqliteDialect implements Dialect {
 
     @Override
     public String ddlType(SqlType<?> type) {
-        return type.sqlName();
+        return SqliteTypes.ddlType(type);
     }
 
+    /** As SQLAlchemy stores the type on SQLite; resolved once per type. */
     @Override
     public ValueBinder binder(SqlType<?> type) {
-        ValueBinder binder = StandardBinding.binder(type);
-        if (binder == null) {
-            binder = StandardBinding.booleanAsInteger(type);
-        }
-        return binder != null ? binder : this::bind;
+        return types.binder(type);
     }
 
+    /** Back into the type's Java class (a DATE's text becomes a {@code LocalDate}); resolved once per type. */
     @Override
     public ValueReader reader(SqlType<?> type) {
-        ValueReader reader = StandardBinding.reader(type);
-        if (reader == null) {
-            reader = StandardBinding.booleanFromInteger(type);
-        }
-        if (reader != null) {
-            return reader;
-        }
-        Class<?> javaType = type.javaType();
-        return (rs, i) -> convert(rs.getObject(i), javaType);
+        return types.reader(type);
     }
 
     /** SQLite needs a LIMIT before OFFSET; SQLAlchemy always sends both, LIMIT -1 meaning none. */
