@@ -2,6 +2,10 @@ package dev.alchemy;
 
 import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.EngineOptions;
+import dev.alchemy.orm.EntitySelect;
+import dev.alchemy.orm.Getter;
+import dev.alchemy.orm.ModelColumns;
+import dev.alchemy.schema.Column;
 import dev.alchemy.sql.BindParam;
 import dev.alchemy.sql.BooleanClauseList;
 import dev.alchemy.sql.ClauseElement;
@@ -159,5 +163,41 @@ public final class Alchemy {
      */
     public static ColumnElement<Object> bindparam(String name) {
         return BindParam.required(name, null);
+    }
+
+    /**
+     * A SELECT of mapped objects, like {@code select(User)}.
+     *
+     * @param model a class annotated with {@code @Table}
+     * @param <T> the class
+     * @return the entity select
+     */
+    public static <T> EntitySelect<T> select(Class<T> model) {
+        return EntitySelect.of(model);
+    }
+
+    /**
+     * The column of a mapped attribute, named by its getter, to build typed conditions:
+     * {@code where(User::getName).eq("Alice")}. Resolved once per call site.
+     *
+     * @param getter a method reference to the getter
+     * @param <T> the mapped class
+     * @param <R> the attribute's type
+     * @return the column
+     */
+    public static <T, R> Column<R> where(Getter<T, R> getter) {
+        return ModelColumns.of(getter);
+    }
+
+    /**
+     * The column of a mapped attribute by name, for models with public fields: {@code column(User.class, "name")}.
+     *
+     * @param model the mapped class
+     * @param attribute the field name
+     * @return the column
+     * @throws dev.alchemy.exc.ArgumentError listing the attributes when the name is unknown
+     */
+    public static Column<Object> column(Class<?> model, String attribute) {
+        return ModelColumns.of(model, attribute);
     }
 }

@@ -15,6 +15,7 @@ public class DBAPIError extends AlchemyException {
 
     private static final long serialVersionUID = 1L;
 
+    private final String reason;
     private final @Nullable String sql;
     private final transient @Nullable List<?> parameters;
 
@@ -28,6 +29,7 @@ public class DBAPIError extends AlchemyException {
      */
     public DBAPIError(String reason, @Nullable String sql, @Nullable List<?> parameters, @Nullable Throwable cause) {
         super(describe(reason, sql, parameters), cause);
+        this.reason = reason;
         this.sql = sql;
         this.parameters = parameters;
     }
@@ -47,6 +49,11 @@ public class DBAPIError extends AlchemyException {
 
     private static String abbreviate(String text) {
         return text.length() <= 2000 ? text : text.substring(0, 2000) + "... (" + text.length() + " characters)";
+    }
+
+    /** @return what the database said, without the SQL and parameters */
+    public String reason() {
+        return reason;
     }
 
     /** @return the SQL of the failed statement, or null when the failure was not tied to one */

@@ -1,0 +1,168 @@
+package dev.alchemy.orm;
+
+import dev.alchemy.engine.CompiledStatement;
+import dev.alchemy.engine.EngineDialect;
+import dev.alchemy.engine.Executable;
+import dev.alchemy.orm.internal.Attribute;
+import dev.alchemy.orm.internal.Mapper;
+import dev.alchemy.sql.ClauseElement;
+import dev.alchemy.sql.ColumnElement;
+import dev.alchemy.sql.Select;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A SELECT of mapped objects, SQLAlchemy 2.0's {@code select(User)}. Immutable; execute it with
+ * {@link Session#scalars(EntitySelect)} or {@link Session#execute(EntitySelect)}.
+ *
+ * <pre>{@code
+ * List<User> users = session.scalars(select(User.class).where(where(User::getName).eq("Alice")).orderBy(...)).all();
+ * }</pre>
+ *
+ * @param <T> the mapped class
+ */
+public final class EntitySelect<T> implements Executable {
+
+    private final Mapper<T> mapper;
+    private final Select select;
+    private final boolean populateExisting;
+
+    private EntitySelect(Mapper<T> mapper, Select select, boolean populateExisting) {
+        this.mapper = mapper;
+        this.select = select;
+        this.populateExisting = populateExisting;
+    }
+
+    /**
+     * Selects every mapped column of a class.
+     *
+     * @param type the mapped class
+     * @param <T> the class
+     * @return the select
+     */
+    public static <T> EntitySelect<T> of(Class<T> type) {
+        Mapper<T> mapper = Mapper.of(Objects.requireNonNull(type, "type"));
+        return new EntitySelect<>(mapper, Select.of(mapper.table()), false);
+    }
+
+    private EntitySelect<T> with(Select select) {
+        return new EntitySelect<>(mapper, select, populateExisting);
+    }
+
+    /**
+     * Adds conditions, joined with AND.
+     *
+     * @param conditions conditions on the class's columns ({@code where(User::getName).eq("Alice")})
+     * @return the changed copy
+     */
+    @SafeVarargs
+    public final EntitySelect<T> where(ColumnElement<Boolean>... conditions) {
+        return with(select.where(conditions));
+    }
+
+    /**
+     * Adds an equality condition on an attribute by name, like {@code filter_by(name="Alice")}.
+     *
+     * @param attribute the field name
+     * @param value the value; null means IS NULL
+     * @return the changed copy
+     * @throws dev.alchemy.exc.ArgumentError listing the class's attributes when the name is unknown
+     */
+    public EntitySelect<T> filterBy(String attribute, Object value) {
+        Attribute a = mapper.attribute(Objects.requireNonNull(attribute, "attribute"));
+        return with(select.where(mapper.table().c(a.columnName()).eq(a.toStored(value))));
+    }
+
+    /**
+     * Adds equality conditions on several attributes.
+     *
+     * @param values values by field name
+     * @return the changed copy
+     */
+    public EntitySelect<T> filterBy(Map<String, ?> values) {
+        EntitySelect<T> result = this;
+        for (Map.Entry<String, ?> e : values.entrySet()) {
+            result = result.filterBy(e.getKey(), e.getValue());
+        }
+        return result;
+    }
+
+    /**
+     * Adds ORDER BY items: columns ascending or {@code where(User::getName).desc()}.
+     *
+     * @param items the items
+     * @return the changed copy
+     */
+    public EntitySelect<T> orderBy(ClauseElement... items) {
+        return with(select.orderBy(items));
+    }
+
+    /**
+     * @param limit the most objects to return
+     * @return the changed copy
+     */
+    public EntitySelect<T> limit(int limit) {
+        return with(select.limit(limit));
+    }
+
+    /**
+     * @param offset how many to skip
+     * @return the changed copy
+     */
+    public EntitySelect<T> offset(int offset) {
+        return with(select.offset(offset));
+    }
+
+    /** @return a copy selecting distinct rows */
+    public EntitySelect<T> distinct() {
+        return with(select.distinct());
+    }
+
+    /**
+     * Overwrites loaded objects with the rows' values even when they are not expired, like
+     * {@code execution_options(populate_existing=True)}.
+     *
+     * @return the changed copy
+     */
+    public EntitySelect<T> populateExisting() {
+        return new EntitySelect<>(mapper, select, true);
+    }
+
+    /**
+     * The rows this select would return, counted: {@code SELECT count(*) AS count_1 FROM (...) AS anon_1}.
+     *
+     * @return the counting statement
+     */
+    public Executable countStatement() {
+        return dialect -> {
+            CompiledStatement inner = select.compile(dialect);
+            return new CompiledStatement(
+                    "SELECT count(*) AS count_1 \nFROM (" + inner.sql() + ") AS anon_1", inner.parameters(), null);
+        };
+    }
+
+    /** @return the mapped class */
+    public Class<T> type() {
+        return mapper.type();
+    }
+
+    /** @return the Core SELECT underneath */
+    public Select select() {
+        return select;
+    }
+
+    /** @return whether loaded objects are overwritten */
+    public boolean isPopulateExisting() {
+        return populateExisting;
+    }
+
+    @Override
+    public CompiledStatement compile(EngineDialect dialect) {
+        return select.compile(dialect);
+    }
+
+    @Override
+    public String toString() {
+        return select.toString();
+    }
+}

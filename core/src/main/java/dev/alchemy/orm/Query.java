@@ -1,0 +1,204 @@
+package dev.alchemy.orm;
+
+import dev.alchemy.exc.MultipleResultsFound;
+import dev.alchemy.exc.NoResultFound;
+import dev.alchemy.orm.internal.SessionImpl;
+import dev.alchemy.sql.ClauseElement;
+import dev.alchemy.sql.ColumnElement;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A query for mapped objects, SQLAlchemy's {@code session.query(User)}. Immutable: each method returns a changed
+ * copy; {@link #all()}, {@link #first()}, {@link #one()}, {@link #count()} run it (after an autoflush).
+ *
+ * <pre>{@code
+ * User alice = session.query(User.class).filterBy("name", "Alice").first();
+ * List<User> page = session.query(User.class).filter(where(User::getEmail).like("%@example.com"))
+ *         .orderBy(where(User::getName).asc()).limit(20).offset(40).all();
+ * }</pre>
+ *
+ * @param <T> the mapped class
+ */
+public final class Query<T> implements Iterable<T> {
+
+    private final Session session;
+    private final EntitySelect<T> select;
+
+    private Query(Session session, EntitySelect<T> select) {
+        this.session = session;
+        this.select = select;
+    }
+
+    /**
+     * A query run by a session.
+     *
+     * @param session the session
+     * @param select what to select
+     * @param <T> the mapped class
+     * @return the query
+     */
+    public static <T> Query<T> of(Session session, EntitySelect<T> select) {
+        return new Query<>(Objects.requireNonNull(session, "session"), Objects.requireNonNull(select, "select"));
+    }
+
+    private Query<T> with(EntitySelect<T> select) {
+        return new Query<>(session, select);
+    }
+
+    /**
+     * Adds an equality condition on an attribute by name, like {@code filter_by(name="Alice")}.
+     *
+     * @param attribute the field name
+     * @param value the value; null means IS NULL
+     * @return the changed copy
+     * @throws dev.alchemy.exc.ArgumentError listing the class's attributes when the name is unknown
+     */
+    public Query<T> filterBy(String attribute, @Nullable Object value) {
+        return with(select.filterBy(attribute, value));
+    }
+
+    /**
+     * Adds equality conditions on several attributes.
+     *
+     * @param values values by field name
+     * @return the changed copy
+     */
+    public Query<T> filterBy(Map<String, ?> values) {
+        return with(select.filterBy(values));
+    }
+
+    /**
+     * Adds conditions, joined with AND, like {@code filter(...)}.
+     *
+     * @param conditions conditions, e.g. {@code where(User::getName).eq("Alice")}
+     * @return the changed copy
+     */
+    @SafeVarargs
+    public final Query<T> filter(ColumnElement<Boolean>... conditions) {
+        return with(select.where(conditions));
+    }
+
+    /**
+     * Adds ORDER BY items.
+     *
+     * @param items columns (ascending) or {@code column.desc()}
+     * @return the changed copy
+     */
+    public Query<T> orderBy(ClauseElement... items) {
+        return with(select.orderBy(items));
+    }
+
+    /**
+     * @param limit the most objects to return
+     * @return the changed copy
+     */
+    public Query<T> limit(int limit) {
+        return with(select.limit(limit));
+    }
+
+    /**
+     * @param offset how many to skip
+     * @return the changed copy
+     */
+    public Query<T> offset(int offset) {
+        return with(select.offset(offset));
+    }
+
+    /** @return a copy selecting distinct rows */
+    public Query<T> distinct() {
+        return with(select.distinct());
+    }
+
+    /**
+     * Overwrites loaded objects with the rows' values, like {@code populate_existing()}.
+     *
+     * @return the changed copy
+     */
+    public Query<T> populateExisting() {
+        return with(select.populateExisting());
+    }
+
+    /** @return every matching object */
+    public List<T> all() {
+        return session.scalars(select).all();
+    }
+
+    /** @return the first matching object (the query runs with LIMIT 1), or null when none matches */
+    public @Nullable T first() {
+        return session.scalars(select.limit(1)).first();
+    }
+
+    /**
+     * @return the only matching object
+     * @throws NoResultFound when none matches
+     * @throws MultipleResultsFound when several match
+     */
+    public T one() {
+        return session.scalars(select).one();
+    }
+
+    /**
+     * @return the only matching object, or null
+     * @throws MultipleResultsFound when several match
+     */
+    public @Nullable T oneOrNone() {
+        return session.scalars(select).oneOrNone();
+    }
+
+    /** @return the number of matching rows, by {@code SELECT count(*) FROM (<the query>) AS anon_1} as SQLAlchemy does */
+    public long count() {
+        Long n = session.execute(select.countStatement()).scalar(Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * Updates the matching rows in one UPDATE statement, without loading them, like {@code query.update({...})}.
+     * Objects of the class already loaded in the session are expired, so their next load shows the new values.
+     * Relationship cascades do not apply to bulk statements.
+     *
+     * @param values new values by field name
+     * @return the number of rows updated
+     */
+    public long update(Map<String, ?> values) {
+        return SessionImpl.bulkUpdate(session, select, values);
+    }
+
+    /**
+     * Deletes the matching rows in one DELETE statement, without loading them, like {@code query.delete()}. Objects
+     * deleted this way that the session had loaded are removed from it. Relationship cascades do not apply.
+     *
+     * @return the number of rows deleted
+     */
+    public long delete() {
+        return SessionImpl.bulkDelete(session, select);
+    }
+
+    /** @return whether any row matches */
+    public boolean exists() {
+        return session.scalars(select.limit(1)).first() != null;
+    }
+
+    /** @return the matching objects as a stream (read completely first) */
+    public Stream<T> stream() {
+        return all().stream();
+    }
+
+    @Override
+    public java.util.Iterator<T> iterator() {
+        return all().iterator();
+    }
+
+    /** @return the entity select this query runs */
+    public EntitySelect<T> entitySelect() {
+        return select;
+    }
+
+    @Override
+    public String toString() {
+        return select.toString();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.alchemy.orm;
+
+import dev.alchemy.exc.MultipleResultsFound;
+import dev.alchemy.exc.NoResultFound;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The objects a query returned, like SQLAlchemy's {@code ScalarResult}.
+ *
+ * <pre>{@code
+ * List<User> users = session.scalars(select(User.class).where(where(User::getName).eq("Alice"))).all();
+ * }</pre>
+ *
+ * @param <T> the type of the objects
+ */
+public final class ScalarResult<T> implements Iterable<T> {
+
+    private final List<T> items;
+
+    /**
+     * @param items the objects, in order
+     */
+    public ScalarResult(List<T> items) {
+        this.items = List.copyOf(items);
+    }
+
+    /** @return this result, so that {@code session.execute(select(User.class)).scalars().all()} reads as in SQLAlchemy */
+    public ScalarResult<T> scalars() {
+        return this;
+    }
+
+    /** @return every object */
+    public List<T> all() {
+        return items;
+    }
+
+    /** @return the first object, or null when there is none */
+    public @Nullable T first() {
+        return items.isEmpty() ? null : items.get(0);
+    }
+
+    /**
+     * @return the only object
+     * @throws NoResultFound when there is none
+     * @throws MultipleResultsFound when there are several
+     */
+    public T one() {
+        if (items.isEmpty()) {
+            throw new NoResultFound("no object was found when one was required");
+        }
+        return oneOrNone();
+    }
+
+    /**
+     * @return the only object, or null
+     * @throws MultipleResultsFound when there are several
+     */
+    @SuppressWarnings("NullAway")
+    public @Nullable T oneOrNone() {
+        if (items.size() > 1) {
+            throw new MultipleResultsFound(items.size() + " objects were found when one was required");
+        }
+        return first();
+    }
+
+    /** @return the objects as a stream */
+    public Stream<T> stream() {
+        return items.stream();
+    }
+
+    @Override
+    public Iterator<T> iterator() {
+        return items.iterator();
+    }
+
+    @Override
+    public String toString() {
+        return items.toString();
+    }
+}

@@ -1,0 +1,140 @@
+package dev.alchemy.orm.internal;
+
+import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.exc.MappingError;
+import dev.alchemy.orm.AttributeConverter;
+import dev.alchemy.types.SqlType;
+import java.lang.invoke.MethodHandle;
+import java.util.Arrays;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One mapped field: its column, its SQL type, and method handles to read and write it, resolved once per class.
+ */
+public final class Attribute {
+
+    final String name;
+    final String columnName;
+    final Class<?> fieldType;
+    final SqlType<?> sqlType;
+    final @Nullable AttributeConverter<Object, Object> converter;
+    private final MethodHandle getter;
+    private final MethodHandle setter;
+    final boolean primaryKey;
+    final boolean version;
+    final boolean primitive;
+    final String owner;
+    int index;
+
+    Attribute(
+            String owner,
+            String name,
+            String columnName,
+            Class<?> fieldType,
+            SqlType<?> sqlType,
+            @Nullable AttributeConverter<Object, Object> converter,
+            MethodHandle getter,
+            MethodHandle setter,
+            boolean primaryKey,
+            boolean version) {
+        this.owner = owner;
+        this.name = name;
+        this.columnName = columnName;
+        this.fieldType = fieldType;
+        this.sqlType = sqlType;
+        this.converter = converter;
+        this.getter = getter;
+        this.setter = setter;
+        this.primaryKey = primaryKey;
+        this.version = version;
+        this.primitive = fieldType.isPrimitive();
+    }
+
+    /** @return the field's name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the column's name */
+    public String columnName() {
+        return columnName;
+    }
+
+    /** @return the SQL type of the stored value */
+    public SqlType<?> sqlType() {
+        return sqlType;
+    }
+
+    /**
+     * @param instance an object of the mapped class
+     * @return the field's value as stored (converted when the field has a converter)
+     */
+    public @Nullable Object get(Object instance) {
+        Object value = getRaw(instance);
+        return value == null || converter == null ? value : converter.toDatabase(value);
+    }
+
+    /**
+     * @param fieldValue a value of the field's type
+     * @return the value as stored
+     */
+    public @Nullable Object toStored(@Nullable Object fieldValue) {
+        return fieldValue == null || converter == null ? fieldValue : converter.toDatabase(fieldValue);
+    }
+
+    @Nullable
+    Object getRaw(Object instance) {
+        try {
+            return getter.invokeExact(instance);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new MappingError("could not read " + owner + "." + name + ": " + e, e);
+        }
+    }
+
+    /**
+     * @param instance an object of the mapped class
+     * @param stored the value as stored (converted back when the field has a converter)
+     */
+    public void set(Object instance, @Nullable Object stored) {
+        Object value = stored == null || converter == null ? stored : converter.fromDatabase(stored);
+        if (value == null && primitive) {
+            throw new ArgumentError("column '" + columnName + "' is NULL but " + owner + "." + name + " is a primitive "
+                    + fieldType.getName() + "; use its wrapper type for a nullable column");
+        }
+        try {
+            setter.invokeExact(instance, value);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new MappingError("could not set " + owner + "." + name + ": " + e, e);
+        }
+    }
+
+    void setRaw(Object instance, @Nullable Object value) {
+        try {
+            setter.invokeExact(instance, value);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new MappingError("could not set " + owner + "." + name + ": " + e, e);
+        }
+    }
+
+    static boolean same(@Nullable Object a, @Nullable Object b) {
+        if (a instanceof byte[] x && b instanceof byte[] y) {
+            return Arrays.equals(x, y);
+        }
+        if (a instanceof java.math.BigDecimal x && b instanceof java.math.BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        return Objects.equals(a, b);
+    }
+
+    @Override
+    public String toString() {
+        return owner + "." + name;
+    }
+}

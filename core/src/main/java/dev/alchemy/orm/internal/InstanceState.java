@@ -1,0 +1,64 @@
+package dev.alchemy.orm.internal;
+
+import dev.alchemy.orm.ObjectState;
+import org.jspecify.annotations.Nullable;
+
+/** What a session knows about one object: its mapper, identity, status and the values last loaded or flushed. */
+final class InstanceState {
+
+    final Object instance;
+    final Mapper<?> mapper;
+
+    @Nullable
+    IdentityKey key;
+    /** Stored values per attribute as last loaded or flushed; null while pending. */
+    @Nullable
+    Object[] snapshot;
+
+    ObjectState status;
+    boolean expired;
+    /** Field values before the flush that inserted this object in the current transaction, to undo on rollback. */
+    @Nullable
+    Object[] beforeInsert;
+
+    InstanceState(Object instance, Mapper<?> mapper, ObjectState status) {
+        this.instance = instance;
+        this.mapper = mapper;
+        this.status = status;
+    }
+
+    /** @return the current stored values of every attribute */
+    Object[] current() {
+        var attributes = mapper.attributes;
+        Object[] values = new Object[attributes.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = attributes.get(i).get(instance);
+        }
+        return values;
+    }
+
+    /** @return the indexes of attributes whose value differs from the snapshot, or an empty array */
+    int[] changed(Object[] current) {
+        Object[] snap = snapshot;
+        if (snap == null) {
+            return new int[0];
+        }
+        int count = 0;
+        int[] changed = null;
+        for (int i = 0; i < current.length; i++) {
+            if (!Attribute.same(current[i], snap[i])) {
+                if (changed == null) {
+                    changed = new int[current.length];
+                }
+                changed[count++] = i;
+            }
+        }
+        return changed == null ? new int[0] : java.util.Arrays.copyOf(changed, count);
+    }
+
+    @Override
+    public String toString() {
+        return mapper.type.getSimpleName()
+                + (key == null ? "(pending)" : key.id().toString()) + " " + status;
+    }
+}

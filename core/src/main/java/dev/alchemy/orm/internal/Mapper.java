@@ -1,0 +1,469 @@
+package dev.alchemy.orm.internal;
+
+import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.exc.MappingError;
+import dev.alchemy.exc.UnmappedClassError;
+import dev.alchemy.orm.AttributeConverter;
+import dev.alchemy.orm.Column;
+import dev.alchemy.orm.Convert;
+import dev.alchemy.orm.ForeignKey;
+import dev.alchemy.orm.Table;
+import dev.alchemy.orm.Transient;
+import dev.alchemy.orm.Version;
+import dev.alchemy.schema.CheckConstraint;
+import dev.alchemy.schema.Index;
+import dev.alchemy.schema.MetaData;
+import dev.alchemy.schema.SchemaItem;
+import dev.alchemy.schema.UniqueConstraint;
+import dev.alchemy.types.SqlType;
+import dev.alchemy.types.SqlTypes;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How one class maps to one table: its attributes, primary key, version column and constructor, resolved once per
+ * class and cached ({@link #of(Class)}); nothing reflective happens per row.
+ *
+ * @param <T> the mapped class
+ */
+public final class Mapper<T> {
+
+    private static final ClassValue<Mapper<?>> MAPPERS = new ClassValue<>() {
+        @Override
+        protected Mapper<?> computeValue(Class<?> type) {
+            return new Mapper<>(type);
+        }
+    };
+
+    final Class<T> type;
+    final String tableName;
+    final @Nullable String schema;
+    final List<Attribute> attributes;
+    final Attribute[] primaryKey;
+    final @Nullable Attribute version;
+    final Map<String, Attribute> byName;
+    private final MethodHandle constructor;
+    private final Table annotation;
+    private final List<String> foreignTables;
+    final dev.alchemy.schema.Table table;
+
+    private Mapper(Class<T> type) {
+        this.type = type;
+        Table table = type.getAnnotation(Table.class);
+        if (table == null) {
+            throw new UnmappedClassError(
+                    "class " + type.getName() + " is not mapped: annotate it with @Table(name = \"...\")");
+        }
+        if (type.isRecord()) {
+            throw new MappingError(type.getName() + " is a record; records are immutable and cannot be entities, "
+                    + "because the session sets their fields when it loads and refreshes them. Use a class.");
+        }
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || type.isEnum()) {
+            throw new MappingError(type.getName() + " cannot be an entity: it must be a concrete class");
+        }
+        if (table.name().isBlank()) {
+            throw new MappingError(type.getName() + ": @Table needs a name");
+        }
+        this.annotation = table;
+        this.tableName = table.name();
+        this.schema = table.schema().isEmpty() ? null : table.schema();
+        MethodHandles.Lookup lookup = lookup(type);
+        this.constructor = constructor(type, lookup);
+        List<Attribute> attrs = new ArrayList<>();
+        List<String> fks = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            List<Attribute> level = new ArrayList<>();
+            for (Field field : c.getDeclaredFields()) {
+                Column column = field.getAnnotation(Column.class);
+                if (column == null
+                        || field.isAnnotationPresent(Transient.class)
+                        || Modifier.isStatic(field.getModifiers())) {
+                    continue;
+                }
+                level.add(attribute(type, field, column, c == type ? lookup : lookup(c)));
+                ForeignKey fk = field.getAnnotation(ForeignKey.class);
+                if (fk != null) {
+                    fks.add(fk.value().substring(0, Math.max(0, fk.value().lastIndexOf('.'))));
+                }
+            }
+            attrs.addAll(0, level); // superclass fields first
+        }
+        if (attrs.isEmpty()) {
+            throw new MappingError(type.getName() + " maps no fields: annotate them with @Column");
+        }
+        Map<String, Attribute> names = new LinkedHashMap<>();
+        Map<String, Attribute> columns = new LinkedHashMap<>();
+        for (int i = 0; i < attrs.size(); i++) {
+            Attribute a = attrs.get(i);
+            a.index = i;
+            names.put(a.name, a);
+            Attribute clash = columns.put(a.columnName, a);
+            if (clash != null) {
+                throw new MappingError(type.getName() + ": fields '" + clash.name + "' and '" + a.name
+                        + "' both map to column '" + a.columnName + "'");
+            }
+        }
+        this.attributes = List.copyOf(attrs);
+        this.byName = Collections.unmodifiableMap(names);
+        this.primaryKey = attrs.stream().filter(a -> a.primaryKey).toArray(Attribute[]::new);
+        if (primaryKey.length == 0) {
+            throw new MappingError(type.getName() + " has no primary key: mark a field @Column(primaryKey = true)");
+        }
+        List<Attribute> versions = attrs.stream().filter(a -> a.version).toList();
+        if (versions.size() > 1) {
+            throw new MappingError(type.getName() + " has several @Version fields: " + versions);
+        }
+        this.version = versions.isEmpty() ? null : versions.get(0);
+        this.foreignTables = List.copyOf(fks);
+        this.table = defineTable(new MetaData());
+    }
+
+    /**
+     * The mapper of a class, built on first use and cached.
+     *
+     * @param type a class annotated with {@code @Table}
+     * @param <T> the class
+     * @return its mapper
+     * @throws UnmappedClassError when the class has no {@code @Table}
+     * @throws MappingError when its mapping is invalid
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Mapper<T> of(Class<T> type) {
+        return (Mapper<T>) MAPPERS.get(type);
+    }
+
+    private static MethodHandles.Lookup lookup(Class<?> type) {
+        try {
+            return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+        } catch (IllegalAccessException e) {
+            throw new MappingError(
+                    "cannot access " + type.getName() + ": open its package to dev.alchemy.core (" + e.getMessage()
+                            + ")",
+                    e);
+        }
+    }
+
+    private static MethodHandle constructor(Class<?> type, MethodHandles.Lookup lookup) {
+        try {
+            return lookup.findConstructor(type, MethodType.methodType(void.class))
+                    .asType(MethodType.methodType(Object.class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new MappingError(
+                    type.getName()
+                            + " needs a no-argument constructor (any visibility) so the session can create instances when loading rows",
+                    e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Attribute attribute(Class<?> owner, Field field, Column column, MethodHandles.Lookup lookup) {
+        String where = owner.getSimpleName() + "." + field.getName();
+        if (Modifier.isFinal(field.getModifiers())) {
+            throw new MappingError(where + " is final; mapped fields must be assignable");
+        }
+        AttributeConverter<Object, Object> converter = null;
+        Convert convert = field.getAnnotation(Convert.class);
+        Class<?> stored = field.getType();
+        if (convert != null) {
+            try {
+                var ctor = convert.value().getDeclaredConstructor();
+                ctor.setAccessible(true);
+                converter = ctor.newInstance();
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new MappingError(
+                        where + ": cannot create converter " + convert.value().getName()
+                                + " (it needs a no-argument constructor)",
+                        e);
+            }
+            stored = converter.databaseType();
+        }
+        SqlType<?> sqlType;
+        try {
+            sqlType = sqlType(stored, column);
+        } catch (ArgumentError e) {
+            throw new MappingError(
+                    where + " has an unsupported type " + stored.getName() + ": " + e.getMessage()
+                            + " (use @Convert with an AttributeConverter, or @Transient to leave it unmapped)",
+                    e);
+        }
+        String columnName = column.name().isEmpty() ? field.getName() : column.name();
+        MethodHandle getter;
+        MethodHandle setter;
+        try {
+            getter = accessor(owner, field, lookup, true);
+            setter = accessor(owner, field, lookup, false);
+        } catch (IllegalAccessException e) {
+            throw new MappingError("cannot access " + where + ": " + e.getMessage(), e);
+        }
+        boolean version = field.isAnnotationPresent(Version.class);
+        if (version) {
+            Class<?> b = dev.alchemy.engine.Conversions.boxed(field.getType());
+            if (b != Integer.class && b != Long.class) {
+                throw new MappingError(where + ": a @Version field must be Integer or Long, not "
+                        + field.getType().getName());
+            }
+        }
+        return new Attribute(
+                owner.getSimpleName(),
+                field.getName(),
+                columnName,
+                field.getType(),
+                sqlType,
+                converter,
+                getter,
+                setter,
+                column.primaryKey(),
+                version);
+    }
+
+    private static SqlType<?> sqlType(Class<?> stored, Column column) {
+        if (stored == String.class && column.length() > 0) {
+            return SqlTypes.string(column.length());
+        }
+        if (stored == java.math.BigDecimal.class && column.precision() > 0) {
+            return numeric(column.precision(), column.scale());
+        }
+        return SqlTypes.forJavaType(stored);
+    }
+
+    private static SqlType<?> numeric(int precision, int scale) {
+        try {
+            return (SqlType<?>)
+                    SqlTypes.class.getMethod("numeric", int.class, int.class).invoke(null, precision, scale);
+        } catch (ReflectiveOperationException e) {
+            return SqlTypes.forJavaType(java.math.BigDecimal.class);
+        }
+    }
+
+    /** Prefers a getter/setter pair (getName/isName, setName); otherwise the field itself, whatever its visibility. */
+    private static MethodHandle accessor(Class<?> owner, Field field, MethodHandles.Lookup lookup, boolean read)
+            throws IllegalAccessException {
+        String suffix = Character.toUpperCase(field.getName().charAt(0))
+                + field.getName().substring(1);
+        Method method = null;
+        try {
+            if (read) {
+                try {
+                    method = field.getDeclaringClass().getDeclaredMethod("get" + suffix);
+                } catch (NoSuchMethodException e) {
+                    if (field.getType() == boolean.class || field.getType() == Boolean.class) {
+                        method = field.getDeclaringClass().getDeclaredMethod("is" + suffix);
+                    }
+                }
+                if (method != null && method.getReturnType() != field.getType()) {
+                    method = null;
+                }
+            } else {
+                method = field.getDeclaringClass().getDeclaredMethod("set" + suffix, field.getType());
+            }
+        } catch (NoSuchMethodException e) {
+            method = null;
+        }
+        MethodHandle handle;
+        if (method != null && !Modifier.isStatic(method.getModifiers())) {
+            handle = lookup.unreflect(method);
+        } else {
+            handle = read ? lookup.unreflectGetter(field) : lookup.unreflectSetter(field);
+        }
+        return read
+                ? handle.asType(MethodType.methodType(Object.class, Object.class))
+                : handle.asType(MethodType.methodType(void.class, Object.class, Object.class));
+    }
+
+    /**
+     * Defines this class's table in a MetaData (a Base's), with its columns, constraints and indexes.
+     *
+     * @param metadata the MetaData
+     * @return the table
+     */
+    public dev.alchemy.schema.Table defineTable(MetaData metadata) {
+        List<SchemaItem> items = new ArrayList<>();
+        Map<String, String> columnOf = new LinkedHashMap<>();
+        for (Attribute a : attributesInDeclaredOrder()) {
+            columnOf.put(a.name, a.columnName);
+            columnOf.put(a.columnName, a.columnName);
+        }
+        for (Attribute a : attributes) {
+            items.add(column(a));
+        }
+        for (dev.alchemy.orm.UniqueConstraint u : annotation.uniqueConstraints()) {
+            items.add(new UniqueConstraint(u.name().isEmpty() ? null : u.name(), resolve(u.columns(), columnOf)));
+        }
+        for (String check : annotation.checks()) {
+            items.add(CheckConstraint.of(check));
+        }
+        for (dev.alchemy.orm.Index index : annotation.indexes()) {
+            List<String> cols = resolve(index.columns(), columnOf);
+            String name = index.name().isEmpty() ? "ix_" + tableName + "_" + String.join("_", cols) : index.name();
+            items.add(new Index(name, cols, index.unique()));
+        }
+        SchemaItem[] array = items.toArray(SchemaItem[]::new);
+        try {
+            return schema == null
+                    ? dev.alchemy.schema.Table.of(tableName, metadata, array)
+                    : dev.alchemy.schema.Table.inSchema(schema, tableName, metadata, array);
+        } catch (MappingError e) {
+            throw e;
+        } catch (ArgumentError e) {
+            throw new MappingError(type.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<Attribute> attributesInDeclaredOrder() {
+        return attributes;
+    }
+
+    private List<String> resolve(String[] names, Map<String, String> columnOf) {
+        List<String> cols = new ArrayList<>();
+        for (String n : names) {
+            String c = columnOf.get(n);
+            if (c == null) {
+                throw new MappingError(type.getName() + ": @Table names an unknown column or field '" + n + "'; known: "
+                        + byName.keySet());
+            }
+            cols.add(c);
+        }
+        return cols;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private dev.alchemy.schema.Column<?> column(Attribute a) {
+        Field field = field(a.name);
+        Column spec = field.getAnnotation(Column.class);
+        dev.alchemy.schema.Column c = dev.alchemy.schema.Column.of(a.columnName, (SqlType) a.sqlType);
+        if (spec.primaryKey()) {
+            c = c.primaryKey();
+        }
+        if (!spec.nullable() || (a.primitive && !spec.primaryKey()) || a.version) {
+            c = c.notNull();
+        }
+        if (spec.unique()) {
+            c = c.unique();
+        }
+        if (spec.index()) {
+            c = c.index();
+        }
+        if (!spec.serverDefault().isEmpty()) {
+            c = c.serverDefault(spec.serverDefault());
+        }
+        if (spec.autoincrement() != Column.Autoincrement.AUTO) {
+            c = c.autoincrement(spec.autoincrement() == Column.Autoincrement.TRUE);
+        }
+        ForeignKey fk = field.getAnnotation(ForeignKey.class);
+        if (fk != null) {
+            dev.alchemy.schema.ForeignKey key;
+            try {
+                key = dev.alchemy.schema.ForeignKey.to(fk.value());
+                if (!fk.onDelete().isEmpty()) key = key.onDelete(fk.onDelete());
+                if (!fk.onUpdate().isEmpty()) key = key.onUpdate(fk.onUpdate());
+            } catch (ArgumentError e) {
+                throw new MappingError(type.getSimpleName() + "." + a.name + ": " + e.getMessage(), e);
+            }
+            c = c.references(key);
+        }
+        return c;
+    }
+
+    private Field field(String name) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredField(name);
+            } catch (NoSuchFieldException ignored) {
+                // look in the superclass
+            }
+        }
+        throw new IllegalStateException(name);
+    }
+
+    /** @return the mapped class */
+    public Class<T> type() {
+        return type;
+    }
+
+    /** @return the table (in this mapper's own MetaData), used to compile statements */
+    public dev.alchemy.schema.Table table() {
+        return table;
+    }
+
+    /** @return the mapped attributes, in declaration order (superclass first) */
+    public List<Attribute> attributes() {
+        return attributes;
+    }
+
+    /** @return the tables this class's foreign keys refer to */
+    public List<String> foreignTables() {
+        return foreignTables;
+    }
+
+    /**
+     * @param name a field name or column name
+     * @return the attribute
+     * @throws ArgumentError listing the attributes when there is none by that name
+     */
+    public Attribute attribute(String name) {
+        Attribute a = byName.get(name);
+        if (a == null) {
+            for (Attribute candidate : attributes) {
+                if (candidate.columnName.equals(name)) {
+                    return candidate;
+                }
+            }
+            throw new ArgumentError(
+                    type.getSimpleName() + " has no attribute '" + name + "'; its attributes: " + byName.keySet());
+        }
+        return a;
+    }
+
+    /** @return a new instance through the no-argument constructor */
+    @SuppressWarnings("unchecked")
+    public T newInstance() {
+        try {
+            return (T) constructor.invokeExact();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new MappingError("could not create a " + type.getName() + ": " + e, e);
+        }
+    }
+
+    /**
+     * The identity of an object: its class and primary key values.
+     *
+     * @param instance an object of this class
+     * @return its key, or null when a primary key value is not set
+     */
+    public @Nullable IdentityKey keyOf(Object instance) {
+        if (primaryKey.length == 1) {
+            Object v = primaryKey[0].get(instance);
+            return v == null ? null : new IdentityKey(type, v);
+        }
+        Object[] values = new Object[primaryKey.length];
+        for (int i = 0; i < primaryKey.length; i++) {
+            values[i] = primaryKey[i].get(instance);
+            if (values[i] == null) {
+                return null;
+            }
+        }
+        return new IdentityKey(type, List.of(values));
+    }
+
+    @Override
+    public String toString() {
+        return "Mapper[" + type.getSimpleName() + " -> " + tableName + "]";
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

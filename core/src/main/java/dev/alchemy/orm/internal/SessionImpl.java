@@ -1,0 +1,768 @@
+package dev.alchemy.orm.internal;
+
+import dev.alchemy.engine.Connection;
+import dev.alchemy.engine.Conversions;
+import dev.alchemy.engine.Engine;
+import dev.alchemy.engine.Executable;
+import dev.alchemy.engine.Result;
+import dev.alchemy.engine.Row;
+import dev.alchemy.engine.Transaction;
+import dev.alchemy.exc.AlchemyException;
+import dev.alchemy.exc.InvalidRequestError;
+import dev.alchemy.exc.PendingRollbackError;
+import dev.alchemy.exc.ResourceClosedError;
+import dev.alchemy.orm.EntitySelect;
+import dev.alchemy.orm.ObjectState;
+import dev.alchemy.orm.Query;
+import dev.alchemy.orm.ScalarResult;
+import dev.alchemy.orm.Session;
+import dev.alchemy.sql.ColumnElement;
+import dev.alchemy.sql.Delete;
+import dev.alchemy.sql.Select;
+import dev.alchemy.sql.Update;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/** The session: identity map, object states, the transaction's connection, and the unit of work. */
+public final class SessionImpl implements Session {
+
+    private final Engine engine;
+    private final boolean autoflush;
+    private final boolean expireOnCommit;
+    private final Map<Object, InstanceState> states = new IdentityHashMap<>();
+    private final Map<IdentityKey, InstanceState> identityMap = new HashMap<>();
+    private final Set<InstanceState> pending = new LinkedHashSet<>();
+    private final Set<InstanceState> deleted = new LinkedHashSet<>();
+    /** Objects inserted or added during the current transaction, to undo on rollback. */
+    private final List<InstanceState> newInTransaction = new ArrayList<>();
+
+    private final List<InstanceState> deletedInTransaction = new ArrayList<>();
+    private @Nullable Connection connection;
+    private @Nullable RuntimeException failedFlush;
+    private int noAutoflushDepth;
+    private boolean flushing;
+    private boolean closed;
+
+    /**
+     * @param engine the engine
+     * @param autoflush whether queries flush first
+     * @param expireOnCommit whether commits expire objects
+     */
+    public SessionImpl(Engine engine, boolean autoflush, boolean expireOnCommit) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.autoflush = autoflush;
+        this.expireOnCommit = expireOnCommit;
+    }
+
+    // ---------------------------------------------------------------- state
+
+    private void checkUsable() {
+        if (closed) {
+            throw new ResourceClosedError("this session is closed; open a new one with sessionFactory.openSession()");
+        }
+        if (failedFlush != null) {
+            throw new PendingRollbackError(
+                    "this session's transaction was rolled back because a flush failed; call "
+                            + "rollback() before using the session again. The flush failed with: "
+                            + failedFlush.getMessage(),
+                    failedFlush);
+        }
+    }
+
+    Connection connection() {
+        Connection c = connection;
+        if (c == null) {
+            c = engine.connect();
+            connection = c;
+        }
+        return c;
+    }
+
+    @Override
+    public void add(Object instance) {
+        checkUsable();
+        Objects.requireNonNull(instance, "instance");
+        InstanceState state = states.get(instance);
+        if (state != null) {
+            if (state.status == ObjectState.DELETED) {
+                deleted.remove(state);
+                state.status = ObjectState.PERSISTENT;
+            }
+            return;
+        }
+        Mapper<?> mapper = Mapper.of(instance.getClass());
+        DetachedStates.Detached detached = DetachedStates.remove(instance);
+        if (detached != null) {
+            attach(instance, detached);
+            return;
+        }
+        state = new InstanceState(instance, mapper, ObjectState.PENDING);
+        states.put(instance, state);
+        pending.add(state);
+        newInTransaction.add(state);
+    }
+
+    private InstanceState attach(Object instance, DetachedStates.Detached detached) {
+        InstanceState other = identityMap.get(detached.key());
+        if (other != null && other.instance != instance) {
+            DetachedStates.put(instance, detached);
+            throw new InvalidRequestError("cannot attach " + instance.getClass().getSimpleName() + " with key "
+                    + detached.key().id() + ": another object with that key is already in this session; use merge()");
+        }
+        InstanceState state = new InstanceState(instance, detached.mapper(), ObjectState.PERSISTENT);
+        state.key = detached.key();
+        state.snapshot = detached.snapshot();
+        states.put(instance, state);
+        identityMap.put(state.key, state);
+        return state;
+    }
+
+    @Override
+    public void addAll(Collection<?> instances) {
+        for (Object instance : instances) {
+            add(instance);
+        }
+    }
+
+    @Override
+    public void delete(Object instance) {
+        checkUsable();
+        Objects.requireNonNull(instance, "instance");
+        InstanceState state = states.get(instance);
+        if (state == null) {
+            DetachedStates.Detached detached = DetachedStates.remove(instance);
+            if (detached == null) {
+                Mapper.of(instance.getClass());
+                throw new InvalidRequestError(instance.getClass().getSimpleName() + " " + instance
+                        + " is not persisted; only objects loaded or flushed by a session can be deleted");
+            }
+            state = attach(instance, detached);
+        }
+        if (state.status == ObjectState.PENDING) {
+            pending.remove(state);
+            newInTransaction.remove(state);
+            states.remove(instance);
+        } else if (state.status == ObjectState.PERSISTENT) {
+            state.status = ObjectState.DELETED;
+            deleted.add(state);
+        }
+    }
+
+    @Override
+    public <T> @Nullable T get(Class<T> type, Object id) {
+        checkUsable();
+        Mapper<T> mapper = Mapper.of(type);
+        IdentityKey key = key(mapper, Objects.requireNonNull(id, "id"));
+        InstanceState state = identityMap.get(key);
+        if (state != null && !state.expired) {
+            return state.status == ObjectState.DELETED ? null : type.cast(state.instance);
+        }
+        List<T> found = load(byPrimaryKey(mapper, key), state != null);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static IdentityKey key(Mapper<?> mapper, Object id) {
+        Attribute[] pk = mapper.primaryKey;
+        if (pk.length == 1) {
+            return new IdentityKey(mapper.type, Conversions.convert(id, Conversions.boxed(pk[0].sqlType.javaType())));
+        }
+        if (!(id instanceof List<?> values) || values.size() != pk.length) {
+            throw new dev.alchemy.exc.ArgumentError(mapper.type.getSimpleName() + " has a composite primary key "
+                    + List.of(pk) + "; pass its values as a List in that order");
+        }
+        List<Object> converted = new ArrayList<>();
+        for (int i = 0; i < pk.length; i++) {
+            converted.add(Conversions.convert(values.get(i), Conversions.boxed(pk[i].sqlType.javaType())));
+        }
+        return new IdentityKey(mapper.type, List.copyOf(converted));
+    }
+
+    private static <T> EntitySelect<T> byPrimaryKey(Mapper<T> mapper, IdentityKey key) {
+        Attribute[] pk = mapper.primaryKey;
+        List<ColumnElement<Boolean>> conditions = new ArrayList<>();
+        for (int i = 0; i < pk.length; i++) {
+            Object value = pk.length == 1 ? key.id() : ((List<?>) key.id()).get(i);
+            conditions.add(mapper.table.c(pk[i].columnName).eq(value));
+        }
+        @SuppressWarnings("unchecked")
+        ColumnElement<Boolean>[] array = conditions.toArray(ColumnElement[]::new);
+        return EntitySelect.of(mapper.type).where(array);
+    }
+
+    // ---------------------------------------------------------------- loading
+
+    private void autoflush() {
+        if (!autoflush || noAutoflushDepth > 0 || flushing) {
+            return;
+        }
+        if (pending.isEmpty() && deleted.isEmpty() && !anyModified()) {
+            return;
+        }
+        try {
+            flush();
+        } catch (AlchemyException e) {
+            throw Errors.withPrefix(
+                    e,
+                    "(raised as a result of a query-invoked autoflush; use session.noAutoflush(...) "
+                            + "if this flush is occurring prematurely) ");
+        }
+    }
+
+    private boolean anyModified() {
+        for (InstanceState s : identityMap.values()) {
+            if (s.status == ObjectState.PERSISTENT && s.changed(s.current()).length > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private <T> List<T> load(EntitySelect<T> select, boolean overwrite) {
+        checkUsable();
+        autoflush();
+        Mapper<T> mapper = Mapper.of(select.type());
+        Result result = connection().execute(select);
+        List<T> objects = new ArrayList<>(result.all().size());
+        boolean populate = overwrite || select.isPopulateExisting();
+        int n = mapper.attributes.size();
+        for (Row row : result) {
+            Object[] values = new Object[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = row.get(i);
+            }
+            objects.add(mapper.type.cast(instanceFor(mapper, values, populate)));
+        }
+        return objects;
+    }
+
+    private Object instanceFor(Mapper<?> mapper, Object[] values, boolean populate) {
+        IdentityKey key = keyFromValues(mapper, values);
+        InstanceState existing = identityMap.get(key);
+        if (existing != null) {
+            if (existing.expired || populate) {
+                populate(existing, values, populate && !existing.expired);
+            }
+            return existing.instance;
+        }
+        Object instance = mapper.newInstance();
+        List<Attribute> attributes = mapper.attributes;
+        for (int i = 0; i < values.length; i++) {
+            attributes.get(i).set(instance, values[i]);
+        }
+        InstanceState state = new InstanceState(instance, mapper, ObjectState.PERSISTENT);
+        state.key = key;
+        state.snapshot = values;
+        states.put(instance, state);
+        identityMap.put(key, state);
+        return instance;
+    }
+
+    /**
+     * Overwrites an object's fields with a row. For an expired object, fields changed since the last load or flush
+     * keep the new value (they are still written by the next flush), as SQLAlchemy keeps attributes set after expiry.
+     */
+    private static void populate(InstanceState state, Object[] values, boolean overwriteChanges) {
+        Object[] snapshot = state.snapshot;
+        List<Attribute> attributes = state.mapper.attributes;
+        for (int i = 0; i < values.length; i++) {
+            Attribute a = attributes.get(i);
+            if (!overwriteChanges && snapshot != null && !Attribute.same(a.get(state.instance), snapshot[i])) {
+                continue;
+            }
+            a.set(state.instance, values[i]);
+        }
+        state.snapshot = values;
+        state.expired = false;
+    }
+
+    private static IdentityKey keyFromValues(Mapper<?> mapper, Object[] values) {
+        Attribute[] pk = mapper.primaryKey;
+        if (pk.length == 1) {
+            return new IdentityKey(mapper.type, values[pk[0].index]);
+        }
+        List<Object> id = new ArrayList<>(pk.length);
+        for (Attribute a : pk) {
+            id.add(values[a.index]);
+        }
+        return new IdentityKey(mapper.type, List.copyOf(id));
+    }
+
+    @Override
+    public <T> Query<T> query(Class<T> type) {
+        checkUsable();
+        return Query.of(this, EntitySelect.of(type));
+    }
+
+    @Override
+    public <T> ScalarResult<T> execute(EntitySelect<T> select) {
+        return scalars(select);
+    }
+
+    @Override
+    public <T> ScalarResult<T> scalars(EntitySelect<T> select) {
+        return new ScalarResult<>(load(Objects.requireNonNull(select, "select"), false));
+    }
+
+    @Override
+    public Result execute(Executable statement) {
+        return execute(statement, Map.of());
+    }
+
+    @Override
+    public Result execute(Executable statement, Map<String, ?> parameters) {
+        checkUsable();
+        Objects.requireNonNull(statement, "statement");
+        if (statement instanceof EntitySelect<?>) {
+            throw new InvalidRequestError(
+                    "use session.scalars(select(Model.class)) or session.execute(EntitySelect) for objects");
+        }
+        autoflush();
+        return connection().execute(statement, parameters);
+    }
+
+    // ---------------------------------------------------------------- flush
+
+    @Override
+    public void flush() {
+        checkUsable();
+        if (flushing) {
+            return;
+        }
+        flushing = true;
+        UnitOfWork work = new UnitOfWork(this);
+        try {
+            work.run(new ArrayList<>(pending), identityMap.values(), new ArrayList<>(deleted));
+        } catch (RuntimeException | Error e) {
+            work.undo();
+            failFlush(e);
+            throw e;
+        } finally {
+            flushing = false;
+        }
+    }
+
+    private void failFlush(Throwable e) {
+        Connection c = connection;
+        connection = null;
+        if (c != null) {
+            try {
+                c.rollback();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            } finally {
+                c.close();
+            }
+        }
+        failedFlush = e instanceof RuntimeException r ? r : new InvalidRequestError(String.valueOf(e.getMessage()), e);
+    }
+
+    /** Called by the unit of work after an object's INSERT succeeded. */
+    void inserted(InstanceState state, Object[] values) {
+        pending.remove(state);
+        state.status = ObjectState.PERSISTENT;
+        state.snapshot = values;
+        state.key = keyFromValues(state.mapper, values);
+        identityMap.put(state.key, state);
+        if (!newInTransaction.contains(state)) {
+            newInTransaction.add(state);
+        }
+    }
+
+    /** Called when a failed flush undoes an INSERT: the object is pending again with its old field values. */
+    void uninserted(InstanceState state) {
+        if (state.key != null && identityMap.get(state.key) == state) {
+            identityMap.remove(state.key);
+        }
+        restore(state);
+        pending.add(state);
+    }
+
+    /** Called by the unit of work after an object's UPDATE succeeded. */
+    void updated(InstanceState state, Object[] values) {
+        IdentityKey newKey = keyFromValues(state.mapper, values);
+        if (!newKey.equals(state.key)) {
+            identityMap.remove(state.key);
+            identityMap.put(newKey, state);
+            state.key = newKey;
+        }
+        state.snapshot = values;
+    }
+
+    /** Called by the unit of work after an object's DELETE succeeded. */
+    void deletedRow(InstanceState state) {
+        deleted.remove(state);
+        identityMap.remove(state.key);
+        states.remove(state.instance);
+        deletedInTransaction.add(state);
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    // ---------------------------------------------------------------- transactions
+
+    @Override
+    public void commit() {
+        checkUsable();
+        flush();
+        Connection c = connection;
+        if (c != null) {
+            connection = null;
+            try {
+                c.commit();
+            } finally {
+                c.close();
+            }
+        }
+        for (InstanceState s : newInTransaction) {
+            s.beforeInsert = null;
+        }
+        newInTransaction.clear();
+        deletedInTransaction.clear();
+        if (expireOnCommit) {
+            expireAll();
+        }
+    }
+
+    @Override
+    public void rollback() {
+        if (closed) {
+            throw new ResourceClosedError("this session is closed");
+        }
+        Connection c = connection;
+        connection = null;
+        try {
+            if (c != null) {
+                try {
+                    c.rollback();
+                } finally {
+                    c.close();
+                }
+            }
+        } finally {
+            undoTransaction();
+            failedFlush = null;
+        }
+    }
+
+    /** Objects added or inserted in the transaction become transient again; deleted ones come back; all expire. */
+    private void undoTransaction() {
+        for (InstanceState s : newInTransaction) {
+            if (s.beforeInsert != null) {
+                restore(s);
+            }
+            pending.remove(s);
+            states.remove(s.instance);
+            if (s.key != null && identityMap.get(s.key) == s) {
+                identityMap.remove(s.key);
+            }
+        }
+        newInTransaction.clear();
+        for (InstanceState s : deletedInTransaction) {
+            s.status = ObjectState.PERSISTENT;
+            states.put(s.instance, s);
+            identityMap.put(s.key, s);
+        }
+        deletedInTransaction.clear();
+        for (InstanceState s : deleted) {
+            s.status = ObjectState.PERSISTENT;
+        }
+        deleted.clear();
+        expireAll();
+    }
+
+    static void restore(InstanceState s) {
+        Object[] before = s.beforeInsert;
+        if (before == null) {
+            return;
+        }
+        List<Attribute> attributes = s.mapper.attributes;
+        for (int i = 0; i < before.length; i++) {
+            Attribute a = attributes.get(i);
+            if (!a.primitive || before[i] != null) {
+                a.setRaw(s.instance, before[i]);
+            }
+        }
+        s.beforeInsert = null;
+        s.snapshot = null;
+        s.key = null;
+        s.status = ObjectState.PENDING;
+    }
+
+    @Override
+    public Transaction beginNested() {
+        checkUsable();
+        flush();
+        return connection().beginNested();
+    }
+
+    // ---------------------------------------------------------------- object management
+
+    @Override
+    public void refresh(Object instance) {
+        checkUsable();
+        InstanceState state = requirePersistent(instance, "refresh");
+        List<?> found = noAutoflush(() -> load(byPrimaryKey(state.mapper, Objects.requireNonNull(state.key)), true));
+        if (found.isEmpty()) {
+            throw new InvalidRequestError("could not refresh " + state + ": its row no longer exists");
+        }
+    }
+
+    private InstanceState requirePersistent(Object instance, String what) {
+        InstanceState state = states.get(Objects.requireNonNull(instance, "instance"));
+        if (state == null || state.key == null) {
+            throw new InvalidRequestError("cannot " + what + " "
+                    + instance.getClass().getSimpleName() + ": it is not persistent in this session");
+        }
+        return state;
+    }
+
+    @Override
+    public void expire(Object instance) {
+        requirePersistent(instance, "expire").expired = true;
+    }
+
+    @Override
+    public void expireAll() {
+        for (InstanceState s : identityMap.values()) {
+            s.expired = true;
+        }
+    }
+
+    @Override
+    public void expunge(Object instance) {
+        InstanceState state = states.get(Objects.requireNonNull(instance, "instance"));
+        if (state == null) {
+            throw new InvalidRequestError(instance.getClass().getSimpleName() + " is not in this session");
+        }
+        detach(state);
+    }
+
+    private void detach(InstanceState state) {
+        states.remove(state.instance);
+        pending.remove(state);
+        deleted.remove(state);
+        newInTransaction.remove(state);
+        if (state.key != null) {
+            identityMap.remove(state.key);
+            if (state.snapshot != null) {
+                DetachedStates.put(
+                        state.instance, new DetachedStates.Detached(state.mapper, state.key, state.snapshot));
+            }
+        }
+    }
+
+    @Override
+    public void expungeAll() {
+        for (InstanceState s : new ArrayList<>(states.values())) {
+            detach(s);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T merge(T instance) {
+        checkUsable();
+        Objects.requireNonNull(instance, "instance");
+        if (states.containsKey(instance)) {
+            return instance;
+        }
+        Mapper<T> mapper = (Mapper<T>) Mapper.of(instance.getClass());
+        IdentityKey key = mapper.keyOf(instance);
+        T target = key == null ? null : get(mapper.type, key.id());
+        if (target == null) {
+            target = mapper.newInstance();
+            copy(mapper, instance, target);
+            add(target);
+        } else {
+            copy(mapper, instance, target);
+        }
+        return target;
+    }
+
+    private static void copy(Mapper<?> mapper, Object from, Object to) {
+        for (Attribute a : mapper.attributes) {
+            a.setRaw(to, a.getRaw(from));
+        }
+    }
+
+    @Override
+    public boolean contains(Object instance) {
+        return states.containsKey(Objects.requireNonNull(instance, "instance"));
+    }
+
+    @Override
+    public boolean isModified(Object instance) {
+        InstanceState state = states.get(Objects.requireNonNull(instance, "instance"));
+        if (state == null) {
+            return false;
+        }
+        return state.status == ObjectState.PENDING || state.changed(state.current()).length > 0;
+    }
+
+    @Override
+    public ObjectState stateOf(Object instance) {
+        InstanceState state = states.get(Objects.requireNonNull(instance, "instance"));
+        if (state != null) {
+            return state.status;
+        }
+        return DetachedStates.contains(instance) ? ObjectState.DETACHED : ObjectState.TRANSIENT;
+    }
+
+    @Override
+    public <R> R noAutoflush(Supplier<R> work) {
+        noAutoflushDepth++;
+        try {
+            return work.get();
+        } finally {
+            noAutoflushDepth--;
+        }
+    }
+
+    @Override
+    public void noAutoflush(Runnable work) {
+        noAutoflush(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            Connection c = connection;
+            connection = null;
+            if (c != null) {
+                c.close();
+            }
+        } finally {
+            for (InstanceState s : newInTransaction) {
+                if (s.beforeInsert != null) {
+                    restore(s);
+                }
+            }
+            for (InstanceState s : new ArrayList<>(identityMap.values())) {
+                if (s.status == ObjectState.PERSISTENT && s.snapshot != null && s.key != null) {
+                    DetachedStates.put(s.instance, new DetachedStates.Detached(s.mapper, s.key, s.snapshot));
+                }
+            }
+            states.clear();
+            identityMap.clear();
+            pending.clear();
+            deleted.clear();
+            newInTransaction.clear();
+            deletedInTransaction.clear();
+            closed = true;
+        }
+    }
+
+    // ---------------------------------------------------------------- bulk statements
+
+    private static SessionImpl unwrap(Session session) {
+        if (session instanceof SessionImpl impl) {
+            return impl;
+        }
+        throw new InvalidRequestError("bulk statements need the session that made the query");
+    }
+
+    /**
+     * A bulk UPDATE of the rows an entity select matches; loaded objects of the class are expired.
+     *
+     * @param session the session
+     * @param select the select whose WHERE chooses the rows
+     * @param values new values by field name
+     * @return the number of rows updated
+     */
+    public static long bulkUpdate(Session session, EntitySelect<?> select, Map<String, ?> values) {
+        SessionImpl s = unwrap(session);
+        Mapper<?> mapper = Mapper.of(select.type());
+        Map<String, Object> byColumn = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> e : values.entrySet()) {
+            Attribute a = mapper.attribute(e.getKey());
+            byColumn.put(a.columnName, a.toStored(e.getValue()));
+        }
+        Update update = Update.of(mapper.table).values(byColumn);
+        ColumnElement<Boolean> where = select.select().whereClause();
+        if (where != null) {
+            update = update.where(where);
+        }
+        long count = s.execute(update).rowcount();
+        for (InstanceState state : s.identityMap.values()) {
+            if (state.mapper == mapper) {
+                state.expired = true;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * A bulk DELETE of the rows an entity select matches; loaded objects among them leave the session.
+     *
+     * @param session the session
+     * @param select the select whose WHERE chooses the rows
+     * @return the number of rows deleted
+     */
+    public static long bulkDelete(Session session, EntitySelect<?> select) {
+        SessionImpl s = unwrap(session);
+        Mapper<?> mapper = Mapper.of(select.type());
+        ColumnElement<Boolean> where = select.select().whereClause();
+        List<dev.alchemy.sql.ColumnClause<?>> pkColumns = new ArrayList<>();
+        for (Attribute a : mapper.primaryKey) {
+            pkColumns.add(mapper.table.c(a.columnName));
+        }
+        Select pks = Select.of(pkColumns.toArray(dev.alchemy.sql.ClauseElement[]::new));
+        Delete delete = Delete.from(mapper.table);
+        if (where != null) {
+            pks = pks.where(where);
+            delete = delete.where(where);
+        }
+        List<IdentityKey> keys = new ArrayList<>();
+        for (Row row : s.execute(pks)) {
+            keys.add(
+                    mapper.primaryKey.length == 1
+                            ? new IdentityKey(mapper.type, row.get(0))
+                            : new IdentityKey(mapper.type, List.copyOf(rowValues(row))));
+        }
+        long count = s.execute(delete).rowcount();
+        for (IdentityKey key : keys) {
+            InstanceState state = s.identityMap.remove(key);
+            if (state != null) {
+                s.states.remove(state.instance);
+                s.deleted.remove(state);
+            }
+        }
+        return count;
+    }
+
+    private static List<Object> rowValues(Row row) {
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < row.size(); i++) {
+            values.add(row.get(i));
+        }
+        return values;
+    }
+
+    @Override
+    public String toString() {
+        return "Session[" + states.size() + " objects" + (closed ? ", closed" : "") + "]";
+    }
+}

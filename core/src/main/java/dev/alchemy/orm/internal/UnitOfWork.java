@@ -1,0 +1,466 @@
+package dev.alchemy.orm.internal;
+
+import dev.alchemy.engine.Connection;
+import dev.alchemy.engine.Conversions;
+import dev.alchemy.engine.Row;
+import dev.alchemy.exc.AlchemyException;
+import dev.alchemy.exc.StaleDataError;
+import dev.alchemy.orm.ObjectState;
+import dev.alchemy.schema.Column;
+import dev.alchemy.schema.Table;
+import dev.alchemy.sql.BindParam;
+import dev.alchemy.sql.ColumnElement;
+import dev.alchemy.sql.Delete;
+import dev.alchemy.sql.Insert;
+import dev.alchemy.sql.Update;
+import dev.alchemy.types.SqlType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One flush: INSERTs parents first, UPDATEs, then DELETEs children first, each batched. New rows of one class go in
+ * multi-row {@code INSERT ... VALUES (...), (...) RETURNING id}; the generated keys are matched to objects by their
+ * order only when the database proves it (the returned keys are consecutive, which SQLite's rowid and PostgreSQL's
+ * sequence give for one statement's VALUES rows in order); otherwise the batch is undone and its rows inserted one
+ * at a time. UPDATEs with the same changed columns go in one executemany, DELETEs likewise; a version column or a
+ * missing row makes the matched count fall short, which raises {@link StaleDataError}.
+ */
+final class UnitOfWork {
+
+    /** Rows per multi-row INSERT: SQLAlchemy's insertmanyvalues batch size, capped by SQLite's 32766 parameters. */
+    private static final int BATCH_ROWS = 1000;
+
+    private static final int MAX_PARAMETERS = 32000;
+
+    private final SessionImpl session;
+    private final List<InstanceState> inserted = new ArrayList<>();
+
+    UnitOfWork(SessionImpl session) {
+        this.session = session;
+    }
+
+    private record Change(InstanceState state, int[] changed, Object[] current) {}
+
+    void run(List<InstanceState> pending, Collection<InstanceState> persistent, List<InstanceState> deleted) {
+        Map<Mapper<?>, List<InstanceState>> inserts = new LinkedHashMap<>();
+        for (InstanceState s : pending) {
+            inserts.computeIfAbsent(s.mapper, m -> new ArrayList<>()).add(s);
+        }
+        Map<Mapper<?>, List<Change>> updates = new LinkedHashMap<>();
+        for (InstanceState s : persistent) {
+            if (s.status != ObjectState.PERSISTENT) {
+                continue;
+            }
+            Object[] current = s.current();
+            int[] changed = s.changed(current);
+            if (changed.length > 0) {
+                updates.computeIfAbsent(s.mapper, m -> new ArrayList<>()).add(new Change(s, changed, current));
+            }
+        }
+        Map<Mapper<?>, List<InstanceState>> deletes = new LinkedHashMap<>();
+        for (InstanceState s : deleted) {
+            deletes.computeIfAbsent(s.mapper, m -> new ArrayList<>()).add(s);
+        }
+        if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) {
+            return;
+        }
+        Set<Mapper<?>> involved = new LinkedHashSet<>(inserts.keySet());
+        involved.addAll(updates.keySet());
+        involved.addAll(deletes.keySet());
+        List<Mapper<?>> order = dependencyOrder(involved);
+        Connection conn = session.connection();
+        for (Mapper<?> m : order) {
+            try {
+                List<InstanceState> in = inserts.get(m);
+                if (in != null) {
+                    insert(conn, m, in);
+                }
+                List<Change> up = updates.get(m);
+                if (up != null) {
+                    update(conn, m, up);
+                }
+            } catch (AlchemyException e) {
+                throw Errors.withPrefix(e, "(while flushing " + m.type.getSimpleName() + ") ");
+            }
+        }
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Mapper<?> m = order.get(i);
+            List<InstanceState> del = deletes.get(m);
+            if (del != null) {
+                try {
+                    delete(conn, m, del);
+                } catch (AlchemyException e) {
+                    throw Errors.withPrefix(e, "(while flushing " + m.type.getSimpleName() + ") ");
+                }
+            }
+        }
+    }
+
+    /** Puts every mapper after the mappers whose tables its foreign keys refer to. */
+    private static List<Mapper<?>> dependencyOrder(Set<Mapper<?>> mappers) {
+        Map<String, Mapper<?>> byTable = new HashMap<>();
+        for (Mapper<?> m : mappers) {
+            byTable.put(m.table.fullName(), m);
+        }
+        List<Mapper<?>> order = new ArrayList<>();
+        Set<Mapper<?>> visiting = new LinkedHashSet<>();
+        for (Mapper<?> m : mappers) {
+            visit(m, byTable, order, visiting);
+        }
+        return order;
+    }
+
+    private static void visit(
+            Mapper<?> m, Map<String, Mapper<?>> byTable, List<Mapper<?>> order, Set<Mapper<?>> visiting) {
+        if (order.contains(m) || !visiting.add(m)) {
+            return;
+        }
+        for (String target : m.foreignTables()) {
+            Mapper<?> parent = byTable.get(target);
+            if (parent != null && parent != m) {
+                visit(parent, byTable, order, visiting);
+            }
+        }
+        visiting.remove(m);
+        order.add(m);
+    }
+
+    // ---------------------------------------------------------------- INSERT
+
+    private void insert(Connection conn, Mapper<?> mapper, List<InstanceState> states) {
+        Table table = mapper.table;
+        List<Attribute> attributes = mapper.attributes;
+        Attribute[] pk = mapper.primaryKey;
+        Attribute generatedKey = pk.length == 1 && column(table, pk[0]).isAutoincrement() ? pk[0] : null;
+        Attribute version = mapper.version;
+        Map<String, List<InstanceState>> groups = new LinkedHashMap<>();
+        Map<InstanceState, Object[]> valuesOf = new HashMap<>();
+        for (InstanceState s : states) {
+            Object[] before = new Object[attributes.size()];
+            for (int i = 0; i < before.length; i++) {
+                before[i] = attributes.get(i).getRaw(s.instance);
+            }
+            s.beforeInsert = before;
+            inserted.add(s);
+            if (version != null && version.getRaw(s.instance) == null) {
+                version.setRaw(s.instance, Conversions.convert(1, Conversions.boxed(version.fieldType)));
+            }
+            Object[] values = s.current();
+            valuesOf.put(s, values);
+            StringBuilder signature = new StringBuilder();
+            for (int i = 0; i < values.length; i++) {
+                signature.append(omitted(table, attributes.get(i), values[i], generatedKey) ? '0' : '1');
+            }
+            groups.computeIfAbsent(signature.toString(), k -> new ArrayList<>()).add(s);
+        }
+        for (Map.Entry<String, List<InstanceState>> group : groups.entrySet()) {
+            String signature = group.getKey();
+            List<Attribute> columns = new ArrayList<>();
+            List<Attribute> fetched = new ArrayList<>();
+            for (int i = 0; i < attributes.size(); i++) {
+                (signature.charAt(i) == '1' ? columns : fetched).add(attributes.get(i));
+            }
+            List<InstanceState> rows = group.getValue();
+            if (fetched.isEmpty()) {
+                insertMany(conn, table, columns, rows, valuesOf);
+            } else {
+                boolean keyFetched = generatedKey != null && fetched.contains(generatedKey);
+                int perBatch = Math.max(1, Math.min(BATCH_ROWS, MAX_PARAMETERS / Math.max(1, columns.size())));
+                for (int from = 0; from < rows.size(); from += perBatch) {
+                    List<InstanceState> batch = rows.subList(from, Math.min(rows.size(), from + perBatch));
+                    insertReturning(conn, mapper, columns, fetched, keyFetched ? generatedKey : null, batch, valuesOf);
+                }
+            }
+        }
+    }
+
+    /** A column is left out of the INSERT when the database supplies it: a generated key, or a server default. */
+    private static boolean omitted(Table table, Attribute a, @Nullable Object value, @Nullable Attribute generatedKey) {
+        if (value != null) {
+            return false;
+        }
+        return a == generatedKey || column(table, a).serverDefault() != null;
+    }
+
+    private static Column<Object> column(Table table, Attribute a) {
+        return table.c(a.columnName);
+    }
+
+    private void insertMany(
+            Connection conn,
+            Table table,
+            List<Attribute> columns,
+            List<InstanceState> rows,
+            Map<InstanceState, Object[]> valuesOf) {
+        String[] names = columns.stream().map(a -> a.columnName).toArray(String[]::new);
+        List<Map<String, Object>> parameterSets = new ArrayList<>(rows.size());
+        for (InstanceState s : rows) {
+            Object[] values = valuesOf.get(s);
+            Map<String, Object> params = new HashMap<>();
+            for (Attribute a : columns) {
+                params.put(a.columnName, values[a.index]);
+            }
+            parameterSets.add(params);
+        }
+        conn.execute(Insert.into(table).parameters(names), parameterSets);
+        for (InstanceState s : rows) {
+            session.inserted(s, valuesOf.get(s));
+        }
+    }
+
+    private void insertReturning(
+            Connection conn,
+            Mapper<?> mapper,
+            List<Attribute> columns,
+            List<Attribute> fetched,
+            @Nullable Attribute generatedKey,
+            List<InstanceState> batch,
+            Map<InstanceState, Object[]> valuesOf) {
+        Table table = mapper.table;
+        List<Attribute> returned = new ArrayList<>(fetched);
+        for (Attribute pk : mapper.primaryKey) {
+            if (!returned.contains(pk)) {
+                returned.add(pk);
+            }
+        }
+        List<Row> rows = insertRows(conn, table, columns, returned, batch, valuesOf);
+        Attribute matchKey = generatedKey != null ? generatedKey : mapper.primaryKey[0];
+        int keyColumn = returned.indexOf(matchKey);
+        List<InstanceState> order = batch;
+        List<Row> matched;
+        if (generatedKey != null) {
+            matched = inOrderIfConsecutive(rows, keyColumn, batch.size());
+            if (matched == null) {
+                // the database did not prove the order: undo the batch and insert its rows one at a time
+                List<Object> keys = rows.stream().map(r -> r.get(keyColumn)).toList();
+                conn.execute(Delete.from(table)
+                        .where(table.c(generatedKey.columnName).in(keys)));
+                matched = new ArrayList<>();
+                for (InstanceState s : batch) {
+                    matched.addAll(insertRows(conn, table, columns, returned, List.of(s), valuesOf));
+                }
+            }
+        } else {
+            Map<Object, Row> byKey = new HashMap<>();
+            for (Row r : rows) {
+                byKey.put(keyOf(r, returned, mapper), r);
+            }
+            matched = new ArrayList<>();
+            for (InstanceState s : order) {
+                matched.add(byKey.get(keyOf(valuesOf.get(s), mapper)));
+            }
+        }
+        for (int i = 0; i < order.size(); i++) {
+            InstanceState s = order.get(i);
+            Object[] values = valuesOf.get(s);
+            Row row = matched.get(i);
+            for (int c = 0; c < returned.size(); c++) {
+                Attribute a = returned.get(c);
+                Object value = row.get(c);
+                values[a.index] = value;
+                a.set(s.instance, value);
+            }
+            session.inserted(s, values);
+        }
+    }
+
+    private static List<Row> insertRows(
+            Connection conn,
+            Table table,
+            List<Attribute> columns,
+            List<Attribute> returned,
+            List<InstanceState> batch,
+            Map<InstanceState, Object[]> valuesOf) {
+        Insert insert;
+        if (columns.isEmpty()) {
+            if (batch.size() != 1) {
+                List<Row> all = new ArrayList<>();
+                for (InstanceState s : batch) {
+                    all.addAll(insertRows(conn, table, columns, returned, List.of(s), valuesOf));
+                }
+                return all;
+            }
+            insert = Insert.into(table).values(Map.of());
+        } else {
+            List<Map<String, Object>> values = new ArrayList<>(batch.size());
+            for (InstanceState s : batch) {
+                Object[] v = valuesOf.get(s);
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (Attribute a : columns) {
+                    row.put(a.columnName, v[a.index]);
+                }
+                values.add(row);
+            }
+            insert = batch.size() == 1
+                    ? Insert.into(table).values(values.get(0))
+                    : Insert.into(table).values(values);
+        }
+        ColumnElement<?>[] returning =
+                returned.stream().map(a -> table.c(a.columnName)).toArray(ColumnElement[]::new);
+        return conn.execute(insert.returning(returning)).all();
+    }
+
+    /** The rows sorted by key when the keys are exactly n consecutive integers; null when they are not. */
+    private static @Nullable List<Row> inOrderIfConsecutive(List<Row> rows, int keyColumn, int n) {
+        if (rows.size() != n) {
+            return null;
+        }
+        List<Row> sorted = new ArrayList<>(rows);
+        for (Row r : sorted) {
+            if (!(r.get(keyColumn) instanceof Number)) {
+                return null;
+            }
+        }
+        sorted.sort(Comparator.comparingLong(r -> ((Number) r.get(keyColumn)).longValue()));
+        long first = ((Number) sorted.get(0).get(keyColumn)).longValue();
+        long last = ((Number) sorted.get(n - 1).get(keyColumn)).longValue();
+        if (last - first != n - 1) {
+            return null;
+        }
+        for (int i = 1; i < n; i++) {
+            if (((Number) sorted.get(i).get(keyColumn)).longValue()
+                    == ((Number) sorted.get(i - 1).get(keyColumn)).longValue()) {
+                return null;
+            }
+        }
+        return sorted;
+    }
+
+    private static Object keyOf(Row row, List<Attribute> returned, Mapper<?> mapper) {
+        List<Object> key = new ArrayList<>();
+        for (Attribute pk : mapper.primaryKey) {
+            key.add(row.get(returned.indexOf(pk)));
+        }
+        return key;
+    }
+
+    private static Object keyOf(Object[] values, Mapper<?> mapper) {
+        List<Object> key = new ArrayList<>();
+        for (Attribute pk : mapper.primaryKey) {
+            key.add(values[pk.index]);
+        }
+        return key;
+    }
+
+    // ---------------------------------------------------------------- UPDATE
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void update(Connection conn, Mapper<?> mapper, List<Change> changes) {
+        Table table = mapper.table;
+        Attribute version = mapper.version;
+        Map<String, List<Change>> groups = new LinkedHashMap<>();
+        for (Change c : changes) {
+            groups.computeIfAbsent(Arrays.toString(c.changed), k -> new ArrayList<>())
+                    .add(c);
+        }
+        for (List<Change> group : groups.values()) {
+            int[] changed = group.get(0).changed;
+            Map<String, Object> set = new LinkedHashMap<>();
+            for (int i : changed) {
+                Attribute a = mapper.attributes.get(i);
+                set.put(a.columnName, BindParam.required(a.columnName, (SqlType) a.sqlType));
+            }
+            if (version != null && !set.containsKey(version.columnName)) {
+                set.put(version.columnName, BindParam.required(version.columnName, (SqlType) version.sqlType));
+            }
+            Update update = Update.of(table).values(set).where(keyCondition(mapper));
+            List<Map<String, Object>> parameterSets = new ArrayList<>(group.size());
+            for (Change c : group) {
+                Map<String, Object> params = new HashMap<>();
+                for (int i : changed) {
+                    params.put(mapper.attributes.get(i).columnName, c.current[i]);
+                }
+                keyParameters(mapper, c.state.snapshot, params);
+                if (version != null) {
+                    Object next = nextVersion(c.state.snapshot[version.index], version);
+                    params.put(version.columnName, next);
+                    c.current[version.index] = next;
+                }
+                parameterSets.add(params);
+            }
+            long matched = conn.execute(update, parameterSets).rowcount();
+            if (matched != group.size()) {
+                throw new StaleDataError("UPDATE statement on table '" + table.fullName() + "' expected to update "
+                        + group.size() + " row(s); " + matched + " were matched. The row of a "
+                        + mapper.type.getSimpleName()
+                        + " was changed or deleted by another transaction since it was loaded.");
+            }
+            for (Change c : group) {
+                if (version != null) {
+                    version.set(c.state.instance, c.current[version.index]);
+                }
+                session.updated(c.state, c.current);
+            }
+        }
+    }
+
+    private static Object nextVersion(@Nullable Object current, Attribute version) {
+        long next = current == null ? 1 : ((Number) current).longValue() + 1;
+        return Conversions.convert(next, Conversions.boxed(version.sqlType.javaType()));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ColumnElement<Boolean>[] keyCondition(Mapper<?> mapper) {
+        Table table = mapper.table;
+        List<ColumnElement<Boolean>> conditions = new ArrayList<>();
+        for (Attribute pk : mapper.primaryKey) {
+            conditions.add(table.c(pk.columnName)
+                    .eq((ColumnElement) BindParam.required("pk_" + pk.columnName, (SqlType) pk.sqlType)));
+        }
+        Attribute version = mapper.version;
+        if (version != null) {
+            conditions.add(table.c(version.columnName).eq((ColumnElement)
+                    BindParam.required("version_" + version.columnName, (SqlType) version.sqlType)));
+        }
+        return conditions.toArray(ColumnElement[]::new);
+    }
+
+    private static void keyParameters(Mapper<?> mapper, Object[] snapshot, Map<String, Object> params) {
+        for (Attribute pk : mapper.primaryKey) {
+            params.put("pk_" + pk.columnName, snapshot[pk.index]);
+        }
+        Attribute version = mapper.version;
+        if (version != null) {
+            params.put("version_" + version.columnName, snapshot[version.index]);
+        }
+    }
+
+    // ---------------------------------------------------------------- DELETE
+
+    private void delete(Connection conn, Mapper<?> mapper, List<InstanceState> states) {
+        Table table = mapper.table;
+        Delete delete = Delete.from(table).where(keyCondition(mapper));
+        List<Map<String, Object>> parameterSets = new ArrayList<>(states.size());
+        for (InstanceState s : states) {
+            Map<String, Object> params = new HashMap<>();
+            keyParameters(mapper, s.snapshot, params);
+            parameterSets.add(params);
+        }
+        long matched = conn.execute(delete, parameterSets).rowcount();
+        if (matched != states.size()) {
+            throw new StaleDataError("DELETE statement on table '" + table.fullName() + "' expected to delete "
+                    + states.size() + " row(s); " + matched + " were matched. The row of a "
+                    + mapper.type.getSimpleName()
+                    + " was changed or deleted by another transaction since it was loaded.");
+        }
+        for (InstanceState s : states) {
+            session.deletedRow(s);
+        }
+    }
+
+    /** Puts back the field values of objects this flush inserted (generated keys, versions). */
+    void undo() {
+        for (InstanceState s : inserted) {
+            session.uninserted(s);
+        }
+    }
+}
