@@ -6,13 +6,14 @@ import static dev.alchemy.Alchemy.select;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alchemy.Alchemy;
 import dev.alchemy.engine.Connection;
 import dev.alchemy.engine.Engine;
 import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.schema.Column;
 import dev.alchemy.schema.MetaData;
 import dev.alchemy.schema.Table;
+import dev.alchemy.testing.OnDatabases;
+import dev.alchemy.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,17 +28,17 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * Every type written through the Core and read back in its Java type: null, typical values, unicode, extremes.
  * Each value is also found again by a WHERE comparison, which checks that a bound parameter has the stored form.
+ * Runs on SQLite and on PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@OnDatabases
 class TypeRoundTripTest {
 
     enum Color {
@@ -90,50 +91,53 @@ class TypeRoundTripTest {
                 return new Point(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
             });
 
-    Engine engine;
-    Table table;
+    @Parameter
+    TestDatabase db;
 
-    @BeforeAll
-    void createTable(@TempDir Path dir) {
-        engine = Alchemy.createEngine("sqlite:///" + dir.resolve("types.db"));
-        MetaData metadata = new MetaData();
-        table = Table.of(
-                "alltypes",
-                metadata,
-                Column.of("id", SqlTypes.INTEGER).primaryKey(),
-                Column.of("c_integer", SqlTypes.INTEGER),
-                Column.of("c_bigint", SqlTypes.BIGINT),
-                Column.of("c_smallint", SqlTypes.SMALLINT),
-                Column.of("c_string", SqlTypes.VARCHAR),
-                Column.of("c_string50", SqlTypes.string(50)),
-                Column.of("c_text", SqlTypes.TEXT),
-                Column.of("c_boolean", SqlTypes.BOOLEAN),
-                Column.of("c_float", SqlTypes.FLOAT),
-                Column.of("c_float32", SqlTypes.forJavaType(Float.class)),
-                Column.of("c_double", SqlTypes.DOUBLE),
-                Column.of("c_numeric", SqlTypes.NUMERIC),
-                Column.of("c_numeric_10_2", SqlTypes.numeric(10, 2)),
-                Column.of("c_numeric_18", SqlTypes.numeric(18)),
-                Column.of("c_numeric_38_9", SqlTypes.numeric(38, 9)),
-                Column.of("c_date", SqlTypes.DATE),
-                Column.of("c_datetime", SqlTypes.DATETIME),
-                Column.of("c_datetime_tz", SqlTypes.DATETIME_TZ),
-                Column.of("c_instant", SqlTypes.DATETIME_TZ_INSTANT),
-                Column.of("c_time", SqlTypes.TIME),
-                Column.of("c_largebinary", SqlTypes.LARGE_BINARY),
-                Column.of("c_enum", SqlTypes.enumOf(Color.class)),
-                Column.of("c_planet", SqlTypes.enumOf(Planet.class)),
-                Column.of("c_json", SqlTypes.JSON),
-                Column.of("c_point", POINT_JSON),
-                Column.of("c_uuid", SqlTypes.UUID),
-                Column.of("c_money", SqlTypes.converted(new MoneyConverter())),
-                Column.of("c_path", SqlTypes.converted(SqlTypes.VARCHAR, Path.class, Path::toString, Path::of)));
+    final MetaData metadata = new MetaData();
+    final Table table = Table.of(
+            "alltypes",
+            metadata,
+            Column.of("id", SqlTypes.INTEGER).primaryKey(),
+            Column.of("c_integer", SqlTypes.INTEGER),
+            Column.of("c_bigint", SqlTypes.BIGINT),
+            Column.of("c_smallint", SqlTypes.SMALLINT),
+            Column.of("c_string", SqlTypes.VARCHAR),
+            Column.of("c_string50", SqlTypes.string(50)),
+            Column.of("c_text", SqlTypes.TEXT),
+            Column.of("c_boolean", SqlTypes.BOOLEAN),
+            Column.of("c_float", SqlTypes.FLOAT),
+            Column.of("c_float32", SqlTypes.forJavaType(Float.class)),
+            Column.of("c_double", SqlTypes.DOUBLE),
+            Column.of("c_numeric", SqlTypes.NUMERIC),
+            Column.of("c_numeric_10_2", SqlTypes.numeric(10, 2)),
+            Column.of("c_numeric_18", SqlTypes.numeric(18)),
+            Column.of("c_numeric_38_9", SqlTypes.numeric(38, 9)),
+            Column.of("c_date", SqlTypes.DATE),
+            Column.of("c_datetime", SqlTypes.DATETIME),
+            Column.of("c_datetime_tz", SqlTypes.DATETIME_TZ),
+            Column.of("c_instant", SqlTypes.DATETIME_TZ_INSTANT),
+            Column.of("c_time", SqlTypes.TIME),
+            Column.of("c_largebinary", SqlTypes.LARGE_BINARY),
+            Column.of("c_enum", SqlTypes.enumOf(Color.class)),
+            Column.of("c_planet", SqlTypes.enumOf(Planet.class)),
+            Column.of("c_json", SqlTypes.JSON),
+            Column.of("c_point", POINT_JSON),
+            Column.of("c_uuid", SqlTypes.UUID),
+            Column.of("c_money", SqlTypes.converted(new MoneyConverter())),
+            Column.of("c_path", SqlTypes.converted(SqlTypes.VARCHAR, Path.class, Path::toString, Path::of)));
+
+    Engine engine;
+
+    @BeforeEach
+    void createTable() {
+        engine = db.createEngine();
         metadata.createAll(engine);
     }
 
-    @AfterAll
-    void dispose() {
-        engine.dispose();
+    @AfterEach
+    void dropEverything() {
+        db.reset();
     }
 
     /** Inserts a row holding the value in one column, reads it back, and finds the row again by the value. */
@@ -237,6 +241,11 @@ class TypeRoundTripTest {
     void numericWithManyDigitsIsExactOnlyWhereTheDatabaseHasDecimals() {
         BigDecimal big = new BigDecimal("12345678901234567890.123456789");
         Object back = roundTrip("c_numeric_38_9", big);
+        if (db.isPostgresql()) {
+            assertThat(back).isEqualTo(big);
+            assertThat(roundTrip("c_numeric", new BigDecimal("0.10"))).isEqualTo(new BigDecimal("0.10"));
+            return;
+        }
         // SQLite (as with SQLAlchemy): an 8-byte float, then the declared scale; documented in docs/schema.md
         assertThat(back).isEqualTo(BigDecimal.valueOf(big.doubleValue()).setScale(9));
         assertThat((BigDecimal) back).isCloseTo(big, org.assertj.core.data.Percentage.withPercentage(1e-12));
@@ -325,6 +334,32 @@ class TypeRoundTripTest {
         assertThatThrownBy(() -> roundTrip("c_money", 5L))
                 .isInstanceOf(ArgumentError.class)
                 .hasMessageContaining("Money");
+    }
+
+    @Test
+    void postgresqlColumnsHaveNativeTypes() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(db.isPostgresql(), "PostgreSQL's catalog");
+        try (Connection conn = engine.connect()) {
+            Map<Object, Object> types = new HashMap<>();
+            for (var row : conn.execute(dev.alchemy.Alchemy.text(
+                    "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'alltypes'"))) {
+                types.put(row.get(0), row.get(1));
+            }
+            assertThat(types)
+                    .containsEntry("c_smallint", "smallint")
+                    .containsEntry("c_boolean", "boolean")
+                    .containsEntry("c_float", "double precision")
+                    .containsEntry("c_double", "double precision")
+                    .containsEntry("c_numeric_38_9", "numeric")
+                    .containsEntry("c_datetime", "timestamp without time zone")
+                    .containsEntry("c_datetime_tz", "timestamp with time zone")
+                    .containsEntry("c_time", "time without time zone")
+                    .containsEntry("c_largebinary", "bytea")
+                    .containsEntry("c_enum", "character varying")
+                    .containsEntry("c_json", "jsonb")
+                    .containsEntry("c_uuid", "uuid")
+                    .containsEntry("c_money", "bigint");
+        }
     }
 
     @Test
