@@ -5,6 +5,7 @@ import static dev.alchemy.Alchemy.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.exc.DataError;
 import dev.alchemy.exc.IntegrityError;
@@ -15,6 +16,7 @@ import dev.alchemy.exc.PoolTimeoutError;
 import dev.alchemy.exc.ProgrammingError;
 import dev.alchemy.exc.ResourceClosedError;
 import dev.alchemy.sql.TextClause;
+import dev.alchemy.testing.LogCapture;
 import dev.alchemy.testing.OnDatabases;
 import dev.alchemy.testing.TestDatabase;
 import java.math.BigDecimal;
@@ -515,6 +517,55 @@ class EngineTest {
             conn.execute(text("SELECT 3"));
         }
         assertThat(statements).hasValue(2);
+    }
+
+    @Test
+    void echoLogsStatementsAndParametersAtInfo() {
+        try (LogCapture log = LogCapture.of("dev.alchemy.engine", Level.DEBUG)) {
+            Engine echo = db.createEngine(EngineOptions.defaults().echo(true));
+            try (Connection conn = echo.connect()) {
+                conn.execute(text("INSERT INTO users (name) VALUES (:n)"), Map.of("n", "Alice"));
+                conn.execute(
+                        text("INSERT INTO users (name) VALUES (:n)"), List.of(Map.of("n", "Bob"), Map.of("n", "Eve")));
+                conn.commit();
+            }
+            assertThat(log.messages(Level.INFO))
+                    .containsExactly(
+                            "BEGIN (implicit)",
+                            "INSERT INTO users (name) VALUES (?)",
+                            "[parameters] [Alice]",
+                            "INSERT INTO users (name) VALUES (?)",
+                            "[executemany: 2 parameter sets] [[Bob], [Eve]]",
+                            "COMMIT");
+        }
+    }
+
+    @Test
+    void withoutEchoStatementsAreLoggedOnlyAtDebug() {
+        try (LogCapture log = LogCapture.of("dev.alchemy.engine", Level.DEBUG)) {
+            try (Connection conn = engine.connect()) {
+                conn.execute(text("SELECT :x AS x"), Map.of("x", 1));
+            }
+            assertThat(log.messages(Level.INFO)).isEmpty();
+            assertThat(log.messages(Level.DEBUG)).contains("SELECT ? AS x", "[parameters] [1]");
+        }
+    }
+
+    @Test
+    void hideParametersKeepsValuesOutOfTheEcho() {
+        try (LogCapture log = LogCapture.of("dev.alchemy.engine", Level.DEBUG)) {
+            Engine echo = db.createEngine(EngineOptions.defaults().echo(true).hideParameters(true));
+            try (Connection conn = echo.connect()) {
+                conn.execute(text("INSERT INTO users (name) VALUES (:n)"), Map.of("n", "secret-value"));
+                conn.execute(
+                        text("INSERT INTO users (name) VALUES (:n)"),
+                        List.of(Map.of("n", "secret-1"), Map.of("n", "secret-2")));
+            }
+            assertThat(log.messages(Level.INFO))
+                    .contains(
+                            "INSERT INTO users (name) VALUES (?)", "[SQL parameters hidden due to hideParameters=true]")
+                    .noneMatch(message -> message.contains("secret"));
+        }
     }
 
     @Test
