@@ -1,0 +1,143 @@
+package dev.alchemy.docs;
+
+import static dev.alchemy.Alchemy.createEngine;
+import static dev.alchemy.Alchemy.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.alchemy.engine.Connection;
+import dev.alchemy.engine.Engine;
+import dev.alchemy.engine.EngineOptions;
+import dev.alchemy.engine.Row;
+import dev.alchemy.engine.Transaction;
+import dev.alchemy.exc.IntegrityError;
+import dev.alchemy.exc.OperationalError;
+import dev.alchemy.testing.OnDatabases;
+import dev.alchemy.testing.TestDatabase;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+
+/**
+ * The Java snippets of {@code docs/postgresql.md}, run on the embedded PostgreSQL; {@link DocSnippetsTest} checks
+ * that the page shows them exactly as they are here.
+ */
+@OnDatabases(TestDatabase.Kind.POSTGRESQL)
+class PostgresqlDocTest {
+
+    @Parameter
+    TestDatabase db;
+
+    Engine engine;
+
+    @BeforeEach
+    void users() {
+        engine = db.createEngine();
+        engine.useTransaction(conn -> conn.execute(
+                text("CREATE TABLE users (id SERIAL PRIMARY KEY, name VARCHAR(50) NOT NULL UNIQUE, email VARCHAR)")));
+    }
+
+    @AfterEach
+    void clean() {
+        db.reset();
+    }
+
+    @Test
+    void urls() {
+        // tag::urls[]
+        Engine engine = createEngine("postgresql://scott:tiger@db.example.com:5432/app");
+        Engine tuned = createEngine(
+                "postgresql://scott:tiger@db.example.com/app?sslmode=require&ApplicationName=shop",
+                EngineOptions.defaults().poolSize(20));
+        Engine jdbc = createEngine("jdbc:postgresql://db.example.com:5432/app?user=scott&password=tiger");
+        // end::urls[]
+        assertThat(engine.url().port()).isEqualTo(5432);
+        assertThat(tuned.url().query()).containsEntry("sslmode", "require");
+        assertThat(jdbc.dialect().name()).isEqualTo("postgresql");
+        engine.dispose();
+        tuned.dispose();
+        jdbc.dispose();
+    }
+
+    @Test
+    void abortedTransaction() {
+        // tag::aborted[]
+        try (Connection conn = engine.connect()) {
+            conn.execute(text("INSERT INTO users (name) VALUES ('Alice')"));
+            try {
+                conn.execute(text("INSERT INTO users (name) VALUES ('Alice')")); // IntegrityError
+            } catch (IntegrityError duplicate) {
+                // on SQLite the transaction goes on; on PostgreSQL it is aborted: the next statement raises
+                // OperationalError "current transaction is aborted ...", and commit() rolls back and raises
+                conn.rollback();
+            }
+        }
+        // end::aborted[]
+        try (Connection conn = engine.connect()) {
+            conn.execute(text("INSERT INTO users (name) VALUES ('Alice')"));
+            assertThatThrownBy(() -> conn.execute(text("INSERT INTO users (name) VALUES ('Alice')")))
+                    .isInstanceOf(IntegrityError.class);
+            assertThatThrownBy(() -> conn.execute(text("SELECT 1")))
+                    .isInstanceOf(OperationalError.class)
+                    .hasMessageContaining("current transaction is aborted");
+            assertThatThrownBy(conn::commit).isInstanceOf(OperationalError.class);
+        }
+    }
+
+    @Test
+    void savepointAroundWhatMayFail() {
+        // tag::savepoint[]
+        try (Connection conn = engine.connect()) {
+            conn.execute(text("INSERT INTO users (name) VALUES ('Alice')"));
+            Transaction savepoint = conn.beginNested();
+            try {
+                conn.execute(text("INSERT INTO users (name) VALUES ('Alice')"));
+                savepoint.commit();
+            } catch (IntegrityError duplicate) {
+                savepoint.rollback(); // the transaction is usable again, Alice is still in it
+            }
+            conn.commit();
+        }
+        // end::savepoint[]
+        try (Connection conn = engine.connect()) {
+            assertThat(conn.execute(text("SELECT count(*) FROM users")).scalar(Integer.class))
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void castsAndNativeTypes() {
+        try (Connection conn = engine.connect()) {
+            // tag::types[]
+            Row row = conn.execute(
+                            text("SELECT :day::date + 1 AS next, now() AS at, gen_random_uuid() AS id"),
+                            Map.of("day", "2024-02-28"))
+                    .one();
+            LocalDate next = (LocalDate) row.get("next"); // 2024-02-29: date columns come back as java.time
+            OffsetDateTime at = row.get("at", OffsetDateTime.class); // timestamptz
+            UUID id = (UUID) row.get("id");
+            // end::types[]
+            assertThat(next).isEqualTo(LocalDate.of(2024, 2, 29));
+            assertThat(at).isNotNull();
+            assertThat(id).isNotNull();
+        }
+    }
+
+    @Test
+    void nullTestNeedsACast() {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("name", null);
+        try (Connection conn = engine.connect()) {
+            // tag::null-cast[]
+            // "(:name IS NULL OR ...)" fails on PostgreSQL: "could not determine data type of parameter $1"
+            conn.execute(text("SELECT * FROM users WHERE (CAST(:name AS TEXT) IS NULL OR name = :name)"), parameters);
+            // end::null-cast[]
+        }
+    }
+}
