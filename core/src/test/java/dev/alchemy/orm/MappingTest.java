@@ -1,0 +1,125 @@
+package dev.alchemy.orm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.alchemy.exc.MappingError;
+import dev.alchemy.exc.UnmappedClassError;
+import dev.alchemy.orm.model.Author;
+import dev.alchemy.orm.model.Book;
+import dev.alchemy.orm.model.User;
+import dev.alchemy.types.StringType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every mapping error is found when the Base is built, naming the class and field. */
+class MappingTest {
+
+    @Table(name = "nokey")
+    static class NoKey {
+        @Column
+        String name;
+    }
+
+    @Table(name = "badtype")
+    static class BadType {
+        @Column(primaryKey = true)
+        Integer id;
+
+        @Column
+        Map<String, String> tags;
+    }
+
+    @Table(name = "users")
+    static class SecondUsers {
+        @Column(primaryKey = true)
+        Integer id;
+    }
+
+    @Table(name = "orphans")
+    static class Orphan {
+        @Column(primaryKey = true)
+        Integer id;
+
+        @Column
+        @ForeignKey("parents.id")
+        Integer parentId;
+    }
+
+    @Table(name = "records")
+    record AsRecord(@Column(primaryKey = true) Integer id) {}
+
+    @Table(name = "noctor")
+    static class NoConstructor {
+        @Column(primaryKey = true)
+        Integer id;
+
+        NoConstructor(Integer id) {
+            this.id = id;
+        }
+    }
+
+    static class NotAnnotated {}
+
+    @Test
+    void noPrimaryKey() {
+        assertThatThrownBy(() -> Base.of(NoKey.class))
+                .isInstanceOf(MappingError.class)
+                .hasMessageContaining("NoKey has no primary key");
+    }
+
+    @Test
+    void unsupportedTypeNamesClassAndField() {
+        assertThatThrownBy(() -> Base.of(BadType.class))
+                .isInstanceOf(MappingError.class)
+                .hasMessageContaining("BadType.tags has an unsupported type java.util.Map")
+                .hasMessageContaining("@Convert");
+    }
+
+    @Test
+    void duplicateTable() {
+        assertThatThrownBy(() -> Base.of(User.class, SecondUsers.class))
+                .isInstanceOf(MappingError.class)
+                .hasMessageContaining("table 'users' is mapped twice");
+    }
+
+    @Test
+    void foreignKeyToUnknownTable() {
+        assertThatThrownBy(() -> Base.of(Orphan.class))
+                .isInstanceOf(MappingError.class)
+                .hasMessageContaining("Orphan")
+                .hasMessageContaining("foreign key to unknown table 'parents'");
+    }
+
+    @Test
+    void recordIsNotAnEntity() {
+        assertThatThrownBy(() -> Base.of(AsRecord.class))
+                .isInstanceOf(MappingError.class)
+                .hasMessageContaining("is a record");
+    }
+
+    @Test
+    void noArgumentConstructorIsRequired() {
+        assertThatThrownBy(() -> Base.of(NoConstructor.class))
+                .isInstanceOf(MappingError.class)
+                .hasMessageContaining("needs a no-argument constructor");
+    }
+
+    @Test
+    void unmappedClass() {
+        assertThatThrownBy(() -> Base.of(NotAnnotated.class))
+                .isInstanceOf(UnmappedClassError.class)
+                .hasMessageContaining("annotate it with @Table");
+    }
+
+    @Test
+    void baseBuildsTablesWithConstraintsAndScanFindsModels() {
+        Base base = Base.of(Author.class, Book.class);
+        assertThat(base.table(Author.class).c("name").type()).isEqualTo(new StringType(50));
+        assertThat(base.table(Author.class).c("name").isNullable()).isFalse();
+        assertThat(base.table(Author.class).c("name").isUnique()).isTrue();
+        assertThat(base.table(Book.class).foreignKeys()).hasSize(1);
+        assertThat(base.metadata().sortedTables()).extracting(t -> t.name()).containsExactly("authors", "books");
+        assertThat(Base.scan("dev.alchemy.orm.model").models()).contains(User.class, Author.class, Book.class);
+    }
+}
