@@ -6,6 +6,7 @@ import dev.alchemy.orm.EntitySelect;
 import dev.alchemy.orm.Getter;
 import dev.alchemy.orm.ModelColumns;
 import dev.alchemy.schema.Column;
+import dev.alchemy.schema.Inspector;
 import dev.alchemy.sql.BindParam;
 import dev.alchemy.sql.BooleanClauseList;
 import dev.alchemy.sql.ClauseElement;
@@ -62,6 +63,23 @@ public final class Alchemy {
      */
     public static Engine createEngine(String url, EngineOptions options) {
         return Engine.create(url, options);
+    }
+
+    /**
+     * An inspector of the engine's database, like {@code inspect(engine)}: table names, columns, keys, indexes and
+     * constraints as the database reports them.
+     *
+     * <pre>{@code
+     * Inspector inspector = inspect(engine);
+     * List<String> tables = inspector.tableNames();
+     * List<ReflectedColumn> columns = inspector.columns("users");
+     * }</pre>
+     *
+     * @param engine the engine
+     * @return the inspector
+     */
+    public static Inspector inspect(Engine engine) {
+        return Inspector.of(engine);
     }
 
     /**

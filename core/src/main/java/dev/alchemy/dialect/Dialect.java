@@ -97,6 +97,38 @@ public interface Dialect extends EngineDialect {
     }
 
     /**
+     * The DDL type of a primary key column the database generates values for. SQLite makes only the sole column of
+     * a key the rowid alias ({@code INTEGER}); a column of a composite key keeps its own type there.
+     *
+     * @param type the column's type
+     * @param onlyKeyColumn whether the column is its table's whole primary key
+     * @return its DDL name
+     */
+    default String ddlAutoincrementType(SqlType<?> type, boolean onlyKeyColumn) {
+        return ddlAutoincrementType(type);
+    }
+
+    /**
+     * Whether the database can add and drop constraints of an existing table ({@code ALTER TABLE ... ADD
+     * CONSTRAINT}), SQLAlchemy's {@code supports_alter}. Without it, foreign keys that form a cycle stay in their
+     * CREATE TABLE, which the database must then accept before the referred table exists (SQLite does).
+     *
+     * @return true when constraints can be altered
+     */
+    default boolean supportsAlter() {
+        return true;
+    }
+
+    /**
+     * Makes the foreign key checks of the current transaction wait until its commit, so that tables referring to
+     * each other can be dropped in one transaction (SQLite's {@code PRAGMA defer_foreign_keys}). Called only by
+     * {@code dropAll} for a cycle of tables on a dialect without {@link #supportsAlter()}.
+     *
+     * @param connection a connection in a transaction
+     */
+    default void deferForeignKeyChecks(Connection connection) {}
+
+    /**
      * Whether a table exists (for {@code createAll}'s check-first).
      *
      * @param connection an open connection
@@ -105,4 +137,14 @@ public interface Dialect extends EngineDialect {
      * @return true when it exists
      */
     boolean hasTable(Connection connection, @Nullable String schema, String table);
+
+    /**
+     * How this database's schema is read, for {@code Alchemy.inspect(engine)}.
+     *
+     * @return the reflector
+     * @throws dev.alchemy.exc.InvalidRequestError when the dialect cannot read schemas
+     */
+    default SchemaReflector reflector() {
+        throw new dev.alchemy.exc.InvalidRequestError("dialect '" + name() + "' cannot inspect a database's schema");
+    }
 }

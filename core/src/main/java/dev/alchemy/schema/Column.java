@@ -1,9 +1,9 @@
 package dev.alchemy.schema;
 
+import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.sql.ClauseElement;
 import dev.alchemy.sql.ColumnClause;
 import dev.alchemy.sql.TableClause;
-import dev.alchemy.types.BigIntegerType;
-import dev.alchemy.types.IntegerType;
 import dev.alchemy.types.SqlType;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * Column.of("id", SqlTypes.INTEGER).primaryKey()
  * Column.of("email", SqlTypes.string(100)).notNull().unique()
  * Column.of("user_id", SqlTypes.INTEGER).references(ForeignKey.to("users.id").onDelete("CASCADE"))
+ * Column.of("status", SqlTypes.string(20)).serverDefaultString("new")      // DEFAULT 'new'
+ * Column.of("created", SqlTypes.VARCHAR).serverDefault("CURRENT_TIMESTAMP") // DEFAULT CURRENT_TIMESTAMP
  * }</pre>
  *
  * @param <T> the Java type of the column's values
@@ -24,41 +26,33 @@ import org.jspecify.annotations.Nullable;
 public final class Column<T> extends ColumnClause<T> implements SchemaItem {
 
     private final SqlType<T> type;
-    private final boolean primaryKey;
-    private final @Nullable Boolean nullable;
-    private final boolean unique;
-    private final boolean index;
-    private final @Nullable Boolean autoincrement;
-    private final @Nullable Supplier<? extends @Nullable T> defaultValue;
-    private final @Nullable String serverDefault;
-    private final @Nullable ForeignKey foreignKey;
-    private final @Nullable String check;
+    private final Spec<T> spec;
 
-    @SuppressWarnings("ParameterNumber")
-    private Column(
-            String name,
-            SqlType<T> type,
-            @Nullable TableClause table,
+    /** Everything but the name, type and table; copied with one field changed by each fluent method. */
+    private record Spec<T>(
             boolean primaryKey,
             @Nullable Boolean nullable,
             boolean unique,
             boolean index,
             @Nullable Boolean autoincrement,
             @Nullable Supplier<? extends @Nullable T> defaultValue,
-            @Nullable String serverDefault,
+            @Nullable String serverDefaultText,
+            @Nullable ClauseElement serverDefaultExpression,
             @Nullable ForeignKey foreignKey,
-            @Nullable String check) {
+            @Nullable CheckConstraint check) {
+
+        static <T> Spec<T> empty() {
+            return new Spec<>(false, null, false, false, null, null, null, null, null, null);
+        }
+    }
+
+    private Column(String name, SqlType<T> type, @Nullable TableClause table, Spec<T> spec) {
         super(name, Objects.requireNonNull(type, "type"), table);
+        if (name.isEmpty()) {
+            throw new ArgumentError("a column needs a non-empty name");
+        }
         this.type = type;
-        this.primaryKey = primaryKey;
-        this.nullable = nullable;
-        this.unique = unique;
-        this.index = index;
-        this.autoincrement = autoincrement;
-        this.defaultValue = defaultValue;
-        this.serverDefault = serverDefault;
-        this.foreignKey = foreignKey;
-        this.check = check;
+        this.spec = spec;
     }
 
     /**
@@ -70,143 +64,128 @@ public final class Column<T> extends ColumnClause<T> implements SchemaItem {
      * @return the column
      */
     public static <T> Column<T> of(String name, SqlType<T> type) {
-        return new Column<>(name, type, null, false, null, false, false, null, null, null, null, null);
+        return new Column<>(Objects.requireNonNull(name, "name"), type, null, Spec.empty());
     }
 
-    private Column<T> copy(
-            @Nullable TableClause table,
-            boolean primaryKey,
-            @Nullable Boolean nullable,
-            boolean unique,
-            boolean index,
-            @Nullable Boolean autoincrement,
-            @Nullable Supplier<? extends @Nullable T> defaultValue,
-            @Nullable String serverDefault,
-            @Nullable ForeignKey foreignKey,
-            @Nullable String check) {
-        return new Column<>(
-                name(),
-                type,
-                table,
-                primaryKey,
-                nullable,
-                unique,
-                index,
-                autoincrement,
-                defaultValue,
-                serverDefault,
-                foreignKey,
-                check);
+    private Column<T> with(Spec<T> changed) {
+        return new Column<>(name(), type, table(), changed);
     }
 
     /** @return a copy that is (part of) the primary key, and so NOT NULL */
     public Column<T> primaryKey() {
-        return copy(
-                table(), true, nullable, unique, index, autoincrement, defaultValue, serverDefault, foreignKey, check);
+        Spec<T> s = spec;
+        return with(new Spec<>(
+                true,
+                s.nullable,
+                s.unique,
+                s.index,
+                s.autoincrement,
+                s.defaultValue,
+                s.serverDefaultText,
+                s.serverDefaultExpression,
+                s.foreignKey,
+                s.check));
     }
 
     /** @return a copy that is NOT NULL */
     public Column<T> notNull() {
-        return copy(
-                table(),
-                primaryKey,
-                false,
-                unique,
-                index,
-                autoincrement,
-                defaultValue,
-                serverDefault,
-                foreignKey,
-                check);
+        return nullable(false);
     }
 
     /**
+     * Sets whether NULL is allowed; by default it is, except in primary key columns.
+     *
      * @param nullable whether NULL is allowed
      * @return a copy with this nullability
      */
     public Column<T> nullable(boolean nullable) {
-        return copy(
-                table(),
-                primaryKey,
+        Spec<T> s = spec;
+        return with(new Spec<>(
+                s.primaryKey,
                 nullable,
-                unique,
-                index,
-                autoincrement,
-                defaultValue,
-                serverDefault,
-                foreignKey,
-                check);
-    }
-
-    /** @return a copy with a UNIQUE constraint on this column alone */
-    public Column<T> unique() {
-        return copy(
-                table(),
-                primaryKey,
-                nullable,
-                true,
-                index,
-                autoincrement,
-                defaultValue,
-                serverDefault,
-                foreignKey,
-                check);
-    }
-
-    /** @return a copy with an index {@code ix_<table>_<column>} */
-    public Column<T> index() {
-        return copy(
-                table(),
-                primaryKey,
-                nullable,
-                unique,
-                true,
-                autoincrement,
-                defaultValue,
-                serverDefault,
-                foreignKey,
-                check);
+                s.unique,
+                s.index,
+                s.autoincrement,
+                s.defaultValue,
+                s.serverDefaultText,
+                s.serverDefaultExpression,
+                s.foreignKey,
+                s.check));
     }
 
     /**
-     * Whether the database generates values for this primary key column. By default a single-column integer
-     * primary key autoincrements, as in SQLAlchemy.
+     * A UNIQUE constraint on this column alone ({@code UNIQUE (email)} in CREATE TABLE), like {@code unique=True}.
+     * Together with {@link #index()} it becomes a unique index instead.
+     *
+     * @return a copy with this constraint
+     */
+    public Column<T> unique() {
+        Spec<T> s = spec;
+        return with(new Spec<>(
+                s.primaryKey,
+                s.nullable,
+                true,
+                s.index,
+                s.autoincrement,
+                s.defaultValue,
+                s.serverDefaultText,
+                s.serverDefaultExpression,
+                s.foreignKey,
+                s.check));
+    }
+
+    /**
+     * An index on this column alone, named {@code ix_<table>_<column>} like SQLAlchemy's {@code index=True};
+     * together with {@link #unique()} it is {@code CREATE UNIQUE INDEX}.
+     *
+     * @return a copy with this index
+     */
+    public Column<T> index() {
+        Spec<T> s = spec;
+        return with(new Spec<>(
+                s.primaryKey,
+                s.nullable,
+                s.unique,
+                true,
+                s.autoincrement,
+                s.defaultValue,
+                s.serverDefaultText,
+                s.serverDefaultExpression,
+                s.foreignKey,
+                s.check));
+    }
+
+    /**
+     * Whether the database generates values for this primary key column. Left unset, SQLAlchemy's rule applies: the
+     * only column of a primary key autoincrements when its type is an integer and it has no foreign key and no
+     * default; a column of a composite key never does unless set to true here (at most one per table).
      *
      * @param autoincrement true or false
      * @return a copy with this setting
      */
     public Column<T> autoincrement(boolean autoincrement) {
-        return copy(
-                table(),
-                primaryKey,
-                nullable,
-                unique,
-                index,
+        Spec<T> s = spec;
+        return with(new Spec<>(
+                s.primaryKey,
+                s.nullable,
+                s.unique,
+                s.index,
                 autoincrement,
-                defaultValue,
-                serverDefault,
-                foreignKey,
-                check);
+                s.defaultValue,
+                s.serverDefaultText,
+                s.serverDefaultExpression,
+                s.foreignKey,
+                s.check));
     }
 
     /**
-     * A value Java supplies on INSERT when none is given (nothing in the DDL), like {@code default=}.
+     * A value Java supplies on INSERT when none is given (nothing in the DDL), like {@code default=5}.
      *
      * @param value the value
      * @return a copy with this default
      */
     public Column<T> defaultValue(@Nullable T value) {
-        return copy(
-                table(),
-                primaryKey,
-                nullable,
-                unique,
-                index,
-                autoincrement,
-                () -> value,
-                serverDefault,
-                foreignKey,
-                check);
+        return defaultSupplier(() -> value);
     }
 
     /**
@@ -217,38 +196,66 @@ public final class Column<T> extends ColumnClause<T> implements SchemaItem {
      */
     public Column<T> defaultSupplier(Supplier<? extends @Nullable T> supplier) {
         Objects.requireNonNull(supplier, "supplier");
-        return copy(
-                table(),
-                primaryKey,
-                nullable,
-                unique,
-                index,
-                autoincrement,
+        Spec<T> s = spec;
+        return with(new Spec<>(
+                s.primaryKey,
+                s.nullable,
+                s.unique,
+                s.index,
+                s.autoincrement,
                 supplier,
-                serverDefault,
-                foreignKey,
-                check);
+                s.serverDefaultText,
+                s.serverDefaultExpression,
+                s.foreignKey,
+                s.check));
     }
 
     /**
-     * A DEFAULT in the DDL, written in SQL by the schema's author: {@code "0"}, {@code "CURRENT_TIMESTAMP"}.
-     * Use {@link #serverDefaultString(String)} for a string literal.
+     * A DEFAULT in the DDL, written in SQL by the schema's author and rendered as is: {@code "0"} gives
+     * {@code DEFAULT 0}, {@code "CURRENT_TIMESTAMP"} gives {@code DEFAULT CURRENT_TIMESTAMP} (SQLAlchemy's
+     * {@code server_default=text("...")}). Use {@link #serverDefaultString(String)} for a string literal.
      *
      * @param sqlText the default expression
      * @return a copy with this server default
      */
     public Column<T> serverDefault(String sqlText) {
-        return copy(
-                table(),
-                primaryKey,
-                nullable,
-                unique,
-                index,
-                autoincrement,
-                defaultValue,
-                Objects.requireNonNull(sqlText),
-                foreignKey,
-                check);
+        Objects.requireNonNull(sqlText, "sqlText");
+        Spec<T> s = spec;
+        return with(new Spec<>(
+                s.primaryKey,
+                s.nullable,
+                s.unique,
+                s.index,
+                s.autoincrement,
+                s.defaultValue,
+                sqlText,
+                null,
+                s.foreignKey,
+                s.check));
+    }
+
+    /**
+     * A DEFAULT in the DDL given as a SQL expression without bound values, compiled by the dialect, such as a
+     * function call. It is rendered without parentheses, as SQLAlchemy 2.0 does ({@code DEFAULT CURRENT_TIMESTAMP},
+     * where 1.4 wrote {@code DEFAULT (CURRENT_TIMESTAMP)}).
+     *
+     * @param expression the default expression
+     * @return a copy with this server default
+     */
+    public Column<T> serverDefault(ClauseElement expression) {
+        Objects.requireNonNull(expression, "expression");
+        Spec<T> s = spec;
+        return with(new Spec<>(
+                s.primaryKey,
+                s.nullable,
+                s.unique,
+                s.index,
+                s.autoincrement,
+                s.defaultValue,
+                null,
+                expression,
+                s.foreignKey,
+                s.check));
     }
 
     /**
@@ -258,27 +265,30 @@ public final class Column<T> extends ColumnClause<T> implements SchemaItem {
      * @return a copy with this server default
      */
     public Column<T> serverDefaultString(String value) {
+        Objects.requireNonNull(value, "value");
         return serverDefault("'" + value.replace("'", "''") + "'");
     }
 
     /**
-     * A foreign key to another table's column.
+     * A foreign key to another table's column, rendered as a table-level {@code FOREIGN KEY(col) REFERENCES ...}.
      *
      * @param foreignKey the reference, e.g. {@code ForeignKey.to("users.id")}
      * @return a copy with this reference
      */
     public Column<T> references(ForeignKey foreignKey) {
-        return copy(
-                table(),
-                primaryKey,
-                nullable,
-                unique,
-                index,
-                autoincrement,
-                defaultValue,
-                serverDefault,
-                Objects.requireNonNull(foreignKey),
-                check);
+        Objects.requireNonNull(foreignKey, "foreignKey");
+        Spec<T> s = spec;
+        return with(new Spec<>(
+                s.primaryKey,
+                s.nullable,
+                s.unique,
+                s.index,
+                s.autoincrement,
+                s.defaultValue,
+                s.serverDefaultText,
+                s.serverDefaultExpression,
+                foreignKey,
+                s.check));
     }
 
     /**
@@ -292,41 +302,59 @@ public final class Column<T> extends ColumnClause<T> implements SchemaItem {
     }
 
     /**
-     * An inline CHECK on this column, written in SQL by the schema's author.
+     * An inline CHECK on this column, written in SQL by the schema's author: {@code price NUMERIC(10, 2) CHECK
+     * (price > 0)}.
      *
      * @param sqlText the condition, e.g. {@code price > 0}
      * @return a copy with this check
      */
     public Column<T> check(String sqlText) {
-        return copy(
-                table(),
-                primaryKey,
-                nullable,
-                unique,
-                index,
-                autoincrement,
-                defaultValue,
-                serverDefault,
-                foreignKey,
-                Objects.requireNonNull(sqlText));
+        return check(CheckConstraint.of(sqlText));
     }
 
-    Column<T> attachTo(Table table) {
+    /**
+     * An inline CHECK on this column, named or not: {@code age INTEGER CONSTRAINT ck_age CHECK (age > 0)}.
+     *
+     * @param check the constraint
+     * @return a copy with this check
+     */
+    public Column<T> check(CheckConstraint check) {
+        Objects.requireNonNull(check, "check");
+        Spec<T> s = spec;
+        return with(new Spec<>(
+                s.primaryKey,
+                s.nullable,
+                s.unique,
+                s.index,
+                s.autoincrement,
+                s.defaultValue,
+                s.serverDefaultText,
+                s.serverDefaultExpression,
+                s.foreignKey,
+                check));
+    }
+
+    Column<T> attachTo(Table table, boolean primaryKey) {
         if (table() != null) {
-            throw new dev.alchemy.exc.ArgumentError(
-                    "column '" + name() + "' already belongs to table '" + table().name() + "'");
+            throw new ArgumentError("column '" + name() + "' already belongs to table '" + table().name()
+                    + "'; define a new Column for table '" + table.name() + "'");
         }
-        return copy(
+        Spec<T> s = spec;
+        return new Column<>(
+                name(),
+                type,
                 table,
-                primaryKey,
-                nullable,
-                unique,
-                index,
-                autoincrement,
-                defaultValue,
-                serverDefault,
-                foreignKey,
-                check);
+                new Spec<>(
+                        primaryKey,
+                        s.nullable,
+                        s.unique,
+                        s.index,
+                        s.autoincrement,
+                        s.defaultValue,
+                        s.serverDefaultText,
+                        s.serverDefaultExpression,
+                        s.foreignKey,
+                        s.check));
     }
 
     @Override
@@ -339,60 +367,108 @@ public final class Column<T> extends ColumnClause<T> implements SchemaItem {
         return table() instanceof Table t ? t : null;
     }
 
+    /** @return {@code table.column}, or the column's name before it belongs to a table */
+    public String fullName() {
+        Table owner = owner();
+        return owner == null ? name() : owner.fullName() + "." + name();
+    }
+
     /** @return whether the column is part of the primary key */
     public boolean isPrimaryKey() {
-        return primaryKey;
+        return spec.primaryKey;
     }
 
     /** @return whether NULL is allowed: by default yes, except for primary key columns */
     public boolean isNullable() {
-        return nullable != null ? nullable : !primaryKey;
+        return spec.nullable != null ? spec.nullable : !spec.primaryKey;
     }
 
-    /** @return whether the column alone is UNIQUE */
+    /** @return whether the column alone is UNIQUE (a constraint, or a unique index with {@link #isIndexed()}) */
     public boolean isUnique() {
-        return unique;
+        return spec.unique;
     }
 
     /** @return whether the column has its own index */
     public boolean isIndexed() {
-        return index;
+        return spec.index;
+    }
+
+    /** @return the explicit autoincrement setting, or null when SQLAlchemy's default rule applies */
+    public @Nullable Boolean autoincrementSetting() {
+        return spec.autoincrement;
     }
 
     /**
-     * Whether the database generates this column's values: an explicit setting, or by default the only primary key
-     * column of an integer type.
+     * Whether the database generates this column's values: this column is its table's
+     * {@link Table#autoincrementColumn()}. Before the column belongs to a table, the answer assumes it will be the
+     * table's only primary key column.
      *
      * @return true when the database generates values
      */
     public boolean isAutoincrement() {
-        if (autoincrement != null) {
-            return autoincrement && primaryKey;
+        Table owner = owner();
+        if (owner != null) {
+            return owner.autoincrementColumn() == this;
         }
-        if (!primaryKey || !(type instanceof IntegerType || type instanceof BigIntegerType) || foreignKey != null) {
+        if (!spec.primaryKey) {
             return false;
         }
-        Table owner = owner();
-        return owner == null || owner.primaryKey().size() == 1;
+        return spec.autoincrement != null ? spec.autoincrement : Autoincrement.qualifiesByDefault(this);
+    }
+
+    /** @return whether a Java-side default is set ({@link #defaultValue(Object)} or {@link #defaultSupplier}) */
+    public boolean hasDefault() {
+        return spec.defaultValue != null;
     }
 
     /** @return the Java-side default, or null */
     public @Nullable Supplier<? extends @Nullable T> defaultValue() {
-        return defaultValue;
+        return spec.defaultValue;
     }
 
-    /** @return the DDL default expression, or null */
+    /**
+     * The Java-side default for one INSERT: the fixed value, or a fresh one from the supplier.
+     *
+     * @return the value, or null when there is no default (or the default is null)
+     */
+    public @Nullable T evaluateDefault() {
+        Supplier<? extends @Nullable T> supplier = spec.defaultValue;
+        return supplier == null ? null : supplier.get();
+    }
+
+    @Override
+    public @Nullable Supplier<? extends @Nullable Object> insertDefault() {
+        return spec.defaultValue;
+    }
+
+    /** @return whether the DDL gives the column a DEFAULT (text or expression) */
+    public boolean hasServerDefault() {
+        return spec.serverDefaultText != null || spec.serverDefaultExpression != null;
+    }
+
+    /** @return the DDL default written as SQL text ({@code 0}, {@code 'new'}), or null */
     public @Nullable String serverDefault() {
-        return serverDefault;
+        return spec.serverDefaultText;
+    }
+
+    /** @return the DDL default given as an expression, or null */
+    public @Nullable ClauseElement serverDefaultExpression() {
+        return spec.serverDefaultExpression;
     }
 
     /** @return the foreign key, or null */
     public @Nullable ForeignKey foreignKey() {
-        return foreignKey;
+        return spec.foreignKey;
+    }
+
+    /** @return the inline check's condition, or null */
+    public @Nullable String check() {
+        CheckConstraint c = spec.check;
+        return c == null ? null : c.sqlText();
     }
 
     /** @return the inline check, or null */
-    public @Nullable String check() {
-        return check;
+    public @Nullable CheckConstraint checkConstraint() {
+        return spec.check;
     }
 }

@@ -1,9 +1,15 @@
 package dev.alchemy.schema;
 
-/** A table constraint declared on its own: {@link UniqueConstraint}, {@link CheckConstraint}, {@link ForeignKeyConstraint}. */
-public sealed interface Constraint extends SchemaItem permits UniqueConstraint, CheckConstraint, ForeignKeyConstraint {
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A table constraint: {@link PrimaryKeyConstraint}, {@link UniqueConstraint}, {@link CheckConstraint},
+ * {@link ForeignKeyConstraint}.
+ */
+public sealed interface Constraint extends SchemaItem
+        permits PrimaryKeyConstraint, UniqueConstraint, CheckConstraint, ForeignKeyConstraint {
 
     /** @return the constraint's name, or null to let the database choose */
-    @org.jspecify.annotations.Nullable
+    @Nullable
     String name();
 }

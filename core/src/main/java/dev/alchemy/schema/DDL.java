@@ -2,13 +2,21 @@ package dev.alchemy.schema;
 
 import dev.alchemy.dialect.Dialect;
 import dev.alchemy.engine.CompiledStatement;
+import dev.alchemy.engine.EngineDialect;
 import dev.alchemy.engine.Executable;
+import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.sql.ClauseElement;
+import dev.alchemy.sql.SqlCompiler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The DDL statements of the schema, rendered for a dialect exactly as SQLAlchemy renders them:
+ * The DDL statements of the schema, rendered for a dialect exactly as SQLAlchemy renders them
+ * ({@code str(CreateTable(users).compile(dialect=...))}): a leading newline, one tab-indented line per column and
+ * constraint, {@code ", "} before each newline, and a closing {@code "\n)\n\n"}:
  *
  * <pre>
  * CREATE TABLE users (
@@ -18,113 +26,176 @@ import java.util.stream.Collectors;
  * )
  * </pre>
  *
- * (with {@code ", "} before each newline, as SQLAlchemy writes it).
+ * <p>Columns render as {@code name TYPE[ DEFAULT x][ NOT NULL][ inline CHECK]}; then come the primary key, the
+ * constraints given to the table in their order, and the constraints from column shortcuts ({@code unique()},
+ * {@code references(...)}) in column order. Indexes are separate {@code CREATE INDEX} statements. Identifiers are
+ * quoted by the dialect only where needed ({@code "order"}, {@code "Mixed Case"}). No statement ends with {@code ;}.
  */
 public final class DDL {
 
     private DDL() {}
 
     /**
+     * SQLAlchemy's {@code CreateTable}: {@code "\nCREATE TABLE users (\n\tid INTEGER NOT NULL, ...\n)\n\n"}.
+     *
      * @param table a table
      * @param dialect the dialect
-     * @return its CREATE TABLE statement
+     * @return its CREATE TABLE statement, with every foreign key inline
      */
     public static Executable createTable(Table table, Dialect dialect) {
-        return statement(createTableSql(table, dialect));
+        return createTable(table, dialect, List.of());
+    }
+
+    static Executable createTable(Table table, Dialect dialect, List<ForeignKeyConstraint> omitted) {
+        return statement("\n" + createTableSql(table, dialect, omitted) + "\n\n");
     }
 
     /**
+     * SQLAlchemy's {@code DropTable}: {@code "\nDROP TABLE users"}.
+     *
      * @param table a table
      * @param dialect the dialect
      * @return its DROP TABLE statement
      */
     public static Executable dropTable(Table table, Dialect dialect) {
-        return statement("DROP TABLE " + name(table, dialect));
+        return statement("\nDROP TABLE " + tableName(table, dialect));
     }
 
     /**
+     * SQLAlchemy's {@code CreateIndex}: {@code "CREATE INDEX ix_posts_title ON posts (title)"} (no leading newline).
+     *
      * @param table the table
      * @param index one of its indexes
      * @param dialect the dialect
      * @return its CREATE INDEX statement
      */
     public static Executable createIndex(Table table, Index index, Dialect dialect) {
-        return statement(
-                (index.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + dialect.quoteIdentifier(index.name())
-                        + " ON " + name(table, dialect) + " (" + columns(index.columns(), dialect) + ")");
-    }
-
-    private static Executable statement(String sql) {
-        CompiledStatement compiled = new CompiledStatement(sql, List.of(), null);
-        return new Executable() {
-            @Override
-            public CompiledStatement compile(dev.alchemy.engine.EngineDialect dialect) {
-                return compiled;
-            }
-
-            @Override
-            public String toString() {
-                return sql;
-            }
-        };
+        return statement(createIndexSql(table, index, dialect));
     }
 
     /**
-     * The CREATE TABLE text, without SQLAlchemy's leading and trailing newlines.
+     * SQLAlchemy's {@code DropIndex}: {@code "\nDROP INDEX ix_posts_title"}.
+     *
+     * @param table the table
+     * @param index one of its indexes
+     * @param dialect the dialect
+     * @return its DROP INDEX statement
+     */
+    public static Executable dropIndex(Table table, Index index, Dialect dialect) {
+        String schema = table.schema() == null ? "" : dialect.quoteIdentifier(table.schema()) + ".";
+        return statement("\nDROP INDEX " + schema + dialect.quoteIdentifier(index.name()));
+    }
+
+    /**
+     * SQLAlchemy's {@code AddConstraint} for a foreign key created after its table (a cycle, or {@code useAlter}):
+     * {@code "ALTER TABLE a ADD FOREIGN KEY(b_id) REFERENCES b (id)"}.
+     *
+     * @param table the table
+     * @param foreignKey one of its foreign keys
+     * @param dialect the dialect
+     * @return the ALTER TABLE statement
+     */
+    public static Executable addConstraint(Table table, ForeignKeyConstraint foreignKey, Dialect dialect) {
+        return statement(
+                "ALTER TABLE " + tableName(table, dialect) + " ADD " + constraintSql(foreignKey, table, dialect));
+    }
+
+    /**
+     * SQLAlchemy's {@code DropConstraint}: {@code "ALTER TABLE b DROP CONSTRAINT fk_b_a"}.
+     *
+     * @param table the table
+     * @param constraintName the constraint's name in the database
+     * @param dialect the dialect
+     * @return the ALTER TABLE statement
+     */
+    public static Executable dropConstraint(Table table, String constraintName, Dialect dialect) {
+        return statement("ALTER TABLE " + tableName(table, dialect) + " DROP CONSTRAINT "
+                + dialect.quoteIdentifier(constraintName));
+    }
+
+    /**
+     * The CREATE TABLE text without SQLAlchemy's surrounding newlines: what SQLite keeps in
+     * {@code sqlite_master.sql}. Every foreign key is inline.
      *
      * @param table the table
      * @param dialect the dialect
      * @return the SQL
      */
     public static String createTableSql(Table table, Dialect dialect) {
-        List<String> lines = new ArrayList<>();
-        for (Column<?> c : table.columns()) {
-            lines.add(columnSql(c, dialect));
-        }
-        if (!table.primaryKey().isEmpty()) {
-            lines.add("PRIMARY KEY ("
-                    + columns(table.primaryKey().stream().map(Column::name).toList(), dialect) + ")");
-        }
-        for (Constraint c : table.constraints()) {
-            lines.add(constraintSql(c, dialect));
-        }
-        for (Column<?> c : table.columns()) {
-            if (c.isUnique() && !c.isIndexed()) {
-                lines.add("UNIQUE (" + dialect.quoteIdentifier(c.name()) + ")");
-            }
-            ForeignKey fk = c.foreignKey();
-            if (fk != null) {
-                lines.add(constraintSql(
-                        new ForeignKeyConstraint(
-                                null,
-                                List.of(c.name()),
-                                fk.targetTable(),
-                                List.of(fk.targetColumn()),
-                                fk.onDelete(),
-                                fk.onUpdate()),
-                        dialect));
-            }
-        }
-        return "CREATE TABLE " + name(table, dialect) + " (\n\t" + String.join(", \n\t", lines) + "\n)";
+        return createTableSql(table, dialect, List.of());
     }
 
-    private static String columnSql(Column<?> c, Dialect dialect) {
+    static String createTableSql(Table table, Dialect dialect, List<ForeignKeyConstraint> omitted) {
+        List<String> lines = new ArrayList<>();
+        for (Column<?> c : table.columns()) {
+            lines.add(columnSql(table, c, dialect));
+        }
+        for (Constraint c : table.constraints()) {
+            if (!omitted.contains(c)) {
+                lines.add(constraintSql(c, table, dialect));
+            }
+        }
+        return "CREATE TABLE " + tableName(table, dialect) + " (\n\t" + String.join(", \n\t", lines) + "\n)";
+    }
+
+    /**
+     * The CREATE INDEX text.
+     *
+     * @param table the table
+     * @param index one of its indexes
+     * @param dialect the dialect
+     * @return the SQL
+     */
+    public static String createIndexSql(Table table, Index index, Dialect dialect) {
+        return (index.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + dialect.quoteIdentifier(index.name())
+                + " ON " + tableName(table, dialect) + " (" + columns(index.columns(), dialect) + ")";
+    }
+
+    private static String columnSql(Table table, Column<?> c, Dialect dialect) {
         StringBuilder sql = new StringBuilder(dialect.quoteIdentifier(c.name())).append(' ');
-        sql.append(c.isAutoincrement() ? dialect.ddlAutoincrementType(c.type()) : dialect.ddlType(c.type()));
-        if (c.serverDefault() != null) {
-            sql.append(" DEFAULT ").append(c.serverDefault());
+        sql.append(
+                c.isAutoincrement()
+                        ? dialect.ddlAutoincrementType(
+                                c.type(), table.primaryKey().size() == 1)
+                        : dialect.ddlType(c.type()));
+        String serverDefault = serverDefaultSql(table, c, dialect);
+        if (serverDefault != null) {
+            sql.append(" DEFAULT ").append(serverDefault);
         }
         if (!c.isNullable()) {
             sql.append(" NOT NULL");
         }
-        if (c.check() != null) {
-            sql.append(" CHECK (").append(c.check()).append(')');
+        CheckConstraint check = c.checkConstraint();
+        if (check != null) {
+            sql.append(' ').append(constraintSql(check, table, dialect));
         }
         return sql.toString();
     }
 
-    private static String constraintSql(Constraint c, Dialect dialect) {
+    /** Text as written; an expression compiled without parentheses, as SQLAlchemy 2.0 renders it. */
+    private static @Nullable String serverDefaultSql(Table table, Column<?> c, Dialect dialect) {
+        if (c.serverDefault() != null) {
+            return c.serverDefault();
+        }
+        ClauseElement expression = c.serverDefaultExpression();
+        if (expression == null) {
+            return null;
+        }
+        CompiledStatement compiled =
+                SqlCompiler.compile(compiler -> compiler.unqualified(() -> compiler.visit(expression)), dialect);
+        if (!compiled.parameters().isEmpty()) {
+            throw new ArgumentError("the server default of column '" + table.fullName() + "." + c.name()
+                    + "' binds values (" + compiled.sql() + "); DDL cannot take parameters, so write it as SQL text"
+                    + " with serverDefault(String) or serverDefaultString(String)");
+        }
+        return compiled.sql();
+    }
+
+    static String constraintSql(Constraint c, Table table, Dialect dialect) {
         String prefix = c.name() == null ? "" : "CONSTRAINT " + dialect.quoteIdentifier(c.name()) + " ";
+        if (c instanceof PrimaryKeyConstraint p) {
+            return prefix + "PRIMARY KEY (" + columns(p.columns(), dialect) + ")";
+        }
         if (c instanceof UniqueConstraint u) {
             return prefix + "UNIQUE (" + columns(u.columns(), dialect) + ")";
         }
@@ -136,7 +207,7 @@ public final class DDL {
                 .append("FOREIGN KEY(")
                 .append(columns(f.columns(), dialect))
                 .append(") REFERENCES ")
-                .append(qualified(f.referredTable(), dialect))
+                .append(referredName(f.referredTable(), table, dialect))
                 .append(" (")
                 .append(columns(f.referredColumns(), dialect))
                 .append(')');
@@ -149,20 +220,48 @@ public final class DDL {
         return sql.toString();
     }
 
-    private static String name(Table table, Dialect dialect) {
+    static String tableName(Table table, Dialect dialect) {
         return (table.schema() == null ? "" : dialect.quoteIdentifier(table.schema()) + ".")
                 + dialect.quoteIdentifier(table.name());
     }
 
-    private static String qualified(String tableName, Dialect dialect) {
-        int dot = tableName.indexOf('.');
+    /** The referred table as the MetaData knows it, so that a table in a schema is named with it. */
+    private static String referredName(String referred, Table from, Dialect dialect) {
+        Table target = from.metadata().table(referred);
+        if (target != null) {
+            return tableName(target, dialect);
+        }
+        int dot = referred.indexOf('.');
         return dot < 0
-                ? dialect.quoteIdentifier(tableName)
-                : dialect.quoteIdentifier(tableName.substring(0, dot)) + "."
-                        + dialect.quoteIdentifier(tableName.substring(dot + 1));
+                ? dialect.quoteIdentifier(referred)
+                : dialect.quoteIdentifier(referred.substring(0, dot)) + "."
+                        + dialect.quoteIdentifier(referred.substring(dot + 1));
     }
 
     private static String columns(List<String> names, Dialect dialect) {
         return names.stream().map(dialect::quoteIdentifier).collect(Collectors.joining(", "));
+    }
+
+    private static Executable statement(String sql) {
+        CompiledStatement compiled = new CompiledStatement(sql, List.of(), null);
+        return new DdlStatement(compiled);
+    }
+
+    /** A DDL statement: the same text whatever dialect executes it, since it was rendered for one already. */
+    private record DdlStatement(CompiledStatement compiled) implements Executable {
+
+        DdlStatement {
+            Objects.requireNonNull(compiled, "compiled");
+        }
+
+        @Override
+        public CompiledStatement compile(EngineDialect dialect) {
+            return compiled;
+        }
+
+        @Override
+        public String toString() {
+            return compiled.sql();
+        }
     }
 }

@@ -1,19 +1,18 @@
 package dev.alchemy.schema;
 
-import dev.alchemy.dialect.Dialect;
-import dev.alchemy.engine.Connection;
 import dev.alchemy.engine.Engine;
 import dev.alchemy.exc.ArgumentError;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A collection of tables that can be created and dropped together, like SQLAlchemy's {@code MetaData}.
@@ -24,10 +23,15 @@ import org.jspecify.annotations.Nullable;
  * metadata.createAll(engine);   // CREATE TABLE for each table that does not exist yet, parents first
  * metadata.dropAll(engine);     // DROP TABLE for each table that exists, children first
  * }</pre>
+ *
+ * <p>Safe to read from several threads once its tables are defined.
  */
 public final class MetaData {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MetaData.class);
+
     private final Map<String, Table> tables = Collections.synchronizedMap(new LinkedHashMap<>());
+    private volatile boolean cycleReported;
 
     /** Creates an empty MetaData. */
     public MetaData() {}
@@ -48,6 +52,13 @@ public final class MetaData {
         }
     }
 
+    /** @return the tables' names ({@code schema.table} for one in a schema), in the order they were defined */
+    public List<String> tableNames() {
+        synchronized (tables) {
+            return List.copyOf(tables.keySet());
+        }
+    }
+
     /**
      * @param name a table's name ({@code schema.table} for one in a schema)
      * @return the table, or null
@@ -57,44 +68,36 @@ public final class MetaData {
     }
 
     /**
-     * The tables ordered so that every table comes after the tables its foreign keys refer to (SQLAlchemy's
-     * {@code sorted_tables}). Tables in a cycle keep their definition order.
+     * The tables ordered so that every table comes after the tables its foreign keys refer to, ties broken by name
+     * (SQLAlchemy's {@code sorted_tables}). Foreign keys marked {@code useAlter} do not count; tables whose foreign
+     * keys form a cycle are ordered as if those keys were absent (and a warning is logged once).
      *
      * @return the sorted tables
-     * @throws ArgumentError when a foreign key refers to a table not in this MetaData
+     * @throws dev.alchemy.exc.NoReferencedTableError when a foreign key refers to a table not in this MetaData
+     * @throws dev.alchemy.exc.NoReferencedColumnError when it refers to a column its table does not have
      */
     public List<Table> sortedTables() {
-        List<Table> all = tables();
-        Set<Table> done = new LinkedHashSet<>();
-        Set<Table> visiting = new LinkedHashSet<>();
-        for (Table t : all) {
-            visit(t, done, visiting);
-        }
-        return new ArrayList<>(done);
-    }
-
-    private void visit(Table table, Set<Table> done, Set<Table> visiting) {
-        if (done.contains(table) || !visiting.add(table)) {
-            return;
-        }
-        for (ForeignKeyConstraint fk : table.foreignKeys()) {
-            Table target = tables.get(fk.referredTable());
-            if (target == null) {
-                throw new ArgumentError("foreign key " + fk.columns() + " of table '" + table.fullName()
-                        + "' refers to table '" + fk.referredTable()
-                        + "', which is not in this MetaData; known tables: " + tables.keySet());
-            }
-            if (target != table) {
-                visit(target, done, visiting);
+        List<Table> byName = new ArrayList<>(tables());
+        byName.sort(Comparator.comparing(Table::fullName));
+        TableSorter.Sorted sorted = TableSorter.sort(byName, true);
+        if (!sorted.cycles().isEmpty() && !cycleReported) {
+            cycleReported = true;
+            for (List<Table> cycle : sorted.cycles()) {
+                LOG.warn(
+                        "Cannot correctly sort tables; there are unresolvable cycles between tables \"{}\", which is"
+                                + " usually caused by mutually dependent foreign key constraints. Foreign key"
+                                + " constraints involving these tables will not be considered for the order.",
+                        TableSorter.describe(cycle));
             }
         }
-        visiting.remove(table);
-        done.add(table);
+        return new ArrayList<>(sorted.tables());
     }
 
     /**
      * Creates every table that does not exist yet, with its indexes, parents before children, in one transaction
-     * (SQLAlchemy's {@code create_all} with {@code checkfirst=True}).
+     * (SQLAlchemy's {@code create_all} with {@code checkfirst=True}). Foreign keys that form a cycle (or are marked
+     * {@code useAlter}) are added afterwards with {@code ALTER TABLE} where the database can; SQLite keeps them in
+     * CREATE TABLE, which it accepts before the referred table exists.
      *
      * @param engine the engine
      */
@@ -109,79 +112,52 @@ public final class MetaData {
      * @param checkFirst skip tables that exist already
      */
     public void createAll(Engine engine, boolean checkFirst) {
-        create(engine, sortedTables(), checkFirst);
+        create(engine, tables(), checkFirst);
     }
 
     /**
      * Creates some of the tables (in foreign-key order), like {@code create_all(tables=[...])}.
      *
      * @param engine the engine
-     * @param tables the tables
+     * @param tables the tables, all of this MetaData
      * @param checkFirst skip tables that exist already
      */
     public void create(Engine engine, Collection<Table> tables, boolean checkFirst) {
-        Objects.requireNonNull(engine, "engine");
-        List<Table> sorted = sortedTables();
-        sorted.retainAll(tables);
-        Dialect dialect = Dialect.of(engine);
-        engine.useTransaction(conn -> {
-            Set<Table> existing = checkFirst ? existing(conn, dialect, sorted) : Set.of();
-            for (Table table : sorted) {
-                if (!existing.contains(table)) {
-                    conn.execute(DDL.createTable(table, dialect));
-                    for (Index index : table.indexes()) {
-                        conn.execute(DDL.createIndex(table, index, dialect));
-                    }
-                }
-            }
-        });
+        SchemaRunner.create(engine, this, Objects.requireNonNull(tables, "tables"), checkFirst, false);
     }
 
     /**
-     * Drops every table that exists, children before parents, in one transaction.
+     * Drops every table that exists, children before parents, in one transaction (SQLAlchemy's {@code drop_all}).
      *
      * @param engine the engine
      */
     public void dropAll(Engine engine) {
-        drop(engine, tables(), true);
+        dropAll(engine, true);
     }
 
     /**
-     * Drops some of the tables, children before parents.
+     * Drops the tables, in one transaction.
      *
      * @param engine the engine
-     * @param tables the tables
+     * @param checkFirst skip tables that do not exist
+     */
+    public void dropAll(Engine engine, boolean checkFirst) {
+        drop(engine, tables(), checkFirst);
+    }
+
+    /**
+     * Drops some of the tables, children before parents, like {@code drop_all(tables=[...])}.
+     *
+     * @param engine the engine
+     * @param tables the tables, all of this MetaData
      * @param checkFirst skip tables that do not exist
      */
     public void drop(Engine engine, Collection<Table> tables, boolean checkFirst) {
-        Objects.requireNonNull(engine, "engine");
-        List<Table> sorted = sortedTables();
-        sorted.retainAll(tables);
-        Collections.reverse(sorted);
-        Dialect dialect = Dialect.of(engine);
-        engine.useTransaction(conn -> {
-            Set<Table> existing = checkFirst ? existing(conn, dialect, sorted) : new LinkedHashSet<>(sorted);
-            for (Table table : sorted) {
-                if (existing.contains(table)) {
-                    conn.execute(DDL.dropTable(table, dialect));
-                }
-            }
-        });
-    }
-
-    private Set<Table> existing(Connection conn, Dialect dialect, List<Table> candidates) {
-        // checked in definition order, as SQLAlchemy does
-        Set<Table> existing = new LinkedHashSet<>();
-        for (Table table : tables()) {
-            if (candidates.contains(table) && dialect.hasTable(conn, table.schema(), table.name())) {
-                existing.add(table);
-            }
-        }
-        return existing;
+        SchemaRunner.drop(engine, this, Objects.requireNonNull(tables, "tables"), checkFirst);
     }
 
     @Override
     public String toString() {
-        return "MetaData" + tables.keySet();
+        return "MetaData" + tableNames();
     }
 }

@@ -2,6 +2,7 @@ package dev.alchemy.sql;
 
 import dev.alchemy.types.SqlType;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,6 +55,16 @@ public class ColumnClause<T> implements ColumnElement<T> {
     /** @return the table the column belongs to, or null */
     public @Nullable TableClause table() {
         return table;
+    }
+
+    /**
+     * The value an INSERT gives this column when the statement does not: a schema column's Java-side default
+     * (SQLAlchemy's {@code Column(default=...)}). Evaluated once per row, when the statement is compiled.
+     *
+     * @return the supplier of the default, or null when there is none (always, for a plain column clause)
+     */
+    public @Nullable Supplier<? extends @Nullable Object> insertDefault() {
+        return null;
     }
 
     @Override

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
 /** PostgreSQL, through the pgJDBC driver ({@code org.postgresql:postgresql}). */
 public class PostgresqlDialect implements Dialect {
 
+    private static final PostgresqlReflector REFLECTOR = new PostgresqlReflector();
+
     private final PostgresqlTypes types = new PostgresqlTypes(this::bind);
 
     /** Creates the dialect; found through {@link java.util.ServiceLoader}. */
@@ -132,7 +134,8 @@ public class PostgresqlDialect implements Dialect {
     @Override
     public boolean hasTable(dev.alchemy.engine.Connection connection, @Nullable String schema, String table) {
         String sql =
-                "SELECT 1 FROM information_schema.tables WHERE table_schema = coalesce(?, current_schema()) AND table_name = ?";
+                "SELECT 1 FROM information_schema.tables WHERE table_schema = coalesce(CAST(? AS TEXT), current_schema())"
+                        + " AND table_name = ?";
         return connection
                         .execute(d -> new dev.alchemy.engine.CompiledStatement(
                                 sql,
@@ -142,6 +145,11 @@ public class PostgresqlDialect implements Dialect {
                                 null))
                         .first()
                 != null;
+    }
+
+    @Override
+    public dev.alchemy.dialect.SchemaReflector reflector() {
+        return REFLECTOR;
     }
 
     @Override

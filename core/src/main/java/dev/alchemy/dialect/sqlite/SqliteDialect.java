@@ -44,6 +44,7 @@ import org.jspecify.annotations.Nullable;
 public class SqliteDialect implements Dialect {
 
     private static final AtomicLong MEMORY_DATABASES = new AtomicLong();
+    private static final SqliteReflector REFLECTOR = new SqliteReflector();
     private static final Pattern SQLITE_MESSAGE =
             Pattern.compile("\\[SQLITE_[A-Z_]+\\][^(]*\\((.*)\\)\\s*$", Pattern.DOTALL);
 
@@ -209,6 +210,24 @@ public class SqliteDialect implements Dialect {
         return "INTEGER";
     }
 
+    /** Only the sole column of a key is the rowid alias; a composite key's column keeps its type. */
+    @Override
+    public String ddlAutoincrementType(SqlType<?> type, boolean onlyKeyColumn) {
+        return onlyKeyColumn ? "INTEGER" : ddlType(type);
+    }
+
+    /** SQLite has no {@code ALTER TABLE ... ADD CONSTRAINT}; it accepts foreign keys to tables not created yet. */
+    @Override
+    public boolean supportsAlter() {
+        return false;
+    }
+
+    @Override
+    public void deferForeignKeyChecks(dev.alchemy.engine.Connection connection) {
+        connection.execute(
+                d -> new dev.alchemy.engine.CompiledStatement("PRAGMA defer_foreign_keys = ON", List.of(), null));
+    }
+
     /** Checks {@code PRAGMA main.table_info}, then {@code temp}, as SQLAlchemy does. */
     @Override
     public boolean hasTable(dev.alchemy.engine.Connection connection, @Nullable String schema, String table) {
@@ -223,6 +242,11 @@ public class SqliteDialect implements Dialect {
             }
         }
         return false;
+    }
+
+    @Override
+    public dev.alchemy.dialect.SchemaReflector reflector() {
+        return REFLECTOR;
     }
 
     @Override
