@@ -1,6 +1,7 @@
 package dev.alchemy.schema;
 
 import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.types.ConvertedType;
 import dev.alchemy.types.SqlType;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +47,9 @@ final class Autoincrement {
 
     /** Integer affinity, judged by the Java type so that every integer width (and the types to come) counts. */
     static boolean isInteger(SqlType<?> type) {
+        if (type instanceof ConvertedType<?, ?> c) {
+            return isInteger(c.storedType()); // a TypeDecorator over Integer autoincrements in SQLAlchemy too
+        }
         Class<?> java = type.javaType();
         return java == Integer.class || java == Long.class || java == Short.class;
     }

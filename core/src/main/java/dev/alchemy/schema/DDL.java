@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The DDL statements of the schema, rendered for a dialect exactly as SQLAlchemy renders them
- * ({@code str(CreateTable(users).compile(dialect=...))}): a leading newline, one tab-indented line per column and
- * constraint, {@code ", "} before each newline, and a closing {@code "\n)\n\n"}:
+ * ({@code str(CreateTable(users).compile(dialect=...))}): one tab-indented line per column and constraint,
+ * {@code ", "} before each newline, and a closing {@code "\n)"}:
  *
  * <pre>
  * CREATE TABLE users (
@@ -30,13 +30,15 @@ import org.jspecify.annotations.Nullable;
  * constraints given to the table in their order, and the constraints from column shortcuts ({@code unique()},
  * {@code references(...)}) in column order. Indexes are separate {@code CREATE INDEX} statements. Identifiers are
  * quoted by the dialect only where needed ({@code "order"}, {@code "Mixed Case"}). No statement ends with {@code ;}.
+ * SQLAlchemy's strings also start with a newline (and CREATE TABLE ends with two); the statements here leave those
+ * out, so their text is what SQLite keeps in {@code sqlite_master.sql}.
  */
 public final class DDL {
 
     private DDL() {}
 
     /**
-     * SQLAlchemy's {@code CreateTable}: {@code "\nCREATE TABLE users (\n\tid INTEGER NOT NULL, ...\n)\n\n"}.
+     * SQLAlchemy's {@code CreateTable}: {@code "CREATE TABLE users (\n\tid INTEGER NOT NULL, ...\n)"}.
      *
      * @param table a table
      * @param dialect the dialect
@@ -47,22 +49,22 @@ public final class DDL {
     }
 
     static Executable createTable(Table table, Dialect dialect, List<ForeignKeyConstraint> omitted) {
-        return statement("\n" + createTableSql(table, dialect, omitted) + "\n\n");
+        return statement(createTableSql(table, dialect, omitted));
     }
 
     /**
-     * SQLAlchemy's {@code DropTable}: {@code "\nDROP TABLE users"}.
+     * SQLAlchemy's {@code DropTable}: {@code "DROP TABLE users"}.
      *
      * @param table a table
      * @param dialect the dialect
      * @return its DROP TABLE statement
      */
     public static Executable dropTable(Table table, Dialect dialect) {
-        return statement("\nDROP TABLE " + tableName(table, dialect));
+        return statement("DROP TABLE " + tableName(table, dialect));
     }
 
     /**
-     * SQLAlchemy's {@code CreateIndex}: {@code "CREATE INDEX ix_posts_title ON posts (title)"} (no leading newline).
+     * SQLAlchemy's {@code CreateIndex}: {@code "CREATE INDEX ix_posts_title ON posts (title)"}.
      *
      * @param table the table
      * @param index one of its indexes
@@ -74,7 +76,7 @@ public final class DDL {
     }
 
     /**
-     * SQLAlchemy's {@code DropIndex}: {@code "\nDROP INDEX ix_posts_title"}.
+     * SQLAlchemy's {@code DropIndex}: {@code "DROP INDEX ix_posts_title"}.
      *
      * @param table the table
      * @param index one of its indexes
@@ -83,7 +85,7 @@ public final class DDL {
      */
     public static Executable dropIndex(Table table, Index index, Dialect dialect) {
         String schema = table.schema() == null ? "" : dialect.quoteIdentifier(table.schema()) + ".";
-        return statement("\nDROP INDEX " + schema + dialect.quoteIdentifier(index.name()));
+        return statement("DROP INDEX " + schema + dialect.quoteIdentifier(index.name()));
     }
 
     /**
@@ -114,8 +116,7 @@ public final class DDL {
     }
 
     /**
-     * The CREATE TABLE text without SQLAlchemy's surrounding newlines: what SQLite keeps in
-     * {@code sqlite_master.sql}. Every foreign key is inline.
+     * The CREATE TABLE text, as {@link #createTable} executes it. Every foreign key is inline.
      *
      * @param table the table
      * @param dialect the dialect

@@ -128,7 +128,13 @@ public class PostgresqlDialect implements Dialect {
 
     @Override
     public String ddlAutoincrementType(SqlType<?> type) {
-        return type instanceof dev.alchemy.types.BigIntegerType ? "BIGSERIAL" : "SERIAL";
+        // SQLAlchemy's PGDDLCompiler: BIGSERIAL for BigInteger, SMALLSERIAL for SmallInteger, SERIAL otherwise
+        SqlType<?> stored = type;
+        while (stored instanceof dev.alchemy.types.ConvertedType<?, ?> c) {
+            stored = c.storedType();
+        }
+        Class<?> java = stored.javaType();
+        return java == Long.class ? "BIGSERIAL" : java == Short.class ? "SMALLSERIAL" : "SERIAL";
     }
 
     @Override
