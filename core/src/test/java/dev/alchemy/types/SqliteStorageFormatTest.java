@@ -1,6 +1,7 @@
 package dev.alchemy.types;
 
 import static dev.alchemy.Alchemy.insert;
+import static dev.alchemy.Alchemy.select;
 import static dev.alchemy.Alchemy.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -182,6 +183,43 @@ class SqliteStorageFormatTest {
         }
         assertRaw("c_json", "null", null);
         assertRaw("c_datetime", "null", null);
+    }
+
+    @Test
+    void readingAcceptsFormsOtherWritersLeave() {
+        MetaData metadata = new MetaData();
+        Table other = Table.of(
+                "other",
+                metadata,
+                Column.of("id", SqlTypes.INTEGER).primaryKey(),
+                Column.of("ts", SqlTypes.DATETIME),
+                Column.of("ts_tz", SqlTypes.DATETIME_TZ),
+                Column.of("d", SqlTypes.DATE),
+                Column.of("t", SqlTypes.TIME),
+                Column.of("u", SqlTypes.UUID));
+        metadata.createAll(engine);
+        try (Connection conn = engine.connect()) {
+            conn.execute(text("""
+                    INSERT INTO other (id, ts, ts_tz, d, t, u) VALUES
+                        (1, '2024-01-02T03:04:05', '2024-01-02 03:04:05+02:00', '2024-01-02 00:00:00', '13:14',
+                         '12345678-1234-5678-1234-567812345678'),
+                        (2, 1704164645000, 1704164645000, '2024-01-02', '13:14:15.5', '12345678123456781234567812345678')
+                    """));
+            conn.commit();
+            var rows = conn.execute(select(other).orderBy(other.c("id"))).all();
+            assertThat(rows.get(0).asMap())
+                    .containsEntry("ts", LocalDateTime.of(2024, 1, 2, 3, 4, 5))
+                    .containsEntry("ts_tz", OffsetDateTime.of(2024, 1, 2, 1, 4, 5, 0, ZoneOffset.UTC))
+                    .containsEntry("d", LocalDate.of(2024, 1, 2))
+                    .containsEntry("t", LocalTime.of(13, 14))
+                    .containsEntry("u", UUID.fromString("12345678-1234-5678-1234-567812345678"));
+            // sqlite-jdbc's setTimestamp leaves epoch milliseconds: read as UTC
+            assertThat(rows.get(1).asMap())
+                    .containsEntry("ts", LocalDateTime.of(2024, 1, 2, 3, 4, 5))
+                    .containsEntry("ts_tz", OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC))
+                    .containsEntry("t", LocalTime.of(13, 14, 15, 500_000_000))
+                    .containsEntry("u", UUID.fromString("12345678-1234-5678-1234-567812345678"));
+        }
     }
 
     private void assertRaw(String column, String typeof, Object value) {
