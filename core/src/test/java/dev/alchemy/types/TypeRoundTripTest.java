@@ -198,6 +198,26 @@ class TypeRoundTripTest {
     }
 
     @Test
+    void comparedValuesOfAnotherKindBindAsThemselvesAsInSqlalchemy() {
+        roundTrip("c_integer", 3);
+        roundTrip("c_enum", Color.green);
+        try (Connection conn = engine.connect()) {
+            // a fractional number against an INTEGER column (SQLAlchemy's coerce_compared_value)
+            assertThat(conn.execute(select(count())
+                                    .selectFrom(table)
+                                    .where(table.c("c_integer").lt(3.5)))
+                            .scalar(Long.class))
+                    .isGreaterThanOrEqualTo(1L);
+            // a LIKE pattern against an enum column (SQLAlchemy's Enum passes unknown strings through)
+            assertThat(conn.execute(select(count())
+                                    .selectFrom(table)
+                                    .where(table.c("c_enum").like("gr%")))
+                            .scalar(Long.class))
+                    .isGreaterThanOrEqualTo(1L);
+        }
+    }
+
+    @Test
     void stringsKeepUnicodeAndHostileText() {
         assertRoundTrips(
                 "c_string",

@@ -27,18 +27,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class StandardBinding {
 
-    private static final ValueBinder INTEGER = (ps, i, v) -> {
-        if (v == null) ps.setNull(i, Types.INTEGER);
-        else ps.setInt(i, (int) integral(v, Integer.MIN_VALUE, Integer.MAX_VALUE, "INTEGER"));
-    };
-    private static final ValueBinder BIGINT = (ps, i, v) -> {
-        if (v == null) ps.setNull(i, Types.BIGINT);
-        else ps.setLong(i, integral(v, Long.MIN_VALUE, Long.MAX_VALUE, "BIGINT"));
-    };
-    private static final ValueBinder SMALLINT = (ps, i, v) -> {
-        if (v == null) ps.setNull(i, Types.SMALLINT);
-        else ps.setShort(i, (short) integral(v, Short.MIN_VALUE, Short.MAX_VALUE, "SMALLINT"));
-    };
     private static final ValueBinder STRING = (ps, i, v) -> {
         if (v == null) ps.setNull(i, Types.VARCHAR);
         else if (v instanceof String s) ps.setString(i, s);
@@ -94,18 +82,56 @@ public final class StandardBinding {
 
     /**
      * @param type a type
+     * @param untyped the dialect's binding by the value's own class, for a fractional number compared with an
+     *     integer column ({@code cents * 1.1}), as SQLAlchemy binds a compared value of another type affinity
      * @return its standard binder, or null when the dialect must supply one
      */
-    public static @Nullable ValueBinder binder(SqlType<?> type) {
-        if (type instanceof IntegerType) return INTEGER;
-        if (type instanceof BigIntegerType) return BIGINT;
-        if (type instanceof SmallIntegerType) return SMALLINT;
+    public static @Nullable ValueBinder binder(SqlType<?> type, ValueBinder untyped) {
+        if (type instanceof IntegerType)
+            return integer(Types.INTEGER, Integer.MIN_VALUE, Integer.MAX_VALUE, "INTEGER", untyped);
+        if (type instanceof BigIntegerType)
+            return integer(Types.BIGINT, Long.MIN_VALUE, Long.MAX_VALUE, "BIGINT", untyped);
+        if (type instanceof SmallIntegerType)
+            return integer(Types.SMALLINT, Short.MIN_VALUE, Short.MAX_VALUE, "SMALLINT", untyped);
         if (type instanceof StringType || type instanceof TextType) return STRING;
         if (type instanceof DoubleType) return DOUBLE;
         if (type instanceof FloatType<?> f) return f.javaType() == Float.class ? FLOAT : DOUBLE;
         if (type instanceof LargeBinaryType) return BYTES;
         if (type instanceof EnumType<?> e) return enumBinder(e);
         return null;
+    }
+
+    /**
+     * An integer binder: whole numbers within the type's range as that type (out of range is an error: the column's
+     * Java type could not hold the value, and SQLite would store it and truncate it on reading), fractional numbers
+     * by their own class, anything else an error.
+     */
+    private static ValueBinder integer(int sqlType, long min, long max, String typeName, ValueBinder untyped) {
+        return (ps, i, v) -> {
+            if (v == null) {
+                ps.setNull(i, sqlType);
+            } else if (!isWhole(v)) {
+                if (!(v instanceof Number)) throw mismatch(typeName, v, "an integral number");
+                untyped.bind(ps, i, v);
+            } else {
+                long n = integral(v, min, max, typeName);
+                switch (sqlType) {
+                    case Types.INTEGER -> ps.setInt(i, (int) n);
+                    case Types.SMALLINT -> ps.setShort(i, (short) n);
+                    default -> ps.setLong(i, n);
+                }
+            }
+        };
+    }
+
+    private static boolean isWhole(Object v) {
+        return v instanceof Integer
+                || v instanceof Long
+                || v instanceof Short
+                || v instanceof Byte
+                || v instanceof BigInteger
+                || (v instanceof BigDecimal d
+                        && (d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0));
     }
 
     /**
@@ -188,7 +214,8 @@ public final class StandardBinding {
         return (ps, i, v) -> {
             if (v == null) ps.setNull(i, Types.VARCHAR);
             else if (enumClass.isInstance(v)) ps.setString(i, ((Enum<?>) v).name());
-            else if (v instanceof String s) ps.setString(i, type.fromName(s).name());
+            // any text as is, as SQLAlchemy's Enum (validate_strings=False): LIKE patterns, names of other versions
+            else if (v instanceof String s) ps.setString(i, s);
             else throw mismatch(type.toString(), v, enumClass.getSimpleName());
         };
     }

@@ -137,7 +137,7 @@ final class PostgresqlTypes {
 
     private ValueBinder resolveBinder(SqlType<?> type) {
         if (type instanceof ConvertedType<?, ?> c) return StandardBinding.converted(c, binder(c.storedType()));
-        ValueBinder standard = StandardBinding.binder(type);
+        ValueBinder standard = StandardBinding.binder(type, untyped);
         if (standard != null) return standard;
         if (type instanceof BooleanType) return BOOLEAN;
         if (type instanceof DateTimeType<?> t) return t.timezone() ? DATETIME_TZ : DATETIME;

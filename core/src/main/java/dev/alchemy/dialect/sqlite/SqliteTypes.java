@@ -126,7 +126,7 @@ final class SqliteTypes {
 
     private ValueBinder resolveBinder(SqlType<?> type) {
         if (type instanceof ConvertedType<?, ?> c) return StandardBinding.converted(c, binder(c.storedType()));
-        ValueBinder standard = StandardBinding.binder(type);
+        ValueBinder standard = StandardBinding.binder(type, untyped);
         if (standard != null) return standard;
         ValueBinder bool = StandardBinding.booleanAsInteger(type);
         if (bool != null) return bool;
