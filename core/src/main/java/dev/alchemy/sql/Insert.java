@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -144,7 +145,7 @@ public final class Insert implements Executable, ClauseElement {
                 ? (parameterColumns.isEmpty()
                         ? table.columns().stream().map(ColumnClause::name).toList()
                         : parameterColumns)
-                : new ArrayList<>(rows.get(0).keySet());
+                : withDefaultColumns(rows.get(0).keySet());
         if (names.isEmpty()) {
             compiler.append(" DEFAULT VALUES");
         } else {
@@ -173,6 +174,17 @@ public final class Insert implements Executable, ClauseElement {
         }
     }
 
+    /** The given columns, then those not given that have a Java-side default ({@code Column.defaultValue}). */
+    private List<String> withDefaultColumns(java.util.Set<String> given) {
+        List<String> names = new ArrayList<>(given);
+        for (ColumnClause<?> c : table.columns()) {
+            if (c.insertDefault() != null && !given.contains(c.name())) {
+                names.add(c.name());
+            }
+        }
+        return names;
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void valuesRow(
             SqlCompiler compiler, List<String> names, @Nullable Map<String, @Nullable Object> row, int rowIndex) {
@@ -184,6 +196,10 @@ public final class Insert implements Executable, ClauseElement {
             String key = rowIndex < 0 ? name : name + "_m" + rowIndex;
             if (row == null) {
                 compiler.visit(BindParam.required(name, column.type()));
+            } else if (!row.containsKey(name)) {
+                // a column the values leave out but whose Java-side default SQLAlchemy applies on execution
+                Supplier<? extends @Nullable Object> fallback = Objects.requireNonNull(column.insertDefault());
+                compiler.visit(BindParam.named(key, fallback.get(), column.type()));
             } else if (row.get(name) instanceof ColumnElement<?> expression) {
                 compiler.visit(expression);
             } else {
