@@ -125,6 +125,19 @@ class PostgresqlEngineTest {
     }
 
     @Test
+    void legacyDateValuesKeepTheirMeaning() {
+        java.util.Date instant = java.util.Date.from(java.time.Instant.parse("2024-01-31T10:30:05Z"));
+        try (Connection conn = engine.connect()) {
+            Row row = conn.execute(
+                            text("SELECT CAST(:i AS timestamptz) AS i, CAST(:d AS date) AS d"),
+                            Map.of("i", instant, "d", java.sql.Date.valueOf("2024-01-31")))
+                    .one();
+            assertThat(row.get("i", java.time.Instant.class)).isEqualTo(instant.toInstant());
+            assertThat(row.get("d")).isEqualTo(LocalDate.of(2024, 1, 31));
+        }
+    }
+
+    @Test
     void nativeTypesAreReadAsJavaTimeAndJavaTypes() {
         try (Connection conn = engine.connect()) {
             Row row = conn.execute(text("SELECT TIMESTAMP '2024-01-31 12:30:05.123456' AS ts,"

@@ -45,8 +45,9 @@ final class PostgresqlValues {
             statement.setObject(index, value instanceof Enum<?> e ? e.name() : value, Types.OTHER);
         } else if (value instanceof Instant t) {
             statement.setObject(index, t.atOffset(ZoneOffset.UTC));
-        } else if (value instanceof java.util.Date d && !(value instanceof java.sql.Timestamp)) {
-            statement.setObject(index, d.toInstant().atOffset(ZoneOffset.UTC));
+        } else if (value.getClass() == java.util.Date.class) {
+            // an instant; java.sql.Date, Time and Timestamp are the driver's own and go as they are
+            statement.setObject(index, ((java.util.Date) value).toInstant().atOffset(ZoneOffset.UTC));
         } else {
             statement.setObject(index, value);
         }
