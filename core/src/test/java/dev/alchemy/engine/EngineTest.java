@@ -430,6 +430,24 @@ class EngineTest {
     }
 
     @Test
+    void jdbcDateAndTimeValuesBindAsTheirWallClockValues() {
+        try (Connection conn = engine.connect()) {
+            conn.execute(text("CREATE TABLE legacy (d DATE, t TIME, ts TIMESTAMP)"));
+            conn.execute(
+                    text("INSERT INTO legacy VALUES (:d, :t, :ts)"),
+                    Map.of(
+                            "d", java.sql.Date.valueOf("2024-01-31"),
+                            "t", java.sql.Time.valueOf("08:05:30"),
+                            "ts", java.sql.Timestamp.valueOf("2024-01-31 12:30:05.123456")));
+            Row row = conn.execute(text("SELECT * FROM legacy")).one();
+            assertThat(row.get("d", LocalDate.class)).isEqualTo(LocalDate.of(2024, 1, 31));
+            assertThat(row.get("t", LocalTime.class)).isEqualTo(LocalTime.of(8, 5, 30));
+            assertThat(row.get("ts", LocalDateTime.class))
+                    .isEqualTo(LocalDateTime.of(2024, 1, 31, 12, 30, 5, 123_456_000));
+        }
+    }
+
+    @Test
     void resultHelpers() {
         try (Connection conn = engine.connect()) {
             conn.execute(text("INSERT INTO users (name) VALUES ('a'), ('b')"));

@@ -166,6 +166,13 @@ public class SqliteDialect implements Dialect {
             statement.setString(index, Conversions.uuidHex(u));
         } else if (value instanceof Enum<?> e) {
             statement.setString(index, e.name());
+        } else if (value instanceof java.sql.Date d) {
+            // JDBC's own date and time classes mean wall-clock values (and toInstant() throws on two of them)
+            statement.setString(index, d.toLocalDate().toString());
+        } else if (value instanceof java.sql.Time t) {
+            statement.setString(index, Conversions.TIME.format(t.toLocalTime()));
+        } else if (value instanceof java.sql.Timestamp t) {
+            statement.setString(index, Conversions.DATETIME.format(t.toLocalDateTime()));
         } else if (value instanceof java.util.Date d) {
             statement.setString(
                     index, Conversions.DATETIME.format(LocalDateTime.ofInstant(d.toInstant(), ZoneOffset.UTC)));
