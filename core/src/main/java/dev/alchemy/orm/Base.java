@@ -47,6 +47,11 @@ public final class Base {
             }
         }
         this.tables = Collections.unmodifiableMap(map);
+        for (Class<?> model : models) {
+            Mapper<?> mapper = Mapper.of(model);
+            mapper.resolveRelationships();
+            mapper.defineAssociationTables(metadata);
+        }
         checkForeignKeys();
     }
 

@@ -23,7 +23,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.FIELD)
 public @interface Column {
 
-    /** @return the column's name; the field's name when empty */
+    /**
+     * @return the column's name; when empty, the field's name in snake case ({@code userId} → {@code user_id}), as
+     *     Spring Boot's naming strategy does for JPA
+     */
     String name() default "";
 
     /** @return whether the column is (part of) the primary key */

@@ -8,6 +8,7 @@ import dev.alchemy.orm.internal.Mapper;
 import dev.alchemy.sql.ClauseElement;
 import dev.alchemy.sql.ColumnElement;
 import dev.alchemy.sql.Select;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,11 +27,13 @@ public final class EntitySelect<T> implements Executable {
     private final Mapper<T> mapper;
     private final Select select;
     private final boolean populateExisting;
+    private final List<LoadOption> options;
 
-    private EntitySelect(Mapper<T> mapper, Select select, boolean populateExisting) {
+    private EntitySelect(Mapper<T> mapper, Select select, boolean populateExisting, List<LoadOption> options) {
         this.mapper = mapper;
         this.select = select;
         this.populateExisting = populateExisting;
+        this.options = options;
     }
 
     /**
@@ -42,11 +45,11 @@ public final class EntitySelect<T> implements Executable {
      */
     public static <T> EntitySelect<T> of(Class<T> type) {
         Mapper<T> mapper = Mapper.of(Objects.requireNonNull(type, "type"));
-        return new EntitySelect<>(mapper, Select.of(mapper.table()), false);
+        return new EntitySelect<>(mapper, Select.of(mapper.table()), false, List.of());
     }
 
     private EntitySelect<T> with(Select select) {
-        return new EntitySelect<>(mapper, select, populateExisting);
+        return new EntitySelect<>(mapper, select, populateExisting, options);
     }
 
     /**
@@ -125,7 +128,7 @@ public final class EntitySelect<T> implements Executable {
      * @return the changed copy
      */
     public EntitySelect<T> populateExisting() {
-        return new EntitySelect<>(mapper, select, true);
+        return new EntitySelect<>(mapper, select, true, options);
     }
 
     /**
@@ -139,6 +142,27 @@ public final class EntitySelect<T> implements Executable {
             return new CompiledStatement(
                     "SELECT count(*) AS count_1 \nFROM (" + inner.sql() + ") AS anon_1", inner.parameters(), null);
         };
+    }
+
+    /**
+     * Sets how relationships load in this query: {@code options(Load.selectin(User::getAddresses))}.
+     *
+     * @param loaderOptions the options
+     * @return the changed copy
+     * @throws dev.alchemy.exc.ArgumentError when an option names an unknown relationship
+     */
+    public EntitySelect<T> options(LoadOption... loaderOptions) {
+        List<LoadOption> list = new java.util.ArrayList<>(options);
+        for (LoadOption o : loaderOptions) {
+            Mapper.of(o.model()).relationship(o.relationship());
+            list.add(o);
+        }
+        return new EntitySelect<>(mapper, select, populateExisting, List.copyOf(list));
+    }
+
+    /** @return the loader options */
+    public List<LoadOption> loaderOptions() {
+        return options;
     }
 
     /** @return the mapped class */

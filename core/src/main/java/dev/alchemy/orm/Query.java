@@ -122,6 +122,16 @@ public final class Query<T> implements Iterable<T> {
         return with(select.populateExisting());
     }
 
+    /**
+     * Sets how relationships load: {@code options(Load.selectin(User::getAddresses))}.
+     *
+     * @param options the loader options
+     * @return the changed copy
+     */
+    public Query<T> options(LoadOption... options) {
+        return with(select.options(options));
+    }
+
     /** @return every matching object */
     public List<T> all() {
         return session.scalars(select).all();

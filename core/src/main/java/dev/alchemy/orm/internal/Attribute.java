@@ -26,6 +26,9 @@ public final class Attribute {
     final boolean primitive;
     final String owner;
     int index;
+    /** The referred {@code table.column} when the column has a foreign key. */
+    @Nullable
+    String foreignKeyTarget;
 
     Attribute(
             String owner,

@@ -39,6 +39,35 @@ public final class Attributes {
         return mapper.table.c(mapper.attribute(attribute).columnName);
     }
 
+    /**
+     * A property named by a getter reference.
+     *
+     * @param owner the class declaring the getter
+     * @param name the property's name
+     */
+    public record Property(Class<?> owner, String name) {}
+
+    private static final java.util.Map<Class<?>, Property> PROPERTIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * @param getter a getter method reference
+     * @return the class and property it names
+     */
+    public static Property property(Getter<?, ?> getter) {
+        return PROPERTIES.computeIfAbsent(getter.getClass(), c -> {
+            SerializedLambda lambda = serialized(getter);
+            try {
+                Class<?> owner = Class.forName(
+                        lambda.getImplClass().replace('/', '.'),
+                        false,
+                        getter.getClass().getClassLoader());
+                return new Property(owner, property(lambda.getImplMethodName()));
+            } catch (ClassNotFoundException e) {
+                throw new ArgumentError("cannot load " + lambda.getImplClass(), e);
+            }
+        });
+    }
+
     private static Column<?> resolve(Getter<?, ?> getter) {
         SerializedLambda lambda = serialized(getter);
         if (lambda.getImplMethodKind() != java.lang.invoke.MethodHandleInfo.REF_invokeVirtual) {

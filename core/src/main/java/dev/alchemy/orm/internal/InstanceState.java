@@ -21,6 +21,9 @@ final class InstanceState {
     @Nullable
     Object[] beforeInsert;
 
+    /** The many-to-one references as last loaded or flushed, to notice when the application changes them. */
+    final java.util.Map<RelationshipProperty, Object> references = new java.util.IdentityHashMap<>();
+
     InstanceState(Object instance, Mapper<?> mapper, ObjectState status) {
         this.instance = instance;
         this.mapper = mapper;

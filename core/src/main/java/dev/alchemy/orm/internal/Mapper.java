@@ -57,6 +57,7 @@ public final class Mapper<T> {
     private final Table annotation;
     private final List<String> foreignTables;
     final dev.alchemy.schema.Table table;
+    final List<RelationshipProperty> relationships;
 
     private Mapper(Class<T> type) {
         this.type = type;
@@ -91,10 +92,12 @@ public final class Mapper<T> {
                         || Modifier.isStatic(field.getModifiers())) {
                     continue;
                 }
-                level.add(attribute(type, field, column, c == type ? lookup : lookup(c)));
+                Attribute attribute = attribute(type, field, column, c == type ? lookup : lookup(c));
+                level.add(attribute);
                 ForeignKey fk = field.getAnnotation(ForeignKey.class);
                 if (fk != null) {
                     fks.add(fk.value().substring(0, Math.max(0, fk.value().lastIndexOf('.'))));
+                    attribute.foreignKeyTarget = fk.value();
                 }
             }
             attrs.addAll(0, level); // superclass fields first
@@ -126,6 +129,22 @@ public final class Mapper<T> {
         }
         this.version = versions.isEmpty() ? null : versions.get(0);
         this.foreignTables = List.copyOf(fks);
+        List<RelationshipProperty> rels = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                dev.alchemy.orm.Relationship r = field.getAnnotation(dev.alchemy.orm.Relationship.class);
+                if (r == null || field.isAnnotationPresent(Transient.class)) {
+                    continue;
+                }
+                if (field.isAnnotationPresent(Column.class)) {
+                    throw new MappingError(
+                            type.getSimpleName() + "." + field.getName() + " has both @Column and @Relationship; "
+                                    + "map the foreign key as its own @Column field and the object as the @Relationship");
+                }
+                rels.add(new RelationshipProperty(this, field, r, c == type ? lookup : lookup(c)));
+            }
+        }
+        this.relationships = List.copyOf(rels);
         this.table = defineTable(new MetaData());
     }
 
@@ -197,7 +216,7 @@ public final class Mapper<T> {
                             + " (use @Convert with an AttributeConverter, or @Transient to leave it unmapped)",
                     e);
         }
-        String columnName = column.name().isEmpty() ? field.getName() : column.name();
+        String columnName = column.name().isEmpty() ? snakeCase(field.getName()) : column.name();
         MethodHandle getter;
         MethodHandle setter;
         try {
@@ -401,6 +420,79 @@ public final class Mapper<T> {
         return attributes;
     }
 
+    /**
+     * Defines the association tables of this class's many-to-many relationships in a MetaData (a Base's), once.
+     *
+     * @param metadata the MetaData
+     */
+    public void defineAssociationTables(MetaData metadata) {
+        for (RelationshipProperty r : relationships) {
+            r.defineSecondary(metadata);
+        }
+    }
+
+    /** Checks that every relationship resolves (foreign keys, back-populates), so errors appear when a Base is built. */
+    public void resolveRelationships() {
+        for (RelationshipProperty r : relationships) {
+            r.resolve();
+        }
+    }
+
+    /** @return the relationships, in declaration order */
+    public List<RelationshipProperty> relationships() {
+        return relationships;
+    }
+
+    /**
+     * @param name a relationship's field name
+     * @return the relationship
+     * @throws ArgumentError listing the relationships when there is none by that name
+     */
+    public RelationshipProperty relationship(String name) {
+        for (RelationshipProperty r : relationships) {
+            if (r.name.equals(name)) {
+                return r;
+            }
+        }
+        throw new ArgumentError(type.getSimpleName() + " has no relationship '" + name + "'; its relationships: "
+                + relationships.stream().map(r -> r.name).toList());
+    }
+
+    /**
+     * The attribute whose column has a foreign key to a table, the only one, or the one named.
+     *
+     * @param table the referred table's name
+     * @param hint a column or field name to choose among several, or empty
+     * @return the attribute, or null when there is none
+     * @throws MappingError when there are several and no hint
+     */
+    @Nullable
+    Attribute foreignKeyTo(String table, String hint, String relationship) {
+        List<Attribute> found = new ArrayList<>();
+        for (Attribute a : attributes) {
+            String target = a.foreignKeyTarget;
+            if (target != null
+                    && target.substring(0, target.lastIndexOf('.')).equals(table)
+                    && (hint.isEmpty() || hint.equals(a.name) || hint.equals(a.columnName))) {
+                found.add(a);
+            }
+        }
+        if (found.size() > 1) {
+            throw new MappingError(relationship + ": " + type.getSimpleName() + " has several foreign keys to '" + table
+                    + "' " + found + "; name the one to use with @Relationship(foreignKey = \"...\")");
+        }
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** @return the single primary key attribute */
+    Attribute singlePrimaryKey(String relationship) {
+        if (primaryKey.length != 1) {
+            throw new MappingError(
+                    relationship + ": relationships need a single-column primary key on " + type.getSimpleName());
+        }
+        return primaryKey[0];
+    }
+
     /** @return the tables this class's foreign keys refer to */
     public List<String> foreignTables() {
         return foreignTables;
@@ -461,6 +553,34 @@ public final class Mapper<T> {
     @Override
     public String toString() {
         return "Mapper[" + type.getSimpleName() + " -> " + tableName + "]";
+    }
+
+    /**
+     * The default column name of a field, as Spring Boot's naming strategy gives it: {@code userId} → {@code user_id}.
+     *
+     * @param field a field name
+     * @return the column name
+     */
+    static String snakeCase(String field) {
+        StringBuilder out = new StringBuilder(field.length() + 4);
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (Character.isUpperCase(c)) {
+                boolean boundary = i > 0
+                        && (Character.isLowerCase(field.charAt(i - 1))
+                                || Character.isDigit(field.charAt(i - 1))
+                                || (i + 1 < field.length()
+                                        && Character.isLowerCase(field.charAt(i + 1))
+                                        && Character.isUpperCase(field.charAt(i - 1))));
+                if (boundary) {
+                    out.append('_');
+                }
+                out.append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static String lower(String s) {

@@ -40,6 +40,7 @@ public final class SessionImpl implements Session {
     private final boolean autoflush;
     private final boolean expireOnCommit;
     private final Map<Object, InstanceState> states = new IdentityHashMap<>();
+    private final Relationships relationships = new Relationships(this);
     private final Map<IdentityKey, InstanceState> identityMap = new HashMap<>();
     private final Set<InstanceState> pending = new LinkedHashSet<>();
     private final Set<InstanceState> deleted = new LinkedHashSet<>();
@@ -103,13 +104,15 @@ public final class SessionImpl implements Session {
         Mapper<?> mapper = Mapper.of(instance.getClass());
         DetachedStates.Detached detached = DetachedStates.remove(instance);
         if (detached != null) {
-            attach(instance, detached);
-            return;
+            state = attach(instance, detached);
+        } else {
+            state = new InstanceState(instance, mapper, ObjectState.PENDING);
+            states.put(instance, state);
+            pending.add(state);
+            newInTransaction.add(state);
         }
-        state = new InstanceState(instance, mapper, ObjectState.PENDING);
-        states.put(instance, state);
-        pending.add(state);
-        newInTransaction.add(state);
+        relationships.track(state);
+        relationships.cascadeAdd(state);
     }
 
     private InstanceState attach(Object instance, DetachedStates.Detached detached) {
@@ -153,6 +156,8 @@ public final class SessionImpl implements Session {
             newInTransaction.remove(state);
             states.remove(instance);
         } else if (state.status == ObjectState.PERSISTENT) {
+            InstanceState target = state;
+            noAutoflush(() -> relationships.cascadeDelete(target)); // children load before the parent is gone
             state.status = ObjectState.DELETED;
             deleted.add(state);
         }
@@ -235,22 +240,50 @@ public final class SessionImpl implements Session {
         List<T> objects = new ArrayList<>(result.all().size());
         boolean populate = overwrite || select.isPopulateExisting();
         int n = mapper.attributes.size();
+        List<InstanceState> fresh = new ArrayList<>();
         for (Row row : result) {
             Object[] values = new Object[n];
             for (int i = 0; i < n; i++) {
                 values[i] = row.get(i);
             }
-            objects.add(mapper.type.cast(instanceFor(mapper, values, populate)));
+            objects.add(mapper.type.cast(instanceFor(mapper, values, populate, fresh)));
+        }
+        if (!mapper.relationships.isEmpty() && !fresh.isEmpty()) {
+            Map<String, dev.alchemy.orm.Loading> options = new HashMap<>();
+            for (dev.alchemy.orm.LoadOption o : select.loaderOptions()) {
+                if (o.model() == mapper.type) {
+                    options.put(o.relationship(), o.loading());
+                }
+            }
+            relationships.afterLoad(mapper, fresh, options);
         }
         return objects;
     }
 
-    private Object instanceFor(Mapper<?> mapper, Object[] values, boolean populate) {
+    /** Loads for the relationship machinery: same as a query, any class. */
+    List<?> loadInternal(EntitySelect<?> select, boolean overwrite) {
+        return load(select, overwrite);
+    }
+
+    /** @return the loaded object of a class with this (single) primary key value, or null */
+    @Nullable
+    Object loaded(Mapper<?> mapper, Object id) {
+        InstanceState state = identityMap.get(new IdentityKey(mapper.type, id));
+        return state == null ? null : state.instance;
+    }
+
+    void loadCollection(CollectionState cs) {
+        checkUsable();
+        relationships.loadGroup(cs.group != null ? cs.group.members : List.of(cs));
+    }
+
+    private Object instanceFor(Mapper<?> mapper, Object[] values, boolean populate, List<InstanceState> fresh) {
         IdentityKey key = keyFromValues(mapper, values);
         InstanceState existing = identityMap.get(key);
         if (existing != null) {
             if (existing.expired || populate) {
                 populate(existing, values, populate && !existing.expired);
+                fresh.add(existing);
             }
             return existing.instance;
         }
@@ -264,6 +297,7 @@ public final class SessionImpl implements Session {
         state.snapshot = values;
         states.put(instance, state);
         identityMap.put(key, state);
+        fresh.add(state);
         return instance;
     }
 
@@ -341,7 +375,10 @@ public final class SessionImpl implements Session {
         flushing = true;
         UnitOfWork work = new UnitOfWork(this);
         try {
-            work.run(new ArrayList<>(pending), identityMap.values(), new ArrayList<>(deleted));
+            relationships.beforeFlush(new ArrayList<>(states.values()));
+            List<InstanceState> all = new ArrayList<>(states.values());
+            work.run(new ArrayList<>(pending), new ArrayList<>(identityMap.values()), new ArrayList<>(deleted), all);
+            Relationships.afterFlush(states.values());
         } catch (RuntimeException | Error e) {
             work.undo();
             failFlush(e);

@@ -16,7 +16,6 @@ import dev.alchemy.sql.Update;
 import dev.alchemy.types.SqlType;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,57 +49,175 @@ final class UnitOfWork {
 
     private record Change(InstanceState state, int[] changed, Object[] current) {}
 
-    void run(List<InstanceState> pending, Collection<InstanceState> persistent, List<InstanceState> deleted) {
-        Map<Mapper<?>, List<InstanceState>> inserts = new LinkedHashMap<>();
-        for (InstanceState s : pending) {
-            inserts.computeIfAbsent(s.mapper, m -> new ArrayList<>()).add(s);
-        }
-        Map<Mapper<?>, List<Change>> updates = new LinkedHashMap<>();
-        for (InstanceState s : persistent) {
-            if (s.status != ObjectState.PERSISTENT) {
-                continue;
-            }
-            Object[] current = s.current();
-            int[] changed = s.changed(current);
-            if (changed.length > 0) {
-                updates.computeIfAbsent(s.mapper, m -> new ArrayList<>()).add(new Change(s, changed, current));
-            }
-        }
-        Map<Mapper<?>, List<InstanceState>> deletes = new LinkedHashMap<>();
-        for (InstanceState s : deleted) {
-            deletes.computeIfAbsent(s.mapper, m -> new ArrayList<>()).add(s);
-        }
-        if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) {
+    void run(
+            List<InstanceState> pending,
+            List<InstanceState> persistent,
+            List<InstanceState> deleted,
+            List<InstanceState> all) {
+        Map<Mapper<?>, List<InstanceState>> inserts = byMapper(pending);
+        Map<Mapper<?>, List<InstanceState>> saved = byMapper(persistent);
+        Map<Mapper<?>, List<InstanceState>> deletes = byMapper(deleted);
+        Set<Mapper<?>> involved = new LinkedHashSet<>(inserts.keySet());
+        involved.addAll(saved.keySet());
+        involved.addAll(deletes.keySet());
+        if (inserts.isEmpty() && deletes.isEmpty() && !anyChange(persistent, all)) {
             return;
         }
-        Set<Mapper<?>> involved = new LinkedHashSet<>(inserts.keySet());
-        involved.addAll(updates.keySet());
-        involved.addAll(deletes.keySet());
         List<Mapper<?>> order = dependencyOrder(involved);
         Connection conn = session.connection();
         for (Mapper<?> m : order) {
             try {
-                List<InstanceState> in = inserts.get(m);
-                if (in != null) {
-                    insert(conn, m, in);
+                List<InstanceState> in = inserts.getOrDefault(m, List.of());
+                List<InstanceState> existing = saved.getOrDefault(m, List.of());
+                Relationships.syncReferences(existing);
+                if (!in.isEmpty()) {
+                    for (List<InstanceState> level : levels(m, in)) {
+                        Relationships.syncReferences(level);
+                        insert(conn, m, level);
+                        Relationships.syncChildren(level);
+                    }
                 }
-                List<Change> up = updates.get(m);
-                if (up != null) {
-                    update(conn, m, up);
+                List<Change> changes = new ArrayList<>();
+                for (InstanceState s : existing) {
+                    if (s.status != ObjectState.PERSISTENT) {
+                        continue;
+                    }
+                    Object[] current = s.current();
+                    int[] changed = s.changed(current);
+                    if (changed.length > 0) {
+                        changes.add(new Change(s, changed, current));
+                    }
                 }
+                if (!changes.isEmpty()) {
+                    update(conn, m, changes);
+                }
+                Relationships.syncChildren(existing);
             } catch (AlchemyException e) {
                 throw Errors.withPrefix(e, "(while flushing " + m.type.getSimpleName() + ") ");
             }
         }
+        associationRows(conn, all);
         for (int i = order.size() - 1; i >= 0; i--) {
             Mapper<?> m = order.get(i);
             List<InstanceState> del = deletes.get(m);
             if (del != null) {
                 try {
-                    delete(conn, m, del);
+                    List<List<InstanceState>> levels = levels(m, del);
+                    for (int l = levels.size() - 1; l >= 0; l--) {
+                        delete(conn, m, levels.get(l)); // children before their parents
+                    }
                 } catch (AlchemyException e) {
                     throw Errors.withPrefix(e, "(while flushing " + m.type.getSimpleName() + ") ");
                 }
+            }
+        }
+    }
+
+    private static Map<Mapper<?>, List<InstanceState>> byMapper(List<InstanceState> states) {
+        Map<Mapper<?>, List<InstanceState>> map = new LinkedHashMap<>();
+        for (InstanceState s : states) {
+            map.computeIfAbsent(s.mapper, m -> new ArrayList<>()).add(s);
+        }
+        return map;
+    }
+
+    /** Whether any persistent object changed, or any many-to-many collection did (a cheap pre-check). */
+    private static boolean anyChange(List<InstanceState> persistent, List<InstanceState> all) {
+        Relationships.syncReferences(persistent);
+        Relationships.syncChildren(all);
+        for (InstanceState s : persistent) {
+            if (s.status == ObjectState.PERSISTENT && s.changed(s.current()).length > 0) {
+                return true;
+            }
+        }
+        Map<String, Map<List<Object>, Boolean>> rows = new LinkedHashMap<>();
+        Relationships.associationChanges(all, rows, new HashMap<>());
+        for (Map<List<Object>, Boolean> r : rows.values()) {
+            if (!r.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * New objects of a self-referential class in insert order: those whose parent is not new first, then their
+     * children, and so on; a cycle among new objects is refused (SQLAlchemy would need post_update).
+     */
+    private static List<List<InstanceState>> levels(Mapper<?> mapper, List<InstanceState> states) {
+        RelationshipProperty self = Relationships.selfReference(mapper);
+        RelationshipProperty children = Relationships.selfCollection(mapper);
+        if (self == null && children == null) {
+            return List.of(states);
+        }
+        Map<Object, InstanceState> byInstance = new java.util.IdentityHashMap<>();
+        for (InstanceState s : states) {
+            byInstance.put(s.instance, s);
+        }
+        Map<InstanceState, InstanceState> parentOf = new HashMap<>();
+        for (InstanceState s : states) {
+            Object parent = self == null ? null : self.get(s.instance);
+            if (parent != null && byInstance.containsKey(parent)) {
+                parentOf.put(s, byInstance.get(parent));
+            }
+            if (children != null) {
+                for (Object kid : Relationships.loadedTargets(s, children)) {
+                    InstanceState k = byInstance.get(kid);
+                    if (k != null) {
+                        parentOf.put(k, s);
+                    }
+                }
+            }
+        }
+        List<List<InstanceState>> levels = new ArrayList<>();
+        Set<InstanceState> placed = new java.util.HashSet<>();
+        List<InstanceState> remaining = new ArrayList<>(states);
+        while (!remaining.isEmpty()) {
+            List<InstanceState> level = new ArrayList<>();
+            for (InstanceState s : remaining) {
+                InstanceState p = parentOf.get(s);
+                if (p == null || placed.contains(p)) {
+                    level.add(s);
+                }
+            }
+            if (level.isEmpty()) {
+                throw new dev.alchemy.exc.InvalidRequestError(
+                        "the new " + mapper.type.getSimpleName()
+                                + " objects refer to each other in a cycle; flush one of them first without the reference, then set it");
+            }
+            placed.addAll(level);
+            remaining.removeAll(level);
+            levels.add(level);
+        }
+        return levels;
+    }
+
+    /** Inserts and deletes the rows of association tables for many-to-many collections. */
+    private static void associationRows(Connection conn, List<InstanceState> all) {
+        Map<String, Map<List<Object>, Boolean>> rowsByTable = new LinkedHashMap<>();
+        Map<String, RelationshipProperty> relationOf = new HashMap<>();
+        Relationships.associationChanges(all, rowsByTable, relationOf);
+        for (Map.Entry<String, Map<List<Object>, Boolean>> e : rowsByTable.entrySet()) {
+            RelationshipProperty r = relationOf.get(e.getKey());
+            Table secondary = r.secondaryTable();
+            List<Map<String, Object>> inserts = new ArrayList<>();
+            List<Map<String, Object>> deletes = new ArrayList<>();
+            for (Map.Entry<List<Object>, Boolean> row : e.getValue().entrySet()) {
+                Map<String, Object> params = new HashMap<>();
+                params.put(r.joinColumn, row.getKey().get(0));
+                params.put(r.inverseColumn, row.getKey().get(1));
+                (row.getValue() ? inserts : deletes).add(params);
+            }
+            if (!deletes.isEmpty()) {
+                @SuppressWarnings({"unchecked", "rawtypes"})
+                ColumnElement<Boolean>[] where = new ColumnElement[] {
+                    secondary.c(r.joinColumn).eq((ColumnElement) BindParam.required(r.joinColumn, null)),
+                    secondary.c(r.inverseColumn).eq((ColumnElement) BindParam.required(r.inverseColumn, null))
+                };
+                conn.execute(Delete.from(secondary).where(where), deletes);
+            }
+            if (!inserts.isEmpty()) {
+                conn.execute(Insert.into(secondary).parameters(r.joinColumn, r.inverseColumn), inserts);
             }
         }
     }

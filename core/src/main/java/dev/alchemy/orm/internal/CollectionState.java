@@ -1,0 +1,140 @@
+package dev.alchemy.orm.internal;
+
+import dev.alchemy.exc.DetachedInstanceError;
+import dev.alchemy.exc.InvalidRequestError;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state behind a relationship collection: whether it is loaded, which load group loads it, what it held when
+ * last loaded or flushed (to find additions, removals and orphans), and the back-reference bookkeeping.
+ */
+final class CollectionState {
+
+    final SessionImpl session;
+    final InstanceState owner;
+    final RelationshipProperty relationship;
+    final Collection<Object> items;
+
+    @Nullable
+    LoadGroup group;
+
+    boolean loaded;
+    boolean raise;
+    /** The elements as last loaded or flushed, by identity. */
+    List<Object> flushed = new ArrayList<>();
+
+    CollectionState(
+            SessionImpl session, InstanceState owner, RelationshipProperty relationship, Collection<Object> items) {
+        this.session = session;
+        this.owner = owner;
+        this.relationship = relationship;
+        this.items = items;
+    }
+
+    void ensureLoaded() {
+        if (loaded) {
+            return;
+        }
+        if (raise) {
+            throw new InvalidRequestError(relationship + " is not loaded and was set to raise on access; load it with "
+                    + "Load.selectin(" + relationship.owner.type.getSimpleName() + "::get"
+                    + Character.toUpperCase(relationship.name.charAt(0)) + relationship.name.substring(1)
+                    + ") on the query");
+        }
+        if (!session.isOpen()) {
+            throw new DetachedInstanceError(owner.mapper.type.getSimpleName() + " " + owner.key.id()
+                    + " is detached from its session, so " + relationship
+                    + " cannot be loaded lazily. Load it before the "
+                    + "session closes: use Load.selectin(...) (or Load.joined(...)) on the query, give the relationship "
+                    + "loading = Loading.SELECTIN, or read it while the session is open.");
+        }
+        session.loadCollection(this);
+    }
+
+    /** Sets the loaded content without firing back-references. */
+    void fill(List<Object> content) {
+        items.clear();
+        items.addAll(content);
+        flushed = new ArrayList<>(content);
+        loaded = true;
+    }
+
+    void added(Object element) {
+        RelationshipProperty back = relationship.back;
+        if (back == null) {
+            return;
+        }
+        if (back.collection) {
+            Object other = back.get(element);
+            if (other instanceof Tracked t && t.state().loaded && !containsIdentity(t.state().items, owner.instance)) {
+                t.state().items.add(owner.instance);
+            }
+        } else {
+            back.set(element, owner.instance);
+        }
+    }
+
+    void removed(Object element) {
+        RelationshipProperty back = relationship.back;
+        if (back == null) {
+            return;
+        }
+        if (back.collection) {
+            Object other = back.get(element);
+            if (other instanceof Tracked t && t.state().loaded) {
+                t.state().items.removeIf(e -> e == owner.instance);
+            }
+        } else if (back.get(element) == owner.instance) {
+            back.set(element, null);
+        }
+    }
+
+    /** @return elements now present that were not when last loaded or flushed */
+    List<Object> additions() {
+        Set<Object> before = identitySet(flushed);
+        List<Object> added = new ArrayList<>();
+        for (Object e : items) {
+            if (!before.contains(e)) {
+                added.add(e);
+            }
+        }
+        return added;
+    }
+
+    /** @return elements present when last loaded or flushed and gone now */
+    List<Object> removals() {
+        Set<Object> now = identitySet(items);
+        List<Object> removed = new ArrayList<>();
+        for (Object e : flushed) {
+            if (!now.contains(e)) {
+                removed.add(e);
+            }
+        }
+        return removed;
+    }
+
+    static Set<Object> identitySet(Collection<Object> items) {
+        Set<Object> set = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(items);
+        return set;
+    }
+
+    private static boolean containsIdentity(Collection<Object> items, Object o) {
+        for (Object e : items) {
+            if (e == o) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A relationship collection that belongs to the session. */
+    interface Tracked {
+        CollectionState state();
+    }
+}

@@ -1,0 +1,498 @@
+package dev.alchemy.orm.internal;
+
+import dev.alchemy.engine.Row;
+import dev.alchemy.orm.EntitySelect;
+import dev.alchemy.orm.Loading;
+import dev.alchemy.orm.ObjectState;
+import dev.alchemy.orm.internal.CollectionState.Tracked;
+import dev.alchemy.orm.internal.RelationshipProperty.Kind;
+import dev.alchemy.schema.Table;
+import dev.alchemy.sql.ClauseElement;
+import dev.alchemy.sql.ColumnElement;
+import dev.alchemy.sql.Select;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** Loading, cascading and synchronising relationships for one session. */
+final class Relationships {
+
+    /** Keys per IN list, well under every database's parameter limit. */
+    private static final int IN_CHUNK = 500;
+
+    private final SessionImpl session;
+
+    Relationships(SessionImpl session) {
+        this.session = session;
+    }
+
+    // ---------------------------------------------------------------- loading
+
+    static Loading effective(RelationshipProperty r, @Nullable Loading option) {
+        Loading l = option != null ? option : r.loading;
+        if (l == Loading.DEFAULT) {
+            return r.collection ? Loading.LAZY : Loading.SELECTIN;
+        }
+        return l;
+    }
+
+    /** Sets up the relationships of objects a query created or refreshed. */
+    void afterLoad(Mapper<?> mapper, List<InstanceState> states, Map<String, Loading> options) {
+        if (states.isEmpty()) {
+            return;
+        }
+        for (RelationshipProperty r : mapper.relationships) {
+            r.resolve();
+            Loading loading = effective(r, options.get(r.name));
+            if (r.collection) {
+                LoadGroup group = new LoadGroup(r);
+                for (InstanceState st : states) {
+                    CollectionState cs = newCollection(st, r);
+                    switch (loading) {
+                        case RAISE -> cs.raise = true;
+                        case NOLOAD -> cs.fill(List.of());
+                        default -> {
+                            cs.group = group;
+                            group.members.add(cs);
+                        }
+                    }
+                }
+                if ((loading == Loading.SELECTIN || loading == Loading.JOINED) && !group.members.isEmpty()) {
+                    loadGroup(group.members);
+                }
+            } else if (loading == Loading.NOLOAD || loading == Loading.RAISE) {
+                for (InstanceState st : states) {
+                    r.set(st.instance, null);
+                }
+            } else if (r.kind == Kind.MANY_TO_ONE) {
+                loadReferences(r, states);
+            } else {
+                loadOneToOne(r, states);
+            }
+        }
+    }
+
+    private CollectionState newCollection(InstanceState st, RelationshipProperty r) {
+        Collection<?> tracked = r.isSet ? new TrackedSet<>(session, st, r) : new TrackedList<>(session, st, r);
+        r.set(st.instance, tracked);
+        return ((Tracked) tracked).state();
+    }
+
+    private void loadReferences(RelationshipProperty r, List<InstanceState> states) {
+        Mapper<?> target = r.target;
+        Set<Object> missing = new LinkedHashSet<>();
+        for (InstanceState st : states) {
+            Object fk = r.foreignKey.get(st.instance);
+            if (fk != null && session.loaded(target, fk) == null) {
+                missing.add(fk);
+            }
+        }
+        for (List<Object> chunk : chunks(new ArrayList<>(missing))) {
+            session.loadInternal(
+                    EntitySelect.of(target.type)
+                            .where(column(target.table, r.referredKey).in(chunk)),
+                    false);
+        }
+        for (InstanceState st : states) {
+            Object fk = r.foreignKey.get(st.instance);
+            Object ref = fk == null ? null : session.loaded(target, fk);
+            r.set(st.instance, ref);
+            st.references.put(r, ref);
+        }
+    }
+
+    private void loadOneToOne(RelationshipProperty r, List<InstanceState> states) {
+        Map<Object, InstanceState> byKey = new HashMap<>();
+        for (InstanceState st : states) {
+            byKey.put(r.referredKey.get(st.instance), st);
+            r.set(st.instance, null);
+        }
+        for (List<Object> chunk : chunks(new ArrayList<>(byKey.keySet()))) {
+            List<?> found = session.loadInternal(
+                    EntitySelect.of(r.target.type)
+                            .where(column(r.target.table, r.foreignKey).in(chunk)),
+                    false);
+            for (Object child : found) {
+                InstanceState owner = byKey.get(r.foreignKey.get(child));
+                if (owner != null) {
+                    r.set(owner.instance, child);
+                }
+            }
+        }
+    }
+
+    /** Loads every unloaded collection of a load group in one statement per chunk of owners. */
+    void loadGroup(List<CollectionState> members) {
+        List<CollectionState> todo = new ArrayList<>();
+        for (CollectionState cs : members) {
+            if (!cs.loaded && !cs.raise) {
+                todo.add(cs);
+            }
+        }
+        if (todo.isEmpty()) {
+            return;
+        }
+        RelationshipProperty r = todo.get(0).relationship;
+        Map<Object, List<Object>> contents = new HashMap<>();
+        Map<Object, CollectionState> byKey = new HashMap<>();
+        for (CollectionState cs : todo) {
+            Object key = r.referredKey.get(cs.owner.instance);
+            byKey.put(key, cs);
+            contents.put(key, new ArrayList<>());
+        }
+        for (List<Object> chunk : chunks(new ArrayList<>(byKey.keySet()))) {
+            if (r.kind == Kind.MANY_TO_MANY) {
+                loadManyToMany(r, chunk, contents);
+            } else {
+                EntitySelect<?> select = EntitySelect.of(r.target.type)
+                        .where(column(r.target.table, r.foreignKey).in(chunk));
+                select = orderBy(select, r);
+                for (Object child : session.loadInternal(select, false)) {
+                    List<Object> list = contents.get(r.foreignKey.get(child));
+                    if (list != null) {
+                        list.add(child);
+                    }
+                }
+            }
+        }
+        for (Map.Entry<Object, CollectionState> e : byKey.entrySet()) {
+            e.getValue().fill(contents.get(e.getKey()));
+        }
+    }
+
+    private void loadManyToMany(RelationshipProperty r, List<Object> ownerKeys, Map<Object, List<Object>> contents) {
+        Table secondary = r.secondaryTable();
+        Select pairs = Select.of(secondary.c(r.joinColumn), secondary.c(r.inverseColumn))
+                .where(secondary.c(r.joinColumn).in(ownerKeys));
+        List<Object[]> links = new ArrayList<>();
+        Set<Object> targetKeys = new LinkedHashSet<>();
+        for (Row row : session.connection().execute(pairs)) {
+            links.add(new Object[] {row.get(0), row.get(1)});
+            targetKeys.add(row.get(1));
+        }
+        Map<Object, Object> targets = new HashMap<>();
+        for (List<Object> chunk : chunks(new ArrayList<>(targetKeys))) {
+            EntitySelect<?> select = orderBy(
+                    EntitySelect.of(r.target.type)
+                            .where(column(r.target.table, r.foreignKey).in(chunk)),
+                    r);
+            for (Object t : session.loadInternal(select, false)) {
+                targets.put(r.foreignKey.get(t), t);
+            }
+        }
+        List<Object> orderedTargets = new ArrayList<>(targets.values());
+        for (Object[] link : links) {
+            Object t = targets.get(link[1]);
+            List<Object> list = contents.get(link[0]);
+            if (t != null && list != null) {
+                list.add(t);
+            }
+        }
+        if (r.orderBy.length > 0) {
+            for (List<Object> list : contents.values()) {
+                list.sort(java.util.Comparator.comparingInt(orderedTargets::indexOf));
+            }
+        }
+    }
+
+    private static EntitySelect<?> orderBy(EntitySelect<?> select, RelationshipProperty r) {
+        List<ClauseElement> items = new ArrayList<>();
+        for (String spec : r.orderBy) {
+            boolean desc = spec.startsWith("-");
+            Attribute a = r.target.attribute(desc ? spec.substring(1) : spec);
+            ColumnElement<Object> col = r.target.table.c(a.columnName);
+            items.add(desc ? col.desc() : col);
+        }
+        return items.isEmpty() ? select : select.orderBy(items.toArray(ClauseElement[]::new));
+    }
+
+    private static ColumnElement<Object> column(Table table, Attribute a) {
+        return table.c(a.columnName);
+    }
+
+    private static List<List<Object>> chunks(List<Object> keys) {
+        List<List<Object>> chunks = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i += IN_CHUNK) {
+            chunks.add(keys.subList(i, Math.min(keys.size(), i + IN_CHUNK)));
+        }
+        return chunks;
+    }
+
+    // ---------------------------------------------------------------- add, delete, flush preparation
+
+    /** Replaces a new object's plain collections with tracked ones and sets their back-references. */
+    void track(InstanceState st) {
+        for (RelationshipProperty r : st.mapper.relationships) {
+            r.resolve();
+            if (!r.collection) {
+                continue;
+            }
+            Object value = r.get(st.instance);
+            if (value instanceof Tracked t && t.state().owner == st) {
+                continue;
+            }
+            if (value instanceof Tracked old && !old.state().loaded) {
+                newCollection(st, r); // a detached object's unloaded collection: load it lazily here
+                continue;
+            }
+            CollectionState cs = newCollection(st, r);
+            cs.loaded = true;
+            if (value instanceof Collection<?> elements) {
+                for (Object e : elements) {
+                    cs.items.add(e);
+                    cs.added(e);
+                }
+            }
+            if (value instanceof Tracked old) {
+                cs.flushed = new ArrayList<>(old.state().flushed);
+            }
+        }
+    }
+
+    /** Adds the related objects reachable through save-update cascades. */
+    void cascadeAdd(InstanceState st) {
+        for (RelationshipProperty r : st.mapper.relationships) {
+            if (!r.saveUpdate) {
+                continue;
+            }
+            for (Object target : loadedTargets(st, r)) {
+                session.add(target);
+            }
+        }
+    }
+
+    /** The related objects already in memory, without loading anything. */
+    static List<Object> loadedTargets(InstanceState st, RelationshipProperty r) {
+        Object value = r.get(st.instance);
+        if (value == null) {
+            return List.of();
+        }
+        if (!r.collection) {
+            return List.of(value);
+        }
+        if (value instanceof Tracked t) {
+            return t.state().loaded ? new ArrayList<>(t.state().items) : List.of();
+        }
+        return new ArrayList<>((Collection<?>) value);
+    }
+
+    /** Cascades a delete to children, or detaches children that stay (their foreign key becomes NULL). */
+    void cascadeDelete(InstanceState st) {
+        for (RelationshipProperty r : st.mapper.relationships) {
+            r.resolve();
+            if (r.kind == Kind.MANY_TO_ONE || r.kind == Kind.MANY_TO_MANY) {
+                continue;
+            }
+            if (r.passiveDeletes && !isLoaded(st, r)) {
+                continue;
+            }
+            List<Object> children = r.collection ? loadedCollection(st, r) : single(r.get(st.instance));
+            for (Object child : children) {
+                if (r.delete) {
+                    session.delete(child);
+                } else if (!r.passiveDeletes) {
+                    r.foreignKey.set(child, null);
+                    if (r.back != null && !r.back.collection && r.back.get(child) == st.instance) {
+                        r.back.set(child, null);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean isLoaded(InstanceState st, RelationshipProperty r) {
+        return !(r.get(st.instance) instanceof Tracked t) || t.state().loaded;
+    }
+
+    private static List<Object> loadedCollection(InstanceState st, RelationshipProperty r) {
+        Object value = r.get(st.instance);
+        if (value instanceof Tracked t) {
+            t.state().ensureLoaded();
+            return new ArrayList<>(t.state().items);
+        }
+        return value == null ? List.of() : new ArrayList<>((Collection<?>) value);
+    }
+
+    private static List<Object> single(@Nullable Object o) {
+        return o == null ? List.of() : List.of(o);
+    }
+
+    /**
+     * Before a flush: cascade save-update to related objects added since, track replaced collections, mirror changed
+     * many-to-one references into the parents' loaded collections, and delete orphans.
+     */
+    void beforeFlush(Collection<InstanceState> states) {
+        List<InstanceState> work = new ArrayList<>(states);
+        for (InstanceState st : work) {
+            if (st.status == ObjectState.DELETED) {
+                continue;
+            }
+            track(st);
+            cascadeAdd(st);
+        }
+        for (InstanceState st : work) {
+            if (st.status != ObjectState.PERSISTENT) {
+                continue;
+            }
+            for (RelationshipProperty r : st.mapper.relationships) {
+                if (r.kind == Kind.MANY_TO_ONE && st.references.containsKey(r)) {
+                    Object before = st.references.get(r);
+                    Object now = r.get(st.instance);
+                    if (before != now && r.back != null && r.back.collection) {
+                        if (before != null && r.back.get(before) instanceof Tracked t && t.state().loaded) {
+                            t.state().items.removeIf(e -> e == st.instance);
+                        }
+                        if (now != null
+                                && r.back.get(now) instanceof Tracked t
+                                && t.state().loaded
+                                && !CollectionState.identitySet(t.state().items).contains(st.instance)) {
+                            t.state().items.add(st.instance);
+                        }
+                    }
+                }
+            }
+        }
+        for (InstanceState st : work) {
+            if (st.status == ObjectState.DELETED) {
+                continue;
+            }
+            for (RelationshipProperty r : st.mapper.relationships) {
+                if (r.deleteOrphan && r.get(st.instance) instanceof Tracked t && t.state().loaded) {
+                    for (Object removed : t.state().removals()) {
+                        RelationshipProperty back = r.back;
+                        Object parent = back != null && !back.collection ? back.get(removed) : null;
+                        if (parent != null && parent != st.instance) {
+                            continue; // moved to another parent
+                        }
+                        if (session.contains(removed) && session.stateOf(removed) != ObjectState.DELETED) {
+                            if (session.stateOf(removed) == ObjectState.PENDING) {
+                                session.expunge(removed);
+                            } else {
+                                session.delete(removed);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- flush synchronisation
+
+    /** Sets foreign keys from many-to-one references, before the objects are written. */
+    static void syncReferences(List<InstanceState> states) {
+        for (InstanceState st : states) {
+            for (RelationshipProperty r : st.mapper.relationships) {
+                if (r.kind != Kind.MANY_TO_ONE) {
+                    continue;
+                }
+                Object ref = r.get(st.instance);
+                if (ref != null) {
+                    Object key = r.referredKey.get(ref);
+                    if (key != null) {
+                        r.foreignKey.set(st.instance, key);
+                    }
+                } else if (st.references.get(r) != null) {
+                    r.foreignKey.set(st.instance, null); // the application cleared the reference
+                }
+            }
+        }
+    }
+
+    /** Sets the children's foreign keys from their parents' keys, after the parents are written. */
+    static void syncChildren(List<InstanceState> parents) {
+        for (InstanceState st : parents) {
+            for (RelationshipProperty r : st.mapper.relationships) {
+                if (r.kind != Kind.ONE_TO_MANY && r.kind != Kind.ONE_TO_ONE) {
+                    continue;
+                }
+                Object key = r.referredKey.get(st.instance);
+                for (Object child : loadedTargets(st, r)) {
+                    if (!Attribute.same(r.foreignKey.get(child), key)) {
+                        r.foreignKey.set(child, key);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The association rows to insert and delete for the many-to-many collections of these objects. */
+    static void associationChanges(
+            Collection<InstanceState> states,
+            Map<String, Map<List<Object>, Boolean>> rowsByTable,
+            Map<String, RelationshipProperty> relationOf) {
+        for (InstanceState st : states) {
+            for (RelationshipProperty r : st.mapper.relationships) {
+                if (r.kind != Kind.MANY_TO_MANY) {
+                    continue;
+                }
+                boolean deletedOwner = st.status == ObjectState.DELETED;
+                Object value = r.get(st.instance);
+                if (!(value instanceof Tracked t) || (!t.state().loaded && !deletedOwner)) {
+                    continue;
+                }
+                Object ownerKey = r.referredKey.get(st.instance);
+                List<Object> added = deletedOwner ? List.of() : t.state().additions();
+                List<Object> removed = deletedOwner
+                        ? (t.state().loaded ? t.state().flushed : List.of())
+                        : t.state().removals();
+                Map<List<Object>, Boolean> rows =
+                        rowsByTable.computeIfAbsent(r.secondary, k -> new java.util.LinkedHashMap<>());
+                relationOf.putIfAbsent(r.secondary, r);
+                boolean canonical = relationOf.get(r.secondary) == r;
+                for (Object target : added) {
+                    rows.put(pair(canonical, ownerKey, r.foreignKey.get(target)), true);
+                }
+                for (Object target : removed) {
+                    rows.put(pair(canonical, ownerKey, r.foreignKey.get(target)), false);
+                }
+            }
+        }
+    }
+
+    private static List<Object> pair(boolean canonical, @Nullable Object ownerKey, @Nullable Object targetKey) {
+        return canonical ? java.util.Arrays.asList(ownerKey, targetKey) : java.util.Arrays.asList(targetKey, ownerKey);
+    }
+
+    /** After a flush: what the collections and references hold now is the new baseline. */
+    static void afterFlush(Collection<InstanceState> states) {
+        for (InstanceState st : states) {
+            for (RelationshipProperty r : st.mapper.relationships) {
+                if (r.collection) {
+                    if (r.get(st.instance) instanceof Tracked t && t.state().loaded) {
+                        t.state().flushed = new ArrayList<>(t.state().items);
+                    }
+                } else if (r.kind == Kind.MANY_TO_ONE) {
+                    st.references.put(r, r.get(st.instance));
+                }
+            }
+        }
+    }
+
+    /** The self-referential many-to-one of a mapper, or null. */
+    static @Nullable RelationshipProperty selfReference(Mapper<?> mapper) {
+        for (RelationshipProperty r : mapper.relationships) {
+            r.resolve();
+            if (r.kind == Kind.MANY_TO_ONE && r.target == mapper) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The self-referential one-to-many of a mapper, or null. */
+    static @Nullable RelationshipProperty selfCollection(Mapper<?> mapper) {
+        for (RelationshipProperty r : mapper.relationships) {
+            r.resolve();
+            if (r.kind == Kind.ONE_TO_MANY && r.target == mapper) {
+                return r;
+            }
+        }
+        return null;
+    }
+}
