@@ -32,6 +32,23 @@ public final class ScalarResult<T> implements Iterable<T> {
         return this;
     }
 
+    /**
+     * The objects without repeats (by identity), in first-seen order, like SQLAlchemy's {@code .unique()}: needed when
+     * a join to a collection repeats the owning rows.
+     *
+     * @return the unique objects
+     */
+    public ScalarResult<T> unique() {
+        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<T> unique = new java.util.ArrayList<>();
+        for (T item : items) {
+            if (seen.add(item)) {
+                unique.add(item);
+            }
+        }
+        return new ScalarResult<>(unique);
+    }
+
     /** @return every object */
     public List<T> all() {
         return items;

@@ -1,0 +1,112 @@
+package dev.alchemy.orm.rel;
+
+import static dev.alchemy.Alchemy.where;
+import static dev.alchemy.orm.Related.any;
+import static dev.alchemy.orm.Related.has;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.alchemy.Alchemy;
+import dev.alchemy.engine.Engine;
+import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.orm.Base;
+import dev.alchemy.orm.Related;
+import dev.alchemy.orm.Session;
+import dev.alchemy.orm.SessionFactory;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Queries along relationships: any() and has() as EXISTS subqueries. */
+class RelatedQueryTest {
+
+    @TempDir
+    Path dir;
+
+    Engine engine;
+    Session session;
+
+    @BeforeEach
+    void setUp() {
+        engine = Alchemy.createEngine("sqlite:///" + dir.resolve("related.db"));
+        Base.of(Person.class, Address.class, Post.class, Tag.class, Category.class)
+                .metadata()
+                .createAll(engine);
+        session = new SessionFactory(engine).openSession();
+        Post first = new Post("first");
+        first.tags.add(new Tag("java"));
+        session.addAll(List.of(
+                new Person("spongebob", "spongebob@sqlalchemy.org"),
+                new Person("sandy", "sandy@sqlalchemy.org", "sandy@squirrelpower.org"),
+                new Person("patrick"),
+                first,
+                new Post("second")));
+        session.commit();
+    }
+
+    @AfterEach
+    void tearDown() {
+        session.close();
+        engine.dispose();
+    }
+
+    @Test
+    void anyFindsOwnersWithAMatchingChild() {
+        assertThat(session.query(Person.class)
+                        .filter(any(
+                                Person::getAddresses, where(Address::getEmail).like("%squirrel%")))
+                        .all())
+                .extracting(p -> p.name)
+                .containsExactly("sandy");
+        assertThat(session.query(Person.class)
+                        .filter(any(Person::getAddresses, null))
+                        .count())
+                .isEqualTo(2);
+        assertThat(session.query(Person.class)
+                        .filter(Alchemy.not(any(Person::getAddresses, null)))
+                        .one()
+                        .name)
+                .isEqualTo("patrick");
+        assertThat(session.query(Person.class)
+                        .filter(any(Person::getAddresses, null))
+                        .entitySelect()
+                        .toString())
+                .isEqualTo("SELECT user_account.id, user_account.name \nFROM user_account \nWHERE EXISTS (SELECT 1 \n"
+                        + "FROM address \nWHERE user_account.id = address.user_id)");
+    }
+
+    @Test
+    void hasFindsChildrenWhoseParentMatches() {
+        assertThat(session.query(Address.class)
+                        .filter(has(
+                                Address::getPerson,
+                                Alchemy.column(Person.class, "name").eq("sandy")))
+                        .all())
+                .hasSize(2);
+    }
+
+    @Test
+    void anyThroughAnAssociationTable() {
+        assertThat(session.query(Post.class)
+                        .filter(Related.any(
+                                Post.class,
+                                "tags",
+                                Alchemy.column(Tag.class, "name").eq("java")))
+                        .all())
+                .extracting(p -> p.title)
+                .containsExactly("first");
+    }
+
+    @Test
+    void misuseIsExplained() {
+        assertThatThrownBy(() -> Related.has(Person.class, "addresses", null))
+                .isInstanceOf(ArgumentError.class)
+                .hasMessageContaining("is a collection; use any(...)");
+        assertThatThrownBy(() -> Related.any(Person.class, "nope", null))
+                .isInstanceOf(ArgumentError.class)
+                .hasMessageContaining("Person has no relationship 'nope'; its relationships: [addresses]");
+    }
+}
