@@ -3,17 +3,39 @@ package dev.alchemy.orm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.alchemy.dialect.ReflectedForeignKey;
+import dev.alchemy.engine.Engine;
+import dev.alchemy.exc.IntegrityError;
 import dev.alchemy.exc.MappingError;
 import dev.alchemy.exc.UnmappedClassError;
 import dev.alchemy.orm.model.Author;
 import dev.alchemy.orm.model.Book;
 import dev.alchemy.orm.model.User;
+import dev.alchemy.schema.Inspector;
+import dev.alchemy.testing.OnDatabases;
+import dev.alchemy.testing.TestDatabase;
 import dev.alchemy.types.StringType;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
-/** Every mapping error is found when the Base is built, naming the class and field. */
+/**
+ * Every mapping error is found when the Base is built, naming the class and field; the tables a Base declares are
+ * created as declared on SQLite and on PostgreSQL. (The error checks touch no database; they run once per database
+ * because the class does, which costs milliseconds.)
+ */
+@OnDatabases
 class MappingTest {
+
+    @Parameter
+    TestDatabase db;
+
+    @AfterEach
+    void clean() {
+        db.reset();
+    }
 
     @Table(name = "nokey")
     static class NoKey {
@@ -121,5 +143,35 @@ class MappingTest {
         assertThat(base.table(Book.class).foreignKeys()).hasSize(1);
         assertThat(base.metadata().sortedTables()).extracting(t -> t.name()).containsExactly("authors", "books");
         assertThat(Base.scan("dev.alchemy.orm.model").models()).contains(User.class, Author.class, Book.class);
+    }
+
+    @Test
+    void mappedTablesAreCreatedWithTheirKeysConstraintsAndTypes() {
+        Engine engine = db.createEngine();
+        Base base = Base.of(Author.class, Book.class);
+        base.metadata().createAll(engine);
+        Inspector inspector = dev.alchemy.Alchemy.inspect(engine);
+        assertThat(inspector.tableNames()).containsExactly("authors", "books");
+        // a Long key is the rowid alias INTEGER on SQLite and BIGSERIAL (a BIGINT with a sequence) on PostgreSQL
+        assertThat(inspector.columns("authors"))
+                .extracting(c -> c.name() + " " + c.type() + (c.nullable() ? "" : " NOT NULL"))
+                .containsExactly(
+                        "id " + (db.isSqlite() ? "INTEGER" : "BIGINT") + " NOT NULL",
+                        "name VARCHAR(50) NOT NULL",
+                        "bio VARCHAR",
+                        "version INTEGER NOT NULL");
+        assertThat(inspector.uniqueConstraints("authors"))
+                .extracting(u -> u.columns())
+                .containsExactly(List.of("name"));
+        assertThat(inspector.foreignKeys("books"))
+                .extracting(
+                        ReflectedForeignKey::columns, ReflectedForeignKey::referredTable, ReflectedForeignKey::onDelete)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(List.of("author_id"), "authors", "CASCADE"));
+        try (Session session = new SessionFactory(engine).openSession()) {
+            session.add(new Book(42L, "no such author"));
+            assertThatThrownBy(session::commit)
+                    .isInstanceOf(IntegrityError.class)
+                    .hasMessageContaining("books");
+        }
     }
 }

@@ -9,44 +9,50 @@ import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.StatementEvent;
 import dev.alchemy.orm.model.User;
 import dev.alchemy.schema.DDL;
-import java.nio.file.Path;
+import dev.alchemy.testing.OnDatabases;
+import dev.alchemy.testing.TestDatabase;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
-/** The seed page, line for line, with the SQL it sends. */
+/** The seed page, line for line, with the SQL it sends, on SQLite and on PostgreSQL. */
+@OnDatabases
 class SeedTest {
 
-    @TempDir
-    Path dir;
+    @Parameter
+    TestDatabase db;
 
     Engine engine;
     final List<String> sql = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() {
-        engine = Alchemy.createEngine("sqlite:///" + dir.resolve("my_database.db"));
+        engine = db.createEngine();
         engine.addStatementListener((StatementEvent e) -> sql.add(e.sql()));
     }
 
     @AfterEach
     void tearDown() {
-        engine.dispose();
+        db.reset();
+    }
+
+    /** SQLAlchemy's DDL for the seed's model: Integer key as the rowid alias on SQLite, SERIAL on PostgreSQL. */
+    private String createUsers() {
+        String id = db.isSqlite() ? "INTEGER" : "SERIAL";
+        return "CREATE TABLE users (\n\tid " + id
+                + " NOT NULL, \n\tname VARCHAR, \n\temail VARCHAR, \n\tPRIMARY KEY (id)\n)";
     }
 
     @Test
     void theSeedRunsLineForLine() {
         Base base = Base.of(User.class);
         base.metadata().createAll(engine);
-        assertThat(sql)
-                .contains(
-                        "CREATE TABLE users (\n\tid INTEGER NOT NULL, \n\tname VARCHAR, \n\temail VARCHAR, \n\tPRIMARY KEY (id)\n)");
+        assertThat(sql).contains(createUsers());
         assertThat(DDL.createTableSql(base.table(User.class), Dialect.of(engine)))
-                .isEqualTo(
-                        "CREATE TABLE users (\n\tid INTEGER NOT NULL, \n\tname VARCHAR, \n\temail VARCHAR, \n\tPRIMARY KEY (id)\n)");
+                .isEqualTo(createUsers());
 
         SessionFactory sessionFactory = new SessionFactory(engine);
         try (Session session = sessionFactory.openSession()) {
@@ -65,9 +71,11 @@ class SeedTest {
             sql.clear();
             User user = session.query(User.class).filterBy("name", "Alice").first();
             assertThat(user).isSameAs(newUser);
+            // SQLAlchemy's SQLite compiler always pairs LIMIT with OFFSET; PostgreSQL's writes LIMIT alone
             assertThat(sql)
                     .containsExactly(
-                            "SELECT users.id, users.name, users.email \nFROM users \nWHERE users.name = ?\n LIMIT ? OFFSET ?");
+                            "SELECT users.id, users.name, users.email \nFROM users \nWHERE users.name = ?\n LIMIT ?"
+                                    + (db.isSqlite() ? " OFFSET ?" : ""));
 
             sql.clear();
             user.email = "alice@newdomain.com";

@@ -7,7 +7,6 @@ import static dev.alchemy.Alchemy.where;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alchemy.Alchemy;
 import dev.alchemy.engine.Connection;
 import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.StatementEvent;
@@ -24,7 +23,8 @@ import dev.alchemy.exc.UnmappedClassError;
 import dev.alchemy.orm.model.Author;
 import dev.alchemy.orm.model.Book;
 import dev.alchemy.orm.model.User;
-import java.nio.file.Path;
+import dev.alchemy.testing.OnDatabases;
+import dev.alchemy.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +32,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
+/** The Session and its unit of work, on SQLite and on PostgreSQL. */
+@OnDatabases
 class SessionTest {
 
-    @TempDir
-    Path dir;
+    @Parameter
+    TestDatabase db;
 
     Engine engine;
     SessionFactory factory;
@@ -45,7 +47,7 @@ class SessionTest {
 
     @BeforeEach
     void setUp() {
-        engine = Alchemy.createEngine("sqlite:///" + dir.resolve("orm.db"));
+        engine = db.createEngine();
         Base.of(User.class, Author.class, Book.class).metadata().createAll(engine);
         engine.addStatementListener(statements::add);
         factory = new SessionFactory(engine);
@@ -53,7 +55,7 @@ class SessionTest {
 
     @AfterEach
     void tearDown() {
-        engine.dispose();
+        db.reset();
     }
 
     private List<String> sql() {
@@ -238,7 +240,10 @@ class SessionTest {
             assertThatThrownBy(session::commit)
                     .isInstanceOf(IntegrityError.class)
                     .hasMessageContaining("while flushing Author")
-                    .hasMessageContaining("UNIQUE constraint failed: authors.name")
+                    .hasMessageContaining(
+                            db.isSqlite()
+                                    ? "UNIQUE constraint failed: authors.name"
+                                    : "duplicate key value violates unique constraint \"authors_name_key\"")
                     .hasMessageContaining("INSERT INTO authors");
             assertThat(good.getId()).isNull(); // the generated key was taken back
             assertThatThrownBy(() -> session.query(Author.class).all())

@@ -5,7 +5,6 @@ import static dev.alchemy.Alchemy.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alchemy.Alchemy;
 import dev.alchemy.engine.Connection;
 import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.StatementEvent;
@@ -15,19 +14,22 @@ import dev.alchemy.orm.Base;
 import dev.alchemy.orm.Load;
 import dev.alchemy.orm.Session;
 import dev.alchemy.orm.SessionFactory;
-import java.nio.file.Path;
+import dev.alchemy.testing.OnDatabases;
+import dev.alchemy.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
+/** Relationships and their loading, on SQLite and on PostgreSQL. */
+@OnDatabases
 class RelationshipTest {
 
-    @TempDir
-    Path dir;
+    @Parameter
+    TestDatabase db;
 
     Engine engine;
     SessionFactory factory;
@@ -35,7 +37,7 @@ class RelationshipTest {
 
     @BeforeEach
     void setUp() {
-        engine = Alchemy.createEngine("sqlite:///" + dir.resolve("rel.db"));
+        engine = db.createEngine();
         Base.of(Person.class, Address.class, Post.class, Tag.class, Category.class)
                 .metadata()
                 .createAll(engine);
@@ -45,7 +47,7 @@ class RelationshipTest {
 
     @AfterEach
     void tearDown() {
-        engine.dispose();
+        db.reset();
     }
 
     private List<String> rows(String sql) {
