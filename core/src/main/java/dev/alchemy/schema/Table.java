@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +35,8 @@ public final class Table extends TableClause {
     private final @Nullable PrimaryKeyConstraint primaryKeyConstraint;
     private final List<Constraint> constraints;
     private final List<Index> indexes;
+    private final List<ForeignKeyConstraint> foreignKeys;
+    private final List<UniqueConstraint> uniqueConstraints;
     private final @Nullable Column<?> autoincrementColumn;
 
     private Table(String name, @Nullable String schema, MetaData metadata, SchemaItem... items) {
@@ -121,6 +122,8 @@ public final class Table extends TableClause {
             }
         }
         this.constraints = List.copyOf(all);
+        this.foreignKeys = filtered(ForeignKeyConstraint.class);
+        this.uniqueConstraints = filtered(UniqueConstraint.class);
         idx.addAll(columnIndexes);
         this.indexes = List.copyOf(idx);
         for (Constraint c : explicit) {
@@ -303,18 +306,18 @@ public final class Table extends TableClause {
      * @return the foreign keys as constraints
      */
     public List<ForeignKeyConstraint> foreignKeys() {
-        return filtered(ForeignKeyConstraint.class::isInstance, ForeignKeyConstraint.class);
+        return foreignKeys;
     }
 
     /** @return the unique constraints (not unique indexes), in {@link #constraints()} order */
     public List<UniqueConstraint> uniqueConstraints() {
-        return filtered(UniqueConstraint.class::isInstance, UniqueConstraint.class);
+        return uniqueConstraints;
     }
 
-    private <C> List<C> filtered(Predicate<Constraint> test, Class<C> type) {
+    private <C> List<C> filtered(Class<C> type) {
         List<C> list = new ArrayList<>();
         for (Constraint c : constraints) {
-            if (test.test(c)) {
+            if (type.isInstance(c)) {
                 list.add(type.cast(c));
             }
         }

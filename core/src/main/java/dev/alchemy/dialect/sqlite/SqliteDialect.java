@@ -238,8 +238,8 @@ public class SqliteDialect implements Dialect {
     /** Checks {@code PRAGMA main.table_info}, then {@code temp}, as SQLAlchemy does. */
     @Override
     public boolean hasTable(dev.alchemy.engine.Connection connection, @Nullable String schema, String table) {
-        String quoted = '"' + table.replace("\"", "\"\"") + '"';
-        for (String db : schema == null ? List.of("main", "temp") : List.of(quoteIdentifier(schema))) {
+        String quoted = SqliteReflector.quote(table);
+        for (String db : schema == null ? List.of("main", "temp") : List.of(SqliteReflector.quote(schema))) {
             String sql = "PRAGMA " + db + ".table_info(" + quoted + ")";
             if (connection
                             .execute(d -> new dev.alchemy.engine.CompiledStatement(sql, List.of(), null))
