@@ -66,6 +66,23 @@ public interface Result extends Iterable<Row> {
      */
     long rowcount();
 
+    /**
+     * The rows as records: each row's columns go to the record's components by name (exact, or ignoring case and
+     * underscores: {@code user_name} fills {@code userName}), or by position when the names do not match but the
+     * counts do. Values are converted to the components' types.
+     *
+     * <pre>{@code
+     * record UserView(int id, String name) {}
+     * List<UserView> views = conn.execute(select(users.c("id"), users.c("name"))).into(UserView.class);
+     * }</pre>
+     *
+     * @param recordType a record class
+     * @param <R> the record type
+     * @return one record per row
+     * @throws dev.alchemy.exc.ArgumentError when the record's components do not match the columns
+     */
+    <R extends Record> List<R> into(Class<R> recordType);
+
     /** @return the rows as a stream */
     Stream<Row> stream();
 

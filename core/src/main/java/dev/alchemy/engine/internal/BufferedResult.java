@@ -101,6 +101,11 @@ final class BufferedResult implements Result {
     }
 
     @Override
+    public <R extends Record> List<R> into(Class<R> recordType) {
+        return RecordMapper.map(recordType, keys, rows, dialect);
+    }
+
+    @Override
     public Stream<Row> stream() {
         return rows.stream();
     }
