@@ -305,7 +305,7 @@ final class UnitOfWork {
         if (value != null) {
             return false;
         }
-        return a == generatedKey || column(table, a).serverDefault() != null;
+        return a == generatedKey || column(table, a).hasServerDefault();
     }
 
     private static Column<Object> column(Table table, Attribute a) {

@@ -1,0 +1,56 @@
+package dev.alchemy.orm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.alchemy.Alchemy;
+import dev.alchemy.engine.Engine;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Columns the database fills in come back into the objects at flush. */
+class ServerDefaultTest {
+
+    @Table(name = "tickets")
+    static class Ticket {
+        @Column(primaryKey = true)
+        Long id;
+
+        @Column
+        String title;
+
+        @Column(serverDefault = "'new'")
+        String status;
+
+        @Column(serverDefault = "0", nullable = false)
+        Integer priority;
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void serverDefaultsAreReturnedIntoTheObjectsAndExplicitValuesWin() {
+        try (Engine engine = Alchemy.createEngine("sqlite:///" + dir.resolve("t.db"))) {
+            Base.of(Ticket.class).metadata().createAll(engine);
+            try (Session session = new SessionFactory(engine).openSession()) {
+                Ticket plain = new Ticket();
+                plain.title = "a";
+                Ticket urgent = new Ticket();
+                urgent.title = "b";
+                urgent.priority = 9;
+                urgent.status = "open";
+                session.addAll(List.of(plain, urgent));
+                session.flush();
+                assertThat(plain.id).isNotNull();
+                assertThat(plain.status).isEqualTo("new");
+                assertThat(plain.priority).isZero();
+                assertThat(urgent.status).isEqualTo("open");
+                assertThat(urgent.priority).isEqualTo(9);
+                assertThat(session.isModified(plain)).isFalse();
+                session.commit();
+            }
+        }
+    }
+}
