@@ -9,18 +9,28 @@ import dev.alchemy.schema.Column;
 import dev.alchemy.schema.Inspector;
 import dev.alchemy.sql.BindParam;
 import dev.alchemy.sql.BooleanClauseList;
+import dev.alchemy.sql.BooleanConstant;
+import dev.alchemy.sql.Case;
 import dev.alchemy.sql.ClauseElement;
+import dev.alchemy.sql.ColumnClause;
 import dev.alchemy.sql.ColumnElement;
+import dev.alchemy.sql.CompoundSelect;
 import dev.alchemy.sql.Delete;
-import dev.alchemy.sql.FunctionCall;
+import dev.alchemy.sql.Exists;
+import dev.alchemy.sql.Functions;
 import dev.alchemy.sql.Insert;
+import dev.alchemy.sql.LiteralColumn;
+import dev.alchemy.sql.Not;
+import dev.alchemy.sql.OrderByElement;
 import dev.alchemy.sql.Select;
+import dev.alchemy.sql.SelectStatement;
 import dev.alchemy.sql.TableClause;
 import dev.alchemy.sql.TextClause;
-import dev.alchemy.sql.UnaryExpression;
 import dev.alchemy.sql.Update;
-import dev.alchemy.types.SqlTypes;
+import dev.alchemy.types.SqlType;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Alchemy's static entry points, the Java counterpart of {@code from sqlalchemy import create_engine, text, ...}.
@@ -37,6 +47,12 @@ import java.util.List;
  * }</pre>
  */
 public final class Alchemy {
+
+    /**
+     * SQL functions, like SQLAlchemy's {@code func}: {@code func.count()}, {@code func.sum(col)}, {@code
+     * func.coalesce(col, "x")}, {@code func.of("name", args...)} for any other.
+     */
+    public static final Functions func = Functions.INSTANCE;
 
     private Alchemy() {}
 
@@ -155,13 +171,14 @@ public final class Alchemy {
     }
 
     /**
-     * The negation of a condition, like {@code not_(...)}.
+     * The negation of a condition, like {@code not_(...)}: an inverted operator where there is one ({@code a != ?},
+     * {@code NOT LIKE}, {@code NOT IN}), otherwise {@code NOT (condition)}.
      *
      * @param condition the condition
-     * @return {@code NOT (condition)}
+     * @return its negation
      */
     public static ColumnElement<Boolean> not(ColumnElement<Boolean> condition) {
-        return new UnaryExpression<>(condition, "NOT (", ")", SqlTypes.BOOLEAN);
+        return Not.of(condition);
     }
 
     /**
@@ -170,7 +187,7 @@ public final class Alchemy {
      * @return the function call
      */
     public static ColumnElement<Long> count() {
-        return new FunctionCall<>("count", List.of(), SqlTypes.BIGINT);
+        return func.count();
     }
 
     /**
@@ -217,5 +234,266 @@ public final class Alchemy {
      */
     public static Column<Object> column(Class<?> model, String attribute) {
         return ModelColumns.of(model, attribute);
+    }
+
+    /**
+     * A parameter with a name and a value, like {@code bindparam('name', value)}; a value under the same key given
+     * at execution replaces it.
+     *
+     * @param name the parameter's key
+     * @param value its value
+     * @param type its type, or null to bind by the value's Java type
+     * @param <T> the value's Java type
+     * @return the parameter
+     */
+    public static <T> ColumnElement<T> bindparam(String name, @Nullable T value, @Nullable SqlType<T> type) {
+        return BindParam.named(name, value, type);
+    }
+
+    /**
+     * A value as a bound parameter, like {@code literal(value)}: {@code select(literal("x"))} is {@code SELECT ? AS
+     * anon_1}. Its type is the standard one for its Java class.
+     *
+     * @param value the value, never written into the SQL text
+     * @param <T> its Java type
+     * @return the parameter
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> ColumnElement<T> literal(T value) {
+        Objects.requireNonNull(value, "value; for NULL use null_()");
+        return BindParam.anonymous("param", value, (SqlType<T>) typeOf(value));
+    }
+
+    /**
+     * A value as a bound parameter of a given type.
+     *
+     * @param value the value
+     * @param type its SQL type
+     * @param <T> its Java type
+     * @return the parameter
+     */
+    public static <T> ColumnElement<T> literal(@Nullable T value, SqlType<T> type) {
+        return BindParam.anonymous("param", value, Objects.requireNonNull(type, "type"));
+    }
+
+    private static @Nullable SqlType<?> typeOf(Object value) {
+        try {
+            return dev.alchemy.types.SqlTypes.forJavaType(value.getClass());
+        } catch (dev.alchemy.exc.ArgumentError unknown) {
+            return null;
+        }
+    }
+
+    /**
+     * Trusted SQL text as an expression, written as given, like {@code literal_column}: {@code literalColumn("*")}.
+     * Never pass user input: use {@link #literal(Object)}, which binds it.
+     *
+     * @param text the SQL text
+     * @return the expression
+     */
+    public static ColumnElement<Object> literalColumn(String text) {
+        return new LiteralColumn<>(text, null);
+    }
+
+    /**
+     * Trusted SQL text as an expression of a type.
+     *
+     * @param text the SQL text
+     * @param type its type
+     * @param <T> its Java type
+     * @return the expression
+     */
+    public static <T> ColumnElement<T> literalColumn(String text, SqlType<T> type) {
+        return new LiteralColumn<>(text, type);
+    }
+
+    /**
+     * A column by name, not tied to a table, like {@code column('name')}.
+     *
+     * @param name the column's name
+     * @return the column
+     */
+    public static ColumnClause<Object> column(String name) {
+        return ColumnClause.of(name, null);
+    }
+
+    /** @return the constant TRUE, like {@code true()} ({@code 1} on SQLite) */
+    public static ColumnElement<Boolean> true_() {
+        return BooleanConstant.of(true);
+    }
+
+    /** @return the constant FALSE, like {@code false()} ({@code 0} on SQLite) */
+    public static ColumnElement<Boolean> false_() {
+        return BooleanConstant.of(false);
+    }
+
+    /** @return {@code NULL}, like {@code null()} */
+    public static ColumnElement<Object> null_() {
+        return new LiteralColumn<>("NULL", null);
+    }
+
+    /**
+     * {@code CAST(expression AS type)}, like {@code cast()}.
+     *
+     * @param expression the expression
+     * @param type the target type
+     * @param <T> its Java type
+     * @return the cast
+     */
+    public static <T> ColumnElement<T> cast(ColumnElement<?> expression, SqlType<T> type) {
+        return expression.cast(type);
+    }
+
+    /**
+     * A searched CASE, like {@code case((cond, result), ..., else_=...)}: {@code case_(when(c1, "a"), when(c2,
+     * "b")).else_("c")}.
+     *
+     * @param whens the conditions and results
+     * @param <T> the results' Java type
+     * @return the CASE
+     */
+    @SafeVarargs
+    public static <T> Case<T> case_(Case.When<T>... whens) {
+        return Case.of(List.of(whens));
+    }
+
+    /**
+     * A CASE on a value, like {@code case({...}, value=col)}: {@code case_(col).when(1, "one").else_("many")}.
+     *
+     * @param value the compared expression
+     * @param <T> the results' Java type
+     * @return the CASE, to which {@code when(value, result)} adds pairs
+     */
+    public static <T> Case<T> case_(ColumnElement<?> value) {
+        return Case.on(value);
+    }
+
+    /**
+     * One {@code WHEN condition THEN result} of a CASE.
+     *
+     * @param condition the condition
+     * @param result the result, bound
+     * @param <T> the result's Java type
+     * @return the WHEN
+     */
+    public static <T> Case.When<T> when(ColumnElement<Boolean> condition, @Nullable T result) {
+        return Case.When.of(condition, result);
+    }
+
+    /**
+     * One {@code WHEN condition THEN expression} of a CASE.
+     *
+     * @param condition the condition
+     * @param result the result expression
+     * @param <T> the result's Java type
+     * @return the WHEN
+     */
+    public static <T> Case.When<T> when(ColumnElement<Boolean> condition, ColumnElement<T> result) {
+        return Case.When.of(condition, result);
+    }
+
+    /**
+     * {@code EXISTS (SELECT * ...)}, like {@code exists()}; add the subquery's conditions with {@code .where(...)},
+     * its FROM comes from them.
+     *
+     * @return the EXISTS
+     */
+    public static Exists exists() {
+        return Select.of(literalColumn("*")).exists();
+    }
+
+    /**
+     * {@code EXISTS (subquery)}.
+     *
+     * @param subquery the SELECT
+     * @return the EXISTS
+     */
+    public static Exists exists(SelectStatement subquery) {
+        return new Exists(subquery);
+    }
+
+    /**
+     * {@code NOT (EXISTS (subquery))}.
+     *
+     * @param subquery the SELECT
+     * @return the condition
+     */
+    public static ColumnElement<Boolean> notExists(SelectStatement subquery) {
+        return Not.of(new Exists(subquery));
+    }
+
+    /**
+     * {@code first UNION others...}, like {@code union()}.
+     *
+     * @param first the first SELECT
+     * @param others the others
+     * @return the compound
+     */
+    public static CompoundSelect union(SelectStatement first, SelectStatement... others) {
+        return first.union(others);
+    }
+
+    /**
+     * {@code first UNION ALL others...}.
+     *
+     * @param first the first SELECT
+     * @param others the others
+     * @return the compound
+     */
+    public static CompoundSelect unionAll(SelectStatement first, SelectStatement... others) {
+        return first.unionAll(others);
+    }
+
+    /**
+     * {@code first INTERSECT others...}.
+     *
+     * @param first the first SELECT
+     * @param others the others
+     * @return the compound
+     */
+    public static CompoundSelect intersect(SelectStatement first, SelectStatement... others) {
+        return first.intersect(others);
+    }
+
+    /**
+     * {@code first EXCEPT others...}, like {@code except_()}.
+     *
+     * @param first the first SELECT
+     * @param others the others
+     * @return the compound
+     */
+    public static CompoundSelect except(SelectStatement first, SelectStatement... others) {
+        return first.except(others);
+    }
+
+    /**
+     * {@code expression ASC}, like {@code asc()}.
+     *
+     * @param expression the expression
+     * @return the ORDER BY item
+     */
+    public static OrderByElement asc(ColumnElement<?> expression) {
+        return expression.asc();
+    }
+
+    /**
+     * {@code expression DESC}, like {@code desc()}.
+     *
+     * @param expression the expression
+     * @return the ORDER BY item
+     */
+    public static OrderByElement desc(ColumnElement<?> expression) {
+        return expression.desc();
+    }
+
+    /**
+     * {@code DISTINCT expression}, like {@code distinct()}: {@code func.count(distinct(users.c("name")))}.
+     *
+     * @param expression the expression
+     * @param <T> its Java type
+     * @return the expression
+     */
+    public static <T> ColumnElement<T> distinct(ColumnElement<T> expression) {
+        return expression.distinct();
     }
 }

@@ -6,7 +6,9 @@ import dev.alchemy.engine.EngineDialect;
 import dev.alchemy.engine.ValueBinder;
 import dev.alchemy.engine.ValueReader;
 import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.exc.CompileError;
 import dev.alchemy.types.SqlType;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -146,5 +148,159 @@ public interface Dialect extends EngineDialect {
      */
     default SchemaReflector reflector() {
         throw new dev.alchemy.exc.InvalidRequestError("dialect '" + name() + "' cannot inspect a database's schema");
+    }
+
+    // ---- hooks of the SQL compiler: where the text of a statement differs between databases ----
+
+    /**
+     * How a boolean constant is written: {@code true}/{@code false}, or {@code 1}/{@code 0} where booleans are
+     * integers (SQLite), as SQLAlchemy renders {@code col == True}.
+     *
+     * @param value the constant
+     * @return its SQL text
+     */
+    default String booleanLiteral(boolean value) {
+        return value ? "true" : "false";
+    }
+
+    /**
+     * Whether a boolean column is a condition by itself ({@code WHERE active}, {@code NOT active}). Without native
+     * booleans the compiler writes {@code active = 1} and {@code active = 0}, as SQLAlchemy does on SQLite.
+     *
+     * @return true when booleans are native
+     */
+    default boolean supportsNativeBoolean() {
+        return true;
+    }
+
+    /**
+     * Whether the database has {@code ILIKE}; without it the compiler writes {@code lower(x) LIKE lower(?)}.
+     *
+     * @return true when ILIKE exists
+     */
+    default boolean supportsIlike() {
+        return false;
+    }
+
+    /**
+     * Writes an IN of an empty list after the tested expression: a condition that is never true (always true when
+     * negated) and still says nothing about NULLs, as SQLAlchemy renders it.
+     *
+     * @param writer where to write; the tested expression has been written
+     * @param negated true for NOT IN
+     */
+    default void renderEmptyIn(SqlWriter writer, boolean negated) {
+        writer.append(negated ? " NOT IN (NULL) OR (1 = 1)" : " IN (NULL) AND (1 != 1)");
+    }
+
+    /**
+     * The SQL text of a function called without arguments when this database spells it differently (SQLite's
+     * {@code now()} is {@code CURRENT_TIMESTAMP}).
+     *
+     * @param name the function's name as given, e.g. {@code now}
+     * @return the replacement text, or null to write {@code name()}
+     */
+    default @Nullable String niladicFunction(String name) {
+        return null;
+    }
+
+    /**
+     * The type's name inside {@code CAST(x AS type)}.
+     *
+     * @param type the type
+     * @return its name, by default the DDL name
+     */
+    default String castType(SqlType<?> type) {
+        return ddlType(type);
+    }
+
+    /**
+     * Whether RETURNING columns are written with their table ({@code RETURNING users.id}, PostgreSQL) or without
+     * ({@code RETURNING id}, SQLite, as SQLAlchemy 2.0 writes them).
+     *
+     * @return true to qualify them
+     */
+    default boolean qualifiesReturningColumns() {
+        return true;
+    }
+
+    /**
+     * Whether a member of UNION, INTERSECT or EXCEPT may be written in parentheses (to carry its own ORDER BY or
+     * LIMIT). SQLite cannot parse that; the compiler then writes the member as {@code SELECT * FROM (member)}.
+     *
+     * @return true when parentheses are accepted
+     */
+    default boolean supportsParenthesizedSetOperands() {
+        return true;
+    }
+
+    /**
+     * Whether an UPDATE may name other tables in a FROM clause ({@code UPDATE users SET ... FROM addresses WHERE}).
+     *
+     * @return true when UPDATE ... FROM is supported
+     */
+    default boolean supportsUpdateFrom() {
+        return false;
+    }
+
+    /**
+     * Whether a DELETE may name other tables ({@code DELETE FROM users USING addresses WHERE ...}).
+     *
+     * @return true when DELETE ... USING is supported
+     */
+    default boolean supportsDeleteUsing() {
+        return false;
+    }
+
+    /**
+     * Writes the row lock of a SELECT ({@code FOR UPDATE}); databases without row locks write nothing.
+     *
+     * @param writer where to write, the text so far ending with the SELECT's last clause
+     * @param nowait fail instead of waiting for a lock
+     * @param skipLocked skip rows locked by others
+     * @param read a shared lock ({@code FOR SHARE}) instead of an exclusive one
+     */
+    default void renderForUpdate(SqlWriter writer, boolean nowait, boolean skipLocked, boolean read) {
+        writer.append(read ? " FOR SHARE" : " FOR UPDATE");
+        if (nowait) {
+            writer.append(" NOWAIT");
+        }
+        if (skipLocked) {
+            writer.append(" SKIP LOCKED");
+        }
+    }
+
+    /**
+     * Whether INSERT ... ON CONFLICT (an upsert) is supported.
+     *
+     * @return true when {@link #renderOnConflict} can render it
+     */
+    default boolean supportsOnConflict() {
+        return false;
+    }
+
+    /**
+     * Writes the head of an upsert clause after an INSERT's values: {@code ON CONFLICT (id) DO NOTHING}, or
+     * {@code ON CONFLICT (id) DO UPDATE SET } followed by the assignments the compiler writes.
+     *
+     * @param writer where to write
+     * @param quotedTargets the quoted columns of the unique index that conflicts; empty for any conflict
+     * @param quotedConstraint the quoted name of the conflicting constraint instead of the columns, or null
+     * @param doNothing true for DO NOTHING, false for DO UPDATE SET
+     * @throws CompileError when the database has no upsert
+     */
+    default void renderOnConflict(
+            SqlWriter writer, List<String> quotedTargets, @Nullable String quotedConstraint, boolean doNothing) {
+        throw new CompileError("the " + name() + " dialect has no INSERT ... ON CONFLICT (upsert)");
+    }
+
+    /**
+     * Writes a reference to a column of the row an upsert proposed to insert: {@code excluded.name}.
+     *
+     * @param writer where to write
+     * @param quotedColumn the quoted column name
+     */
+    default void renderExcluded(SqlWriter writer, String quotedColumn) {
+        writer.append("excluded.").append(quotedColumn);
     }
 }

@@ -26,4 +26,17 @@ public interface SqlWriter {
      * @return this writer
      */
     SqlWriter bind(String key, @Nullable Object value, @Nullable SqlType<?> type);
+
+    /**
+     * Appends a {@code ?} and binds a value under a numbered key ({@code param_1}, {@code param_2}, ...), as SQLAlchemy
+     * names the parameters of limits and literals.
+     *
+     * @param base the key's base, e.g. {@code param}
+     * @param value the value
+     * @param type its SQL type, or null to bind by the value's Java type
+     * @return this writer
+     */
+    default SqlWriter bindAnonymous(String base, @Nullable Object value, @Nullable SqlType<?> type) {
+        return bind(base, value, type);
+    }
 }

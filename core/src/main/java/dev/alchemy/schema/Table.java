@@ -2,6 +2,8 @@ package dev.alchemy.schema;
 
 import dev.alchemy.engine.Engine;
 import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.sql.ColumnClause;
+import dev.alchemy.sql.ForeignKeyColumns;
 import dev.alchemy.sql.TableClause;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -391,6 +393,34 @@ public final class Table extends TableClause {
      */
     public boolean exists(Engine engine) {
         return SchemaRunner.exists(engine, this);
+    }
+
+    /**
+     * The foreign keys as column pairs, for joins without an ON clause ({@code users.join(addresses)}). Referred
+     * tables are looked up in this table's MetaData; a foreign key to a table not (yet) in it is left out.
+     *
+     * @return one entry per foreign key
+     */
+    @Override
+    public List<ForeignKeyColumns> foreignKeyColumns() {
+        List<ForeignKeyColumns> result = new ArrayList<>();
+        for (ForeignKeyConstraint fk : foreignKeys()) {
+            Table referred = metadata.table(fk.referredTable());
+            if (referred == null && schema() != null && fk.referredTable().indexOf('.') < 0) {
+                referred = metadata.table(schema() + "." + fk.referredTable());
+            }
+            if (referred == null) {
+                continue;
+            }
+            List<ColumnClause<?>> local = new ArrayList<>();
+            List<ColumnClause<?>> remote = new ArrayList<>();
+            for (int i = 0; i < fk.columns().size(); i++) {
+                local.add(c(fk.columns().get(i)));
+                remote.add(referred.c(fk.referredColumns().get(i)));
+            }
+            result.add(new ForeignKeyColumns(local, remote));
+        }
+        return result;
     }
 
     /** @return the name with its schema, {@code schema.table} or {@code table} */

@@ -3,13 +3,15 @@ package dev.alchemy.sql;
 import dev.alchemy.types.SqlType;
 import dev.alchemy.types.SqlTypes;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code left operator right}: a comparison, arithmetic or concatenation.
+ * {@code left operator right}: a comparison, arithmetic or concatenation. Operands are parenthesised by operator
+ * precedence, as SQLAlchemy does: {@code (users.age + ?) * ?}, {@code users.age + ? + ?}.
  *
  * @param left the left operand
- * @param operator the SQL operator, e.g. {@code =}, {@code LIKE}, {@code +}
+ * @param operator the SQL operator, e.g. {@code =}, {@code +}, {@code ||}
  * @param right the right operand
  * @param type the type of the result
  * @param <T> the Java type of the result
@@ -39,15 +41,42 @@ public record BinaryExpression<T>(
         return new BinaryExpression<>(left, operator, right, SqlTypes.BOOLEAN);
     }
 
+    /**
+     * The inverse comparison, as SQLAlchemy's {@code ~(a == b)} gives {@code a != b}.
+     *
+     * @return the inverted comparison, or null when the operator has no inverse
+     */
+    @Nullable
+    BinaryExpression<Boolean> inverted() {
+        String inverse = switch (operator) {
+            case "=" -> "!=";
+            case "!=" -> "=";
+            case "<" -> ">=";
+            case ">=" -> "<";
+            case ">" -> "<=";
+            case "<=" -> ">";
+            case "IS" -> "IS NOT";
+            case "IS NOT" -> "IS";
+            default -> null;
+        };
+        return inverse == null ? null : compare(left, inverse, right);
+    }
+
+    @Override
+    public void collectFroms(Consumer<? super FromClause> froms) {
+        left.collectFroms(froms);
+        right.collectFroms(froms);
+    }
+
     @Override
     public void compileTo(SqlCompiler compiler) {
-        compiler.operand(left);
+        compiler.operand(left, operator);
         compiler.append(" ").append(operator).append(" ");
-        compiler.operand(right);
+        compiler.operand(right, operator);
     }
 
     @Override
     public String toString() {
-        return left + " " + operator + " " + right;
+        return SqlCompiler.toSql(this);
     }
 }

@@ -2,12 +2,13 @@ package dev.alchemy.sql;
 
 import dev.alchemy.types.SqlType;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A named column, optionally of a table: {@code users.name}. The schema's {@code Column} extends it with
- * constraints; the lightweight form serves text-built tables.
+ * A named column, optionally of a table (or of an alias, subquery or CTE): {@code users.name}. The schema's
+ * {@code Column} extends it with constraints; the lightweight form serves text-built tables.
  *
  * @param <T> the Java type of the column's values
  */
@@ -52,7 +53,7 @@ public class ColumnClause<T> implements ColumnElement<T> {
         return type;
     }
 
-    /** @return the table the column belongs to, or null */
+    /** @return the table (or alias, subquery, CTE) the column belongs to, or null */
     public @Nullable TableClause table() {
         return table;
     }
@@ -70,6 +71,13 @@ public class ColumnClause<T> implements ColumnElement<T> {
     @Override
     public String key() {
         return name;
+    }
+
+    @Override
+    public void collectFroms(Consumer<? super FromClause> froms) {
+        if (table != null) {
+            froms.accept(table);
+        }
     }
 
     @Override

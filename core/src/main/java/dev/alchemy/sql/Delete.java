@@ -4,12 +4,17 @@ import dev.alchemy.dialect.Dialect;
 import dev.alchemy.engine.CompiledStatement;
 import dev.alchemy.engine.EngineDialect;
 import dev.alchemy.engine.Executable;
+import dev.alchemy.exc.CompileError;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A DELETE statement, immutable.
+ * A DELETE statement, immutable. Tables other than the target that the conditions name become {@code DELETE ...
+ * USING} on PostgreSQL; SQLite has no such form (use a subquery: {@code users.c("id").in(select(...))}).
  *
  * <pre>{@code
  * conn.execute(delete(users).where(users.c("id").eq(5)));
@@ -19,10 +24,12 @@ public final class Delete implements Executable, ClauseElement {
 
     private final TableClause table;
     private final @Nullable ColumnElement<Boolean> where;
+    private final List<ColumnElement<?>> returning;
 
-    private Delete(TableClause table, @Nullable ColumnElement<Boolean> where) {
+    private Delete(TableClause table, @Nullable ColumnElement<Boolean> where, List<ColumnElement<?>> returning) {
         this.table = table;
         this.where = where;
+        this.returning = returning;
     }
 
     /**
@@ -32,7 +39,7 @@ public final class Delete implements Executable, ClauseElement {
      * @return the statement
      */
     public static Delete from(TableClause table) {
-        return new Delete(Objects.requireNonNull(table, "table"), null);
+        return new Delete(Objects.requireNonNull(table, "table"), null, List.of());
     }
 
     /**
@@ -43,11 +50,31 @@ public final class Delete implements Executable, ClauseElement {
      */
     @SafeVarargs
     public final Delete where(ColumnElement<Boolean>... conditions) {
-        ColumnElement<Boolean> combined = where;
-        for (ColumnElement<Boolean> c : conditions) {
-            combined = combined == null ? c : BooleanClauseList.and(List.of(combined, c));
+        return new Delete(table, Select.and(where, conditions), returning);
+    }
+
+    /**
+     * Adds RETURNING columns (SQLite 3.35 and later, PostgreSQL): the deleted rows' values.
+     *
+     * @param columns the columns or expressions to return
+     * @return the changed copy
+     */
+    public Delete returning(ColumnElement<?>... columns) {
+        List<ColumnElement<?>> list = new ArrayList<>(returning);
+        for (ColumnElement<?> c : columns) {
+            list.add(Objects.requireNonNull(c, "returning column"));
         }
-        return new Delete(table, combined);
+        return new Delete(table, where, List.copyOf(list));
+    }
+
+    /** @return the table deleted from */
+    public TableClause table() {
+        return table;
+    }
+
+    /** @return the WHERE condition, or null */
+    public @Nullable ColumnElement<Boolean> whereClause() {
+        return where;
     }
 
     @Override
@@ -57,17 +84,49 @@ public final class Delete implements Executable, ClauseElement {
 
     @Override
     public void compileTo(SqlCompiler compiler) {
+        boolean top = compiler.enterStatement();
+        ColumnNames returningNames = compiler.prepareReturning(top, returning, "DELETE FROM", table);
+        List<FromClause> extra = extraFroms();
+        if (!extra.isEmpty() && !compiler.dialect().supportsDeleteUsing()) {
+            throw new CompileError("the " + compiler.dialect().name() + " dialect cannot DELETE FROM " + table.name()
+                    + " with conditions on other tables " + extra + "; use a subquery, e.g. "
+                    + "where(table.c(\"id\").in(select(...)))");
+        }
+        List<FromClause> scopeFroms = new ArrayList<>(extra);
+        scopeFroms.add(0, table);
+        int scope = compiler.pushFroms(scopeFroms);
         compiler.append("DELETE FROM ");
         compiler.table(table);
+        if (!extra.isEmpty()) {
+            compiler.append(" USING ");
+            for (int i = 0; i < extra.size(); i++) {
+                compiler.append(i > 0 ? ", " : "");
+                compiler.visit(extra.get(i));
+            }
+        }
         if (where != null) {
             compiler.append(" WHERE ");
-            compiler.visit(where);
+            compiler.condition(where);
         }
+        if (returningNames != null) {
+            compiler.returning(returning, returningNames);
+        }
+        compiler.popFroms(scope);
+        compiler.exitStatement();
+    }
+
+    private List<FromClause> extraFroms() {
+        if (where == null) {
+            return List.of();
+        }
+        Set<FromClause> froms = new LinkedHashSet<>();
+        where.collectFroms(froms::add);
+        froms.remove(table);
+        return new ArrayList<>(froms);
     }
 
     @Override
     public String toString() {
-        return SqlCompiler.compile(this, Dialect.of(EngineDialect.forName("sqlite")))
-                .sql();
+        return SqlCompiler.toSql(this);
     }
 }

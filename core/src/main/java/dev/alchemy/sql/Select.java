@@ -3,20 +3,19 @@ package dev.alchemy.sql;
 import dev.alchemy.dialect.Dialect;
 import dev.alchemy.engine.CompiledStatement;
 import dev.alchemy.engine.EngineDialect;
-import dev.alchemy.engine.Executable;
-import dev.alchemy.engine.ResultColumn;
 import dev.alchemy.exc.ArgumentError;
-import dev.alchemy.types.SqlType;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A SELECT statement, immutable: each method returns a changed copy.
+ * A SELECT statement, immutable: each method returns a changed copy. Its FROM list is made from the tables of the
+ * selected columns and of the WHERE clause, plus what {@link #selectFrom} and the joins add, as in SQLAlchemy.
  *
  * <pre>{@code
  * Select stmt = select(users.c("id"), users.c("name"))
@@ -24,60 +23,146 @@ import org.jspecify.annotations.Nullable;
  *         .orderBy(users.c("id").desc())
  *         .limit(10);
  * Result result = conn.execute(stmt);
+ *
+ * select(users.c("name"), func.count(addresses.c("id")))
+ *         .join(addresses)                                 // ON users.id = addresses.user_id, from the foreign key
+ *         .groupBy(users.c("name"))
+ *         .having(func.count(addresses.c("id")).gt(1L));
  * }</pre>
  */
-public final class Select implements Executable, ClauseElement {
+public final class Select implements SelectStatement {
+
+    /** SELECT ... FOR UPDATE options. */
+    record ForUpdate(boolean nowait, boolean skipLocked, boolean read) {}
+
+    private static final LiteralColumn<Object> STAR = new LiteralColumn<>("*", null);
 
     private final List<ColumnElement<?>> columns;
     private final List<FromClause> froms;
     private final @Nullable ColumnElement<Boolean> where;
+    private final List<ColumnElement<?>> groupBy;
+    private final @Nullable ColumnElement<Boolean> having;
     private final List<OrderByElement> orderBy;
     private final @Nullable Integer limit;
     private final @Nullable Integer offset;
     private final boolean distinct;
+    private final @Nullable ForUpdate forUpdate;
 
-    private Select(
-            List<ColumnElement<?>> columns,
-            List<FromClause> froms,
-            @Nullable ColumnElement<Boolean> where,
-            List<OrderByElement> orderBy,
-            @Nullable Integer limit,
-            @Nullable Integer offset,
-            boolean distinct) {
-        this.columns = List.copyOf(columns);
-        this.froms = List.copyOf(froms);
-        this.where = where;
-        this.orderBy = List.copyOf(orderBy);
-        this.limit = limit;
-        this.offset = offset;
-        this.distinct = distinct;
+    // derived from the fields above, computed on first use (a race computes the same value twice, harmlessly)
+    private @Nullable ColumnNames names;
+    private @Nullable List<FromClause> displayFroms;
+
+    /** The mutable state a changed copy is built from. */
+    private static final class Parts {
+        List<ColumnElement<?>> columns;
+        List<FromClause> froms;
+
+        @Nullable
+        ColumnElement<Boolean> where;
+
+        List<ColumnElement<?>> groupBy;
+
+        @Nullable
+        ColumnElement<Boolean> having;
+
+        List<OrderByElement> orderBy;
+
+        @Nullable
+        Integer limit;
+
+        @Nullable
+        Integer offset;
+
+        boolean distinct;
+
+        @Nullable
+        ForUpdate forUpdate;
+
+        @Nullable
+        ColumnNames names;
+
+        Parts(List<ColumnElement<?>> columns) {
+            this.columns = columns;
+            this.froms = List.of();
+            this.groupBy = List.of();
+            this.orderBy = List.of();
+        }
+
+        Parts(Select s) {
+            columns = s.columns;
+            froms = s.froms;
+            where = s.where;
+            groupBy = s.groupBy;
+            having = s.having;
+            orderBy = s.orderBy;
+            limit = s.limit;
+            offset = s.offset;
+            distinct = s.distinct;
+            forUpdate = s.forUpdate;
+            names = s.names;
+        }
+    }
+
+    private Select(Parts p) {
+        this.columns = List.copyOf(p.columns);
+        this.froms = List.copyOf(p.froms);
+        this.where = p.where;
+        this.groupBy = List.copyOf(p.groupBy);
+        this.having = p.having;
+        this.orderBy = List.copyOf(p.orderBy);
+        this.limit = p.limit;
+        this.offset = p.offset;
+        this.distinct = p.distinct;
+        this.forUpdate = p.forUpdate;
+        this.names = p.names;
+    }
+
+    private Parts parts() {
+        return new Parts(this);
     }
 
     /**
-     * Selects columns, expressions, or every column of tables.
+     * Selects columns, expressions, or every column of tables (and subqueries, joins).
      *
-     * @param items columns, expressions or from clauses (a table stands for all its columns)
+     * @param items columns, expressions or FROM clauses (a table stands for all its columns)
      * @return the statement
+     * @throws ArgumentError when there is nothing to select
      */
     public static Select of(ClauseElement... items) {
+        Objects.requireNonNull(items, "items");
         List<ColumnElement<?>> columns = new ArrayList<>();
         List<FromClause> froms = new ArrayList<>();
+        addItems(items, columns, froms);
+        if (columns.isEmpty()) {
+            throw new ArgumentError("a SELECT needs at least one column, expression or table");
+        }
+        Parts p = new Parts(columns);
+        p.froms = froms;
+        return new Select(p);
+    }
+
+    private static void addItems(ClauseElement[] items, List<ColumnElement<?>> columns, List<FromClause> froms) {
         for (ClauseElement item : items) {
             Objects.requireNonNull(item, "select item");
             if (item instanceof FromClause from) {
                 columns.addAll(from.exportedColumns());
-                froms.add(from);
+                if (!(from instanceof TableClause)) {
+                    froms.add(from); // a join is its own FROM; a table's columns bring it in
+                }
             } else if (item instanceof ColumnElement<?> column) {
                 columns.add(column);
             } else {
                 throw new ArgumentError("cannot select " + item + "; select columns, expressions or tables");
             }
         }
-        if (columns.isEmpty()) {
-            throw new ArgumentError("a SELECT needs at least one column, expression or table");
-        }
-        return new Select(columns, froms, null, List.of(), null, null, false);
     }
+
+    /** @return {@code SELECT *}, the subquery of {@code exists()}; its FROM comes from its WHERE */
+    static Select star() {
+        return new Select(new Parts(List.of(STAR)));
+    }
+
+    // ---- building ----
 
     /**
      * Adds conditions, joined with AND to those already given.
@@ -87,44 +172,263 @@ public final class Select implements Executable, ClauseElement {
      */
     @SafeVarargs
     public final Select where(ColumnElement<Boolean>... conditions) {
-        ColumnElement<Boolean> combined = where;
+        Parts p = parts();
+        p.where = and(where, conditions);
+        return new Select(p);
+    }
+
+    static @Nullable ColumnElement<Boolean> and(
+            @Nullable ColumnElement<Boolean> existing, ColumnElement<Boolean>[] conditions) {
+        ColumnElement<Boolean> combined = existing;
         for (ColumnElement<Boolean> c : conditions) {
             Objects.requireNonNull(c, "condition");
+            if (c instanceof BooleanClauseList list && list.clauses().isEmpty()) {
+                continue; // and() of nothing adds nothing
+            }
             combined = combined == null ? c : BooleanClauseList.and(List.of(combined, c));
         }
-        return new Select(columns, froms, combined, orderBy, limit, offset, distinct);
+        return combined;
     }
 
     /**
-     * Sets the FROM list explicitly (otherwise it is every table of the selected columns).
+     * Adds FROM clauses explicitly (otherwise the FROM list is the tables of the selected columns and conditions),
+     * like SQLAlchemy's {@code select_from}: {@code select(func.count()).selectFrom(users)}.
      *
-     * @param from the from clause
+     * @param from the FROM clauses
      * @return the changed copy
      */
-    public Select selectFrom(FromClause from) {
+    public Select selectFrom(FromClause... from) {
+        Parts p = parts();
         List<FromClause> list = new ArrayList<>(froms);
-        list.add(Objects.requireNonNull(from, "from"));
-        return new Select(columns, list, where, orderBy, limit, offset, distinct);
+        for (FromClause f : from) {
+            list.add(Objects.requireNonNull(f, "from"));
+        }
+        p.froms = list;
+        return new Select(p);
     }
 
     /**
-     * Adds ORDER BY items: columns and expressions ascending, or {@code col.desc()}.
+     * Joins a table to this SELECT's FROM: the left side is the FROM clause with a foreign key to it, and the ON
+     * clause comes from that foreign key, as SQLAlchemy's {@code select(...).join(addresses)}.
+     *
+     * @param right the table to join
+     * @return the changed copy
+     * @throws ArgumentError when no FROM clause, or more than one, can be joined to it
+     */
+    public Select join(FromClause right) {
+        return addJoin(null, right, null, false, false);
+    }
+
+    /**
+     * Joins a table with an explicit ON clause; the left side is the FROM clause the ON clause refers to.
+     *
+     * @param right the table to join
+     * @param onclause the condition
+     * @return the changed copy
+     */
+    public Select join(FromClause right, ColumnElement<Boolean> onclause) {
+        return addJoin(null, right, Objects.requireNonNull(onclause, "onclause"), false, false);
+    }
+
+    /**
+     * LEFT OUTER JOIN, the ON clause from the foreign key.
+     *
+     * @param right the table to join
+     * @return the changed copy
+     */
+    public Select outerJoin(FromClause right) {
+        return addJoin(null, right, null, true, false);
+    }
+
+    /**
+     * LEFT OUTER JOIN with an explicit ON clause.
+     *
+     * @param right the table to join
+     * @param onclause the condition
+     * @return the changed copy
+     */
+    public Select outerJoin(FromClause right, ColumnElement<Boolean> onclause) {
+        return addJoin(null, right, Objects.requireNonNull(onclause, "onclause"), true, false);
+    }
+
+    /**
+     * FULL OUTER JOIN, the ON clause from the foreign key.
+     *
+     * @param right the table to join
+     * @return the changed copy
+     */
+    public Select fullOuterJoin(FromClause right) {
+        return addJoin(null, right, null, true, true);
+    }
+
+    /**
+     * FULL OUTER JOIN with an explicit ON clause.
+     *
+     * @param right the table to join
+     * @param onclause the condition
+     * @return the changed copy
+     */
+    public Select fullOuterJoin(FromClause right, ColumnElement<Boolean> onclause) {
+        return addJoin(null, right, Objects.requireNonNull(onclause, "onclause"), true, true);
+    }
+
+    /**
+     * Joins two given FROM clauses, like SQLAlchemy's {@code join_from}: {@code FROM left JOIN right ON ...}.
+     *
+     * @param left the left side
+     * @param right the right side
+     * @return the changed copy
+     */
+    public Select joinFrom(FromClause left, FromClause right) {
+        return addJoin(Objects.requireNonNull(left, "left"), right, null, false, false);
+    }
+
+    /**
+     * Joins two given FROM clauses with an explicit ON clause.
+     *
+     * @param left the left side
+     * @param right the right side
+     * @param onclause the condition
+     * @return the changed copy
+     */
+    public Select joinFrom(FromClause left, FromClause right, ColumnElement<Boolean> onclause) {
+        return addJoin(
+                Objects.requireNonNull(left, "left"),
+                right,
+                Objects.requireNonNull(onclause, "onclause"),
+                false,
+                false);
+    }
+
+    /**
+     * LEFT OUTER JOIN of two given FROM clauses.
+     *
+     * @param left the left side
+     * @param right the right side
+     * @return the changed copy
+     */
+    public Select outerJoinFrom(FromClause left, FromClause right) {
+        return addJoin(Objects.requireNonNull(left, "left"), right, null, true, false);
+    }
+
+    private Select addJoin(
+            @Nullable FromClause left,
+            FromClause right,
+            @Nullable ColumnElement<Boolean> onclause,
+            boolean isOuter,
+            boolean full) {
+        Objects.requireNonNull(right, "right");
+        FromClause from = left != null ? left : leftSideFor(right, onclause);
+        Join join = onclause == null
+                ? Join.inferred(from, right, isOuter, full)
+                : new Join(from, right, onclause, isOuter, full);
+        List<FromClause> list = new ArrayList<>(froms);
+        int index = list.indexOf(from);
+        if (index >= 0) {
+            list.set(index, join);
+        } else {
+            list.add(join);
+        }
+        Parts p = parts();
+        p.froms = list;
+        return new Select(p);
+    }
+
+    private FromClause leftSideFor(FromClause right, @Nullable ColumnElement<Boolean> onclause) {
+        List<FromClause> candidates = new ArrayList<>(displayFroms());
+        candidates.remove(right);
+        if (candidates.isEmpty()) {
+            throw new ArgumentError("nothing to join " + right + " to: select columns of a table first, or use "
+                    + "joinFrom(left, right)");
+        }
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        List<FromClause> matches = new ArrayList<>();
+        if (onclause != null) {
+            Set<FromClause> referred = new LinkedHashSet<>();
+            onclause.collectFroms(referred::add);
+            for (FromClause c : candidates) {
+                for (TableClause t : Join.tablesOf(c)) {
+                    if (referred.contains(t) && !matches.contains(c)) {
+                        matches.add(c);
+                    }
+                }
+            }
+            return matches.isEmpty() ? candidates.get(0) : matches.get(0);
+        }
+        for (FromClause c : candidates) {
+            try {
+                Join.onclause(c, right);
+                matches.add(c);
+            } catch (ArgumentError notThisOne) {
+                // no single foreign key between c and right
+            }
+        }
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        throw new ArgumentError("can't determine which FROM clause to join " + right + " to: "
+                + (matches.isEmpty()
+                        ? "none of " + candidates + " has a single foreign key to it"
+                        : matches + " all have foreign keys to it")
+                + "; use joinFrom(left, right) or give the ON clause");
+    }
+
+    /**
+     * Adds GROUP BY expressions.
+     *
+     * @param expressions the expressions
+     * @return the changed copy
+     */
+    public Select groupBy(ColumnElement<?>... expressions) {
+        Parts p = parts();
+        List<ColumnElement<?>> list = new ArrayList<>(groupBy);
+        for (ColumnElement<?> e : expressions) {
+            list.add(Objects.requireNonNull(e, "group by expression"));
+        }
+        p.groupBy = list;
+        return new Select(p);
+    }
+
+    /**
+     * Adds HAVING conditions, joined with AND.
+     *
+     * @param conditions conditions on groups, e.g. {@code func.count().gt(1L)}
+     * @return the changed copy
+     */
+    @SafeVarargs
+    public final Select having(ColumnElement<Boolean>... conditions) {
+        Parts p = parts();
+        p.having = and(having, conditions);
+        return new Select(p);
+    }
+
+    /**
+     * Adds ORDER BY items: columns and expressions in the database's default (ascending) order, or {@code
+     * col.desc()}, {@code col.asc().nullsLast()}. A label selected by this SELECT is ordered by its name.
      *
      * @param items the items
      * @return the changed copy
      */
     public Select orderBy(ClauseElement... items) {
-        List<OrderByElement> list = new ArrayList<>(orderBy);
+        Parts p = parts();
+        p.orderBy = orderByList(orderBy, items);
+        return new Select(p);
+    }
+
+    static List<OrderByElement> orderByList(List<OrderByElement> existing, ClauseElement[] items) {
+        List<OrderByElement> list = new ArrayList<>(existing);
         for (ClauseElement item : items) {
             if (item instanceof OrderByElement o) {
                 list.add(o);
             } else if (item instanceof ColumnElement<?> c) {
-                list.add(new OrderByElement(c, false));
+                list.add(new OrderByElement(c, null, null));
             } else {
-                throw new ArgumentError("cannot order by " + item);
+                throw new ArgumentError("cannot order by " + item + "; give a column or expression");
             }
         }
-        return new Select(columns, froms, where, list, limit, offset, distinct);
+        return list;
     }
 
     /**
@@ -135,7 +439,9 @@ public final class Select implements Executable, ClauseElement {
         if (limit < 0) {
             throw new ArgumentError("limit must be zero or more, was " + limit);
         }
-        return new Select(columns, froms, where, orderBy, limit, offset, distinct);
+        Parts p = parts();
+        p.limit = limit;
+        return new Select(p);
     }
 
     /**
@@ -146,17 +452,96 @@ public final class Select implements Executable, ClauseElement {
         if (offset < 0) {
             throw new ArgumentError("offset must be zero or more, was " + offset);
         }
-        return new Select(columns, froms, where, orderBy, limit, offset, distinct);
+        Parts p = parts();
+        p.offset = offset;
+        return new Select(p);
     }
 
-    /** @return a copy that selects distinct rows */
+    /** @return a copy that selects distinct rows, {@code SELECT DISTINCT} */
     public Select distinct() {
-        return new Select(columns, froms, where, orderBy, limit, offset, true);
+        Parts p = parts();
+        p.distinct = true;
+        return new Select(p);
     }
+
+    /**
+     * Locks the selected rows, {@code SELECT ... FOR UPDATE} (left out on SQLite, which has no row locks).
+     *
+     * @return the changed copy
+     */
+    public Select withForUpdate() {
+        return withForUpdate(false, false, false);
+    }
+
+    /**
+     * Locks the selected rows with options.
+     *
+     * @param nowait fail at once when a row is locked ({@code NOWAIT})
+     * @param skipLocked skip locked rows ({@code SKIP LOCKED})
+     * @param read a shared lock ({@code FOR SHARE})
+     * @return the changed copy
+     */
+    public Select withForUpdate(boolean nowait, boolean skipLocked, boolean read) {
+        Parts p = parts();
+        p.forUpdate = new ForUpdate(nowait, skipLocked, read);
+        return new Select(p);
+    }
+
+    /**
+     * Adds columns to the select list.
+     *
+     * @param items columns, expressions or tables
+     * @return the changed copy
+     */
+    public Select addColumns(ClauseElement... items) {
+        List<ColumnElement<?>> list = new ArrayList<>(columns);
+        List<FromClause> fromList = new ArrayList<>(froms);
+        addItems(items, list, fromList);
+        Parts p = parts();
+        p.columns = list;
+        p.froms = fromList;
+        p.names = null;
+        return new Select(p);
+    }
+
+    /**
+     * Replaces the select list, keeping FROM, WHERE and the rest, like SQLAlchemy's {@code with_only_columns}. The
+     * FROM clauses of the old columns are kept, so {@code select(users).withOnlyColumns(func.count())} still counts
+     * users.
+     *
+     * @param items columns, expressions or tables
+     * @return the changed copy
+     */
+    public Select withOnlyColumns(ClauseElement... items) {
+        List<ColumnElement<?>> list = new ArrayList<>();
+        List<FromClause> fromList = new ArrayList<>(froms);
+        addItems(items, list, fromList);
+        if (list.isEmpty()) {
+            throw new ArgumentError("a SELECT needs at least one column, expression or table");
+        }
+        for (FromClause f : displayFroms()) {
+            if (!fromList.contains(f)) {
+                fromList.add(f);
+            }
+        }
+        Parts p = parts();
+        p.columns = list;
+        p.froms = fromList;
+        p.names = null;
+        return new Select(p);
+    }
+
+    // ---- reading ----
 
     /** @return the selected expressions */
+    @Override
     public List<ColumnElement<?>> columns() {
         return columns;
+    }
+
+    @Override
+    public List<String> columnKeys() {
+        return names().keys();
     }
 
     /** @return the WHERE condition, or null */
@@ -164,16 +549,93 @@ public final class Select implements Executable, ClauseElement {
         return where;
     }
 
-    /**
-     * This SELECT as a single value inside another statement: {@code (SELECT ...)}.
-     *
-     * @param <T> the value's Java type
-     * @return the scalar subquery
-     */
-    @SuppressWarnings("unchecked")
-    public <T> ColumnElement<T> scalarSubquery() {
-        return new ScalarSelect<>(this, (SqlType<T>) columns.get(0).type());
+    /** @return the HAVING condition, or null */
+    public @Nullable ColumnElement<Boolean> havingClause() {
+        return having;
     }
+
+    /** @return the GROUP BY expressions */
+    public List<ColumnElement<?>> groupByClauses() {
+        return groupBy;
+    }
+
+    /** @return the ORDER BY items */
+    public List<OrderByElement> orderByClauses() {
+        return orderBy;
+    }
+
+    /** @return the limit, or null */
+    public @Nullable Integer limitValue() {
+        return limit;
+    }
+
+    /** @return the offset, or null */
+    public @Nullable Integer offsetValue() {
+        return offset;
+    }
+
+    /** @return whether it selects distinct rows */
+    public boolean isDistinct() {
+        return distinct;
+    }
+
+    /**
+     * The FROM list as it is written: explicit FROM clauses and joins first, then the tables of the selected columns
+     * and of the WHERE clause, without tables a join already contains.
+     *
+     * @return the FROM clauses
+     */
+    public List<FromClause> froms() {
+        return displayFroms();
+    }
+
+    ColumnNames names() {
+        ColumnNames n = names;
+        if (n == null) {
+            n = ColumnNames.of(columns);
+            names = n;
+        }
+        return n;
+    }
+
+    private List<FromClause> displayFroms() {
+        List<FromClause> d = displayFroms;
+        if (d == null) {
+            d = computeFroms();
+            displayFroms = d;
+        }
+        return d;
+    }
+
+    private List<FromClause> computeFroms() {
+        Set<FromClause> all = new LinkedHashSet<>(froms);
+        for (ColumnElement<?> c : columns) {
+            c.collectFroms(all::add);
+        }
+        if (where != null) {
+            where.collectFroms(all::add);
+        }
+        Set<TableClause> joined = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (FromClause f : all) {
+            if (f instanceof Join join) {
+                joined.addAll(Join.tablesOf(join));
+            }
+        }
+        List<FromClause> result = new ArrayList<>(all.size());
+        for (FromClause f : all) {
+            if (!(f instanceof TableClause t && joined.contains(t))) {
+                result.add(f);
+            }
+        }
+        return Collections.unmodifiableList(result);
+    }
+
+    /** @return whether it has ORDER BY, LIMIT or OFFSET (which a UNION member must parenthesise) */
+    boolean hasOrderOrLimit() {
+        return !orderBy.isEmpty() || limit != null || offset != null;
+    }
+
+    // ---- compiling ----
 
     @Override
     public CompiledStatement compile(EngineDialect dialect) {
@@ -182,54 +644,52 @@ public final class Select implements Executable, ClauseElement {
 
     @Override
     public void compileTo(SqlCompiler compiler) {
-        List<ResultColumn> result = new ArrayList<>(columns.size());
-        List<@Nullable String> labels = new ArrayList<>(columns.size());
-        Set<String> keys = new java.util.HashSet<>();
-        Map<String, Integer> anonymous = new java.util.HashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            ColumnElement<?> column = columns.get(i);
-            String key = column.key();
-            String label = column instanceof Label<?> ? key : null;
-            if (key == null || (label == null && column instanceof FunctionCall<?>)) {
-                String base = key == null ? "anon" : key;
-                key = base + "_" + anonymous.merge(base, 1, Integer::sum);
-                label = key;
-            }
-            if (!keys.add(key)) {
-                key = key + "_" + (i + 1);
-            }
-            labels.add(label);
-            result.add(compiler.resultColumn(key, column.type()));
+        boolean labelAll = compiler.takeLabelAll();
+        boolean top = compiler.enterStatement();
+        ColumnNames n = names();
+        if (top) {
+            compiler.declareResultColumns(n.resultColumns(columns, compiler.dialect()));
         }
-        compiler.declareResultColumns(result);
+        List<FromClause> rendered = compiler.correlate(displayFroms());
+        int scope = compiler.pushFroms(rendered);
+
         compiler.append(distinct ? "SELECT DISTINCT " : "SELECT ");
         for (int i = 0; i < columns.size(); i++) {
             if (i > 0) {
                 compiler.append(", ");
             }
+            n.reserve(compiler, i);
             compiler.visit(columns.get(i));
-            String label = labels.get(i);
+            String label = n.label(i, labelAll);
             if (label != null) {
                 compiler.append(" AS ").append(compiler.quote(label));
             }
         }
-        Set<FromClause> fromSet = new LinkedHashSet<>(froms);
-        for (ColumnElement<?> column : columns) {
-            addFroms(column, fromSet);
-        }
-        if (!fromSet.isEmpty()) {
+        if (!rendered.isEmpty()) {
             compiler.append(" \nFROM ");
-            int i = 0;
-            for (FromClause from : fromSet) {
-                if (i++ > 0) {
+            for (int i = 0; i < rendered.size(); i++) {
+                if (i > 0) {
                     compiler.append(", ");
                 }
-                compiler.visit(from);
+                compiler.visit(rendered.get(i));
             }
         }
         if (where != null) {
             compiler.append(" \nWHERE ");
-            compiler.visit(where);
+            compiler.condition(where);
+        }
+        if (!groupBy.isEmpty()) {
+            compiler.append(" GROUP BY ");
+            for (int i = 0; i < groupBy.size(); i++) {
+                if (i > 0) {
+                    compiler.append(", ");
+                }
+                compiler.visit(groupBy.get(i));
+            }
+        }
+        if (having != null) {
+            compiler.append(" \nHAVING ");
+            compiler.condition(having);
         }
         if (!orderBy.isEmpty()) {
             compiler.append(" ORDER BY ");
@@ -237,46 +697,28 @@ public final class Select implements Executable, ClauseElement {
                 if (i > 0) {
                     compiler.append(", ");
                 }
-                compiler.visit(orderBy.get(i));
+                OrderByElement o = orderBy.get(i);
+                if (o.element() instanceof Label<?> l && columns.contains(l)) {
+                    compiler.append(compiler.quote(l.name()));
+                    o.compileModifiers(compiler);
+                } else {
+                    compiler.visit(o);
+                }
             }
         }
         if (limit != null || offset != null) {
             compiler.dialect().renderLimitOffset(compiler, limit, offset);
         }
-    }
-
-    private static void addFroms(ColumnElement<?> column, Set<FromClause> froms) {
-        if (column instanceof ColumnClause<?> c && c.table() != null) {
-            froms.add(c.table());
-        } else if (column instanceof Label<?> l) {
-            addFroms(l.element(), froms);
-        } else if (column instanceof FunctionCall<?> f) {
-            for (ColumnElement<?> arg : f.arguments()) {
-                addFroms(arg, froms);
-            }
-        } else if (column instanceof BinaryExpression<?> b) {
-            addFroms(b.left(), froms);
-            addFroms(b.right(), froms);
+        if (forUpdate != null) {
+            compiler.dialect().renderForUpdate(compiler, forUpdate.nowait(), forUpdate.skipLocked(), forUpdate.read());
         }
+        compiler.popFroms(scope);
+        compiler.exitStatement();
     }
 
+    /** @return the SQL with {@code ?} placeholders, as SQLite would run it */
     @Override
     public String toString() {
-        return SqlCompiler.compile(this, Dialect.of(EngineDialect.forName("sqlite")))
-                .sql();
-    }
-
-    /**
-     * A SELECT used as a value.
-     *
-     * @param select the statement
-     * @param type its value's type
-     * @param <T> the value's Java type
-     */
-    record ScalarSelect<T>(Select select, @Nullable SqlType<T> type) implements ColumnElement<T> {
-        @Override
-        public void compileTo(SqlCompiler compiler) {
-            compiler.visit(select);
-        }
+        return SqlCompiler.toSql(this);
     }
 }

@@ -4,28 +4,56 @@ import dev.alchemy.dialect.Dialect;
 import dev.alchemy.dialect.SqlWriter;
 import dev.alchemy.engine.BoundParameter;
 import dev.alchemy.engine.CompiledStatement;
+import dev.alchemy.engine.EngineDialect;
 import dev.alchemy.engine.ResultColumn;
 import dev.alchemy.engine.ValueBinder;
+import dev.alchemy.types.BooleanType;
 import dev.alchemy.types.SqlType;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a statement into SQL text with {@code ?} placeholders and its bound parameters, for one dialect. One
- * compiler renders one statement; elements call back into it ({@link ClauseElement#compileTo(SqlCompiler)}).
+ * Turns a statement into SQL text with {@code ?} placeholders and its bound parameters, for one dialect. One compiler
+ * renders one statement; elements call back into it ({@link ClauseElement#compileTo(SqlCompiler)}).
+ *
+ * <p>What the compiler keeps while it renders: the generated names ({@code name_1} for bound values, {@code count_1}
+ * and {@code anon_1} for labels, {@code users_1} for unnamed aliases), the FROM lists of the enclosing statements (a
+ * nested SELECT leaves their tables out of its own FROM: correlation), and the CTEs met on the way (written as one
+ * WITH clause at the start).
+ *
+ * <p>Compiling is a pure function of the statement and the dialect, and every bound parameter is emitted in the order
+ * of a fixed walk over the statement, the same for all statements of one shape. That is what a later cache of
+ * compiled SQL per statement shape needs: the text, binders and result columns of the first compilation, and the
+ * values of each new statement collected in that same order.
  */
 public final class SqlCompiler implements SqlWriter {
 
+    private record CteDefinition(String sql, List<BoundParameter> parameters) {}
+
     private final Dialect dialect;
-    private final StringBuilder sql = new StringBuilder(128);
-    private final List<BoundParameter> parameters = new ArrayList<>();
-    private final Map<String, Integer> anonymousCounts = new HashMap<>();
+    private final StringBuilder sql = new StringBuilder(256);
+    private final ArrayList<BoundParameter> parameters = new ArrayList<>();
+    private final HashMap<String, Integer> anonymousCounts = new HashMap<>();
+    private @Nullable IdentityHashMap<Object, String> anonymousNames;
     private @Nullable List<ResultColumn> resultColumns;
     private boolean qualifyColumns = true;
+    private int depth;
+    private boolean labelAll;
+
+    // tables of the FROM lists of the statements being rendered, innermost last; a FROM subquery starts a new floor
+    private final ArrayList<TableClause> scopeTables = new ArrayList<>();
+    private int scopeFloor;
+
+    private @Nullable LinkedHashMap<Cte, CteDefinition> ctes;
+    private @Nullable Set<Cte> ctesInProgress;
+    private boolean recursiveCtes;
 
     private SqlCompiler(Dialect dialect) {
         this.dialect = dialect;
@@ -42,7 +70,47 @@ public final class SqlCompiler implements SqlWriter {
         Objects.requireNonNull(statement, "statement");
         SqlCompiler compiler = new SqlCompiler(Objects.requireNonNull(dialect, "dialect"));
         compiler.visit(statement);
-        return new CompiledStatement(compiler.sql.toString(), compiler.parameters, compiler.resultColumns);
+        return compiler.result();
+    }
+
+    /**
+     * The SQL of an element or statement as SQLite would run it, with {@code ?} placeholders: what {@code toString()}
+     * of statements and expressions shows. A statement that cannot compile shows why.
+     *
+     * @param element the element
+     * @return the SQL text
+     */
+    public static String toSql(ClauseElement element) {
+        try {
+            return compile(element, DefaultDialect.SQLITE).sql();
+        } catch (RuntimeException e) {
+            return "<" + element.getClass().getSimpleName() + " that cannot compile: " + e.getMessage() + ">";
+        }
+    }
+
+    /** The dialect {@code toString()} compiles for, resolved once. */
+    private static final class DefaultDialect {
+        static final Dialect SQLITE = Dialect.of(EngineDialect.forName("sqlite"));
+    }
+
+    private CompiledStatement result() {
+        if (ctes == null || ctes.isEmpty()) {
+            return new CompiledStatement(sql.toString(), parameters, resultColumns);
+        }
+        StringBuilder text = new StringBuilder(sql.length() + 64);
+        List<BoundParameter> all = new ArrayList<>(parameters.size() + 4);
+        text.append(recursiveCtes ? "WITH RECURSIVE " : "WITH ");
+        int i = 0;
+        for (CteDefinition d : ctes.values()) {
+            if (i++ > 0) {
+                text.append(", \n");
+            }
+            text.append(d.sql);
+            all.addAll(d.parameters);
+        }
+        text.append("\n ").append(sql);
+        all.addAll(parameters);
+        return new CompiledStatement(text.toString(), all, resultColumns);
     }
 
     /** @return the dialect this compiler renders for */
@@ -59,13 +127,27 @@ public final class SqlCompiler implements SqlWriter {
         element.compileTo(this);
     }
 
+    // ---- expressions ----
+
     /**
-     * Renders an expression as the operand of an operator, parenthesised when it is itself a list of conditions.
+     * Renders an expression as the operand of a comparison, parenthesised when it binds more loosely (a list of
+     * conditions, an arithmetic or string expression).
      *
      * @param element the operand
      */
     public void operand(ColumnElement<?> element) {
-        boolean parens = element instanceof BooleanClauseList || element instanceof Select.ScalarSelect<?>;
+        operand(element, "=");
+    }
+
+    /**
+     * Renders an expression as the operand of an operator, parenthesised by precedence as SQLAlchemy does: {@code
+     * (a - b) - c}, {@code (a + b) * c}, but {@code a + b + c}.
+     *
+     * @param element the operand
+     * @param operator the operator it stands under, e.g. {@code +}, {@code =}, {@code AND}
+     */
+    public void operand(ColumnElement<?> element, String operator) {
+        boolean parens = Precedence.needsGrouping(element, operator);
         if (parens) {
             sql.append('(');
         }
@@ -73,6 +155,28 @@ public final class SqlCompiler implements SqlWriter {
         if (parens) {
             sql.append(')');
         }
+    }
+
+    /**
+     * Renders an expression where a condition is expected (WHERE, HAVING, ON, AND/OR, CASE WHEN). Without native
+     * booleans a boolean column alone is written {@code col = 1} and a constant {@code 1 = 1}, as SQLAlchemy does on
+     * SQLite.
+     *
+     * @param element the condition
+     */
+    public void condition(ColumnElement<?> element) {
+        if (!dialect.supportsNativeBoolean()) {
+            if (element instanceof ColumnClause<?> c && c.type() instanceof BooleanType) {
+                visit(c);
+                sql.append(" = ").append(dialect.booleanLiteral(true));
+                return;
+            }
+            if (element instanceof BooleanConstant constant) {
+                sql.append(constant.value() ? "1 = 1" : "1 != 1");
+                return;
+            }
+        }
+        visit(element);
     }
 
     @Override
@@ -86,6 +190,11 @@ public final class SqlCompiler implements SqlWriter {
         return addParameter(key, value, true, type);
     }
 
+    @Override
+    public SqlCompiler bindAnonymous(String base, @Nullable Object value, @Nullable SqlType<?> type) {
+        return addParameter(base + "_" + nextAnonymous(base), value, true, type);
+    }
+
     private SqlCompiler addParameter(String key, @Nullable Object value, boolean hasValue, @Nullable SqlType<?> type) {
         ValueBinder binder = type == null ? null : dialect.binder(type);
         parameters.add(new BoundParameter(key, value, hasValue, binder));
@@ -94,22 +203,45 @@ public final class SqlCompiler implements SqlWriter {
     }
 
     /**
-     * Renders a bound parameter.
+     * Renders a bound parameter; an anonymous one is keyed {@code name_1}, {@code name_2}, ... in order.
      *
      * @param param the parameter
      */
     public void bindParam(BindParam<?> param) {
         String key = param.name();
         if (param.anonymous()) {
-            int n = anonymousCounts.merge(key, 1, Integer::sum);
-            key = key + "_" + n;
+            key = key + "_" + nextAnonymous(key);
         }
         addParameter(key, param.value(), !param.required(), param.type());
     }
 
     /**
+     * Allocates the next generated name for a base: {@code base_1}, {@code base_2}, ... Bound parameters, labels and
+     * unnamed aliases share the numbering, as in SQLAlchemy.
+     *
+     * @param base the base, e.g. {@code name}, {@code anon}
+     * @return the number
+     */
+    public int nextAnonymous(String base) {
+        return anonymousCounts.merge(base, 1, Integer::sum);
+    }
+
+    /**
+     * Marks numbers up to {@code number} of a base as taken (a label {@code count_1} rendered before the parameters
+     * that follow it).
+     *
+     * @param base the base
+     * @param number the number taken
+     */
+    public void reserveAnonymous(String base, int number) {
+        anonymousCounts.merge(base, number, Math::max);
+    }
+
+    // ---- tables and columns ----
+
+    /**
      * Renders a column, qualified by its table unless the statement's context forbids it (INSERT column lists,
-     * UPDATE SET, RETURNING).
+     * UPDATE SET, RETURNING on SQLite, a compound's ORDER BY).
      *
      * @param column the column
      */
@@ -123,15 +255,41 @@ public final class SqlCompiler implements SqlWriter {
     }
 
     /**
-     * Renders a table's (schema-qualified) name.
+     * Renders a table's name as columns are qualified with it: schema-qualified for a table, the alias for an alias,
+     * subquery or CTE.
      *
      * @param table the table
      */
     public void table(TableClause table) {
-        if (table.schema() != null) {
-            sql.append(quote(table.schema())).append('.');
+        String schema = table.schema();
+        if (schema != null) {
+            sql.append(quote(schema)).append('.');
         }
-        sql.append(quote(table.name()));
+        sql.append(quote(nameOf(table)));
+    }
+
+    /**
+     * The name of a table, alias, subquery or CTE in this statement; an unnamed one gets {@code anon_1} (or {@code
+     * users_1} for an alias of {@code users}), the same at each use.
+     *
+     * @param table the FROM clause
+     * @return its name, unquoted
+     */
+    public String nameOf(TableClause table) {
+        String base = table.anonymousBase();
+        if (base == null) {
+            return table.name();
+        }
+        Object identity = table instanceof Cte cte ? cte.root() : table;
+        if (anonymousNames == null) {
+            anonymousNames = new IdentityHashMap<>();
+        }
+        String name = anonymousNames.get(identity);
+        if (name == null) {
+            name = base + "_" + nextAnonymous(base);
+            anonymousNames.put(identity, name);
+        }
+        return name;
     }
 
     /**
@@ -148,8 +306,7 @@ public final class SqlCompiler implements SqlWriter {
      * @param action what to render
      */
     public void unqualified(Runnable action) {
-        boolean before = qualifyColumns;
-        qualifyColumns = false;
+        boolean before = setQualifyColumns(false);
         try {
             action.run();
         } finally {
@@ -158,13 +315,27 @@ public final class SqlCompiler implements SqlWriter {
     }
 
     /**
+     * Sets whether columns are qualified by their table.
+     *
+     * @param qualify the new setting
+     * @return the previous setting, to restore
+     */
+    public boolean setQualifyColumns(boolean qualify) {
+        boolean before = qualifyColumns;
+        qualifyColumns = qualify;
+        return before;
+    }
+
+    // ---- statements ----
+
+    /**
      * Declares the columns the statement returns, so rows come back typed and keyed by these names. Only the
      * outermost statement's declaration counts.
      *
      * @param columns the selected expressions and their keys
      */
     public void declareResultColumns(List<ResultColumn> columns) {
-        if (resultColumns == null) {
+        if (resultColumns == null && depth <= 1) {
             resultColumns = List.copyOf(columns);
         }
     }
@@ -178,5 +349,201 @@ public final class SqlCompiler implements SqlWriter {
      */
     public ResultColumn resultColumn(String key, @Nullable SqlType<?> type) {
         return new ResultColumn(key, type == null ? null : dialect.reader(type));
+    }
+
+    /**
+     * Enters a statement (SELECT, INSERT, ...); pair with {@link #exitStatement()}.
+     *
+     * @return true for the outermost statement, which declares the result columns
+     */
+    public boolean enterStatement() {
+        return ++depth == 1;
+    }
+
+    /** Leaves the statement entered last. */
+    public void exitStatement() {
+        depth--;
+    }
+
+    boolean takeLabelAll() {
+        boolean value = labelAll;
+        labelAll = false;
+        return value;
+    }
+
+    void setLabelAll(boolean value) {
+        labelAll = value;
+    }
+
+    /**
+     * Renders the SELECT of a subquery or CTE: every column labelled, and no correlation to the statements outside.
+     *
+     * @param select the SELECT
+     */
+    void subqueryBody(SelectStatement select) {
+        int savedFloor = scopeFloor;
+        scopeFloor = scopeTables.size();
+        labelAll = true;
+        visit(select);
+        labelAll = false;
+        scopeFloor = savedFloor;
+    }
+
+    /**
+     * Leaves out of a nested SELECT's FROM list the tables of the enclosing statements (SQLAlchemy's
+     * auto-correlation), unless that would leave nothing.
+     *
+     * @param froms the SELECT's own FROM list
+     * @return the FROM list to render
+     */
+    List<FromClause> correlate(List<FromClause> froms) {
+        if (scopeTables.size() == scopeFloor) {
+            return froms;
+        }
+        List<FromClause> kept = null;
+        for (int i = 0; i < froms.size(); i++) {
+            FromClause f = froms.get(i);
+            if (f instanceof TableClause t && inScope(t)) {
+                if (kept == null) {
+                    kept = new ArrayList<>(froms.subList(0, i));
+                }
+            } else if (kept != null) {
+                kept.add(f);
+            }
+        }
+        return kept == null || kept.isEmpty() ? froms : kept;
+    }
+
+    private boolean inScope(TableClause table) {
+        for (int i = scopeFloor; i < scopeTables.size(); i++) {
+            if (scopeTables.get(i) == table) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Makes a statement's FROM clauses visible to the SELECTs nested in it, for correlation.
+     *
+     * @param froms the FROM clauses
+     * @return the mark to give {@link #popFroms(int)}
+     */
+    int pushFroms(List<? extends FromClause> froms) {
+        int mark = scopeTables.size();
+        for (FromClause f : froms) {
+            if (f instanceof TableClause t) {
+                scopeTables.add(t);
+            } else {
+                scopeTables.addAll(Join.tablesOf(f));
+            }
+        }
+        return mark;
+    }
+
+    void popFroms(int mark) {
+        while (scopeTables.size() > mark) {
+            scopeTables.remove(scopeTables.size() - 1);
+        }
+    }
+
+    /**
+     * Adds a CTE's definition to the WITH clause, once, rendering it aside (its parameters go before the statement's).
+     * A CTE used inside its own definition (recursion) is only named.
+     *
+     * @param cte the CTE
+     */
+    void registerCte(Cte cte) {
+        Cte root = cte.root();
+        if (ctes == null) {
+            ctes = new LinkedHashMap<>();
+            ctesInProgress = new HashSet<>();
+        }
+        if (ctes.containsKey(root) || Objects.requireNonNull(ctesInProgress).contains(root)) {
+            return;
+        }
+        ctesInProgress.add(root);
+        int start = sql.length();
+        int firstParameter = parameters.size();
+        boolean qualify = setQualifyColumns(true);
+        sql.append(quote(nameOf(cte)));
+        if (cte.isRecursive()) {
+            recursiveCtes = true;
+            sql.append('(');
+            List<? extends ColumnClause<?>> columns = cte.columns();
+            for (int i = 0; i < columns.size(); i++) {
+                if (i > 0) {
+                    sql.append(", ");
+                }
+                sql.append(quote(columns.get(i).name()));
+            }
+            sql.append(')');
+        }
+        sql.append(" AS \n(");
+        subqueryBody(cte.select());
+        sql.append(')');
+        qualifyColumns = qualify;
+        String text = sql.substring(start);
+        List<BoundParameter> own = new ArrayList<>(parameters.subList(firstParameter, parameters.size()));
+        sql.setLength(start);
+        parameters.subList(firstParameter, parameters.size()).clear();
+        ctesInProgress.remove(root);
+        ctes.put(root, new CteDefinition(text, own));
+    }
+
+    /**
+     * Checks that the dialect can return rows from a DML statement and declares them as the result columns.
+     *
+     * @param top whether the statement is the outermost one
+     * @param returning the RETURNING expressions, possibly none
+     * @param verb {@code INSERT INTO}, {@code UPDATE}, {@code DELETE FROM}, for the message
+     * @param table the statement's table, for the message
+     * @return the names of the returned columns, or null when there is no RETURNING
+     * @throws dev.alchemy.exc.CompileError when the dialect has no RETURNING
+     */
+    @Nullable
+    ColumnNames prepareReturning(boolean top, List<ColumnElement<?>> returning, String verb, TableClause table) {
+        if (returning.isEmpty()) {
+            return null;
+        }
+        if (!dialect.supportsReturning()) {
+            throw new dev.alchemy.exc.CompileError("RETURNING is not supported by the " + dialect.name() + " dialect ("
+                    + verb + " " + table.name() + ")");
+        }
+        ColumnNames names = ColumnNames.of(returning);
+        if (top) {
+            declareResultColumns(names.resultColumns(returning, dialect));
+        }
+        return names;
+    }
+
+    /**
+     * Renders a RETURNING clause: {@code RETURNING users.id} (or {@code RETURNING id} where the dialect writes
+     * unqualified columns), labelling expressions as a SELECT does.
+     *
+     * @param returning the returned expressions
+     * @param names their names
+     */
+    void returning(List<ColumnElement<?>> returning, ColumnNames names) {
+        sql.append(" RETURNING ");
+        boolean before = setQualifyColumns(dialect.qualifiesReturningColumns());
+        for (int i = 0; i < returning.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            names.reserve(this, i);
+            visit(returning.get(i));
+            String label = names.label(i, false);
+            if (label != null) {
+                sql.append(" AS ").append(quote(label));
+            }
+        }
+        qualifyColumns = before;
+    }
+
+    /** @return the SQL rendered so far, for messages */
+    @Override
+    public String toString() {
+        return sql.toString();
     }
 }

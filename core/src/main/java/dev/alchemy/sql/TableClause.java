@@ -11,8 +11,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A named table and its columns, as far as SQL needs to know: the schema's {@code Table} extends it with
- * constraints and DDL.
+ * A named FROM clause with columns: a table, as far as SQL needs to know (the schema's {@code Table} extends it with
+ * constraints and DDL), and the named things that stand in for one: an {@link Alias}, a {@link Subquery}, a
+ * {@link Cte}.
+ *
+ * <pre>{@code
+ * TableClause users = TableClause.of("users", Map.of("id", INTEGER, "name", VARCHAR));
+ * select(users.c("name")).where(users.c("id").eq(5));
+ * TableClause u = users.alias("u");                       // FROM users AS u
+ * }</pre>
  */
 public class TableClause implements FromClause {
 
@@ -50,13 +57,13 @@ public class TableClause implements FromClause {
 
     /**
      * A lightweight table for statements, like SQLAlchemy's {@code table('users', column('id'), ...)}: no
-     * constraints, no DDL.
+     * constraints, no DDL. Pass a map with a defined order ({@code LinkedHashMap}) when column order matters.
      *
      * @param name the name
      * @param columns column names and types
      * @return the table
      */
-    public static TableClause of(String name, Map<String, @Nullable SqlType<?>> columns) {
+    public static TableClause of(String name, Map<String, ? extends @Nullable SqlType<?>> columns) {
         TableClause table = new TableClause(name, null);
         List<ColumnClause<?>> list = new ArrayList<>();
         columns.forEach((column, type) -> list.add(new ColumnClause<>(column, cast(type), table)));
@@ -65,11 +72,11 @@ public class TableClause implements FromClause {
     }
 
     @SuppressWarnings("unchecked")
-    private static @Nullable SqlType<Object> cast(@Nullable SqlType<?> type) {
+    static @Nullable SqlType<Object> cast(@Nullable SqlType<?> type) {
         return (SqlType<Object>) type;
     }
 
-    /** @return the table's name */
+    /** @return the table's name (for an alias, subquery or CTE: its alias) */
     public String name() {
         return name;
     }
@@ -112,6 +119,53 @@ public class TableClause implements FromClause {
      */
     public boolean hasColumn(String name) {
         return byName.containsKey(name);
+    }
+
+    /**
+     * An alias of this table, {@code users AS u}, like SQLAlchemy's {@code users.alias("u")}: its columns are
+     * qualified by the alias ({@code u.name}), so a table can be joined to itself.
+     *
+     * @param alias the alias
+     * @return the alias, whose columns are {@code alias.c("name")}
+     */
+    public TableClause alias(String alias) {
+        return new Alias(this, Objects.requireNonNull(alias, "alias"));
+    }
+
+    /**
+     * An alias whose name the compiler chooses ({@code users AS users_1}).
+     *
+     * @return the alias
+     */
+    public TableClause alias() {
+        return new Alias(this, null);
+    }
+
+    /**
+     * This table's foreign keys, for joins without an ON clause. A plain table has none; the schema's {@code Table}
+     * returns those it declares.
+     *
+     * @return one entry per foreign key
+     */
+    public List<ForeignKeyColumns> foreignKeyColumns() {
+        return List.of();
+    }
+
+    /**
+     * This table's column that stands for a given column: the column itself when it is ours, or, for an alias (or a
+     * subquery), the column derived from it.
+     *
+     * @param column a column
+     * @return the corresponding column, or null
+     */
+    public @Nullable ColumnClause<?> correspondingColumn(ColumnClause<?> column) {
+        return column.table() == this ? column : null;
+    }
+
+    /** @return the base of the name the compiler gives this FROM clause, or null when it is named */
+    @Nullable
+    String anonymousBase() {
+        return null;
     }
 
     @Override

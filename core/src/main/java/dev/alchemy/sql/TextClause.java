@@ -5,6 +5,7 @@ import dev.alchemy.engine.CompiledStatement;
 import dev.alchemy.engine.EngineDialect;
 import dev.alchemy.engine.Executable;
 import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.types.SqlType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,19 +22,26 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * conn.execute(text("SELECT * FROM users WHERE name = :name"), Map.of("name", "Alice"));
  * conn.execute(text("SELECT * FROM users WHERE name = :name").bind("name", "Alice"));
+ * select(users.c("id")).where(text("users.age > :age").bind("age", 30));   // a condition inside a statement
  * }</pre>
+ *
+ * <p>Used inside a statement it is a condition (or a selected expression, unlabelled); its text is trusted SQL
+ * from the programmer, never user input.
  */
-public final class TextClause implements Executable {
+public final class TextClause implements Executable, ColumnElement<Boolean> {
 
     private final String text;
     private final String sql;
     private final List<String> names;
+    private final int[] positions;
     private final Map<String, @Nullable Object> values;
 
-    private TextClause(String text, String sql, List<String> names, Map<String, @Nullable Object> values) {
+    private TextClause(
+            String text, String sql, List<String> names, int[] positions, Map<String, @Nullable Object> values) {
         this.text = text;
         this.sql = sql;
         this.names = names;
+        this.positions = positions;
         this.values = values;
     }
 
@@ -46,8 +54,13 @@ public final class TextClause implements Executable {
     public static TextClause of(String text) {
         Objects.requireNonNull(text, "text");
         List<String> names = new ArrayList<>();
-        String sql = parse(text, names);
-        return new TextClause(text, sql, Collections.unmodifiableList(names), Map.of());
+        List<Integer> positions = new ArrayList<>();
+        String sql = parse(text, names, positions);
+        int[] at = new int[positions.size()];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = positions.get(i);
+        }
+        return new TextClause(text, sql, Collections.unmodifiableList(names), at, Map.of());
     }
 
     /**
@@ -65,7 +78,7 @@ public final class TextClause implements Executable {
         }
         Map<String, @Nullable Object> copy = new LinkedHashMap<>(values);
         copy.put(name, value);
-        return new TextClause(text, sql, names, Collections.unmodifiableMap(copy));
+        return new TextClause(text, sql, names, positions, Collections.unmodifiableMap(copy));
     }
 
     /**
@@ -92,6 +105,36 @@ public final class TextClause implements Executable {
         return text;
     }
 
+    /** @return null: the text's type is unknown */
+    @Override
+    public @Nullable SqlType<Boolean> type() {
+        return null;
+    }
+
+    /** @return the text, which rows use as the column's name when it is selected */
+    @Override
+    public String key() {
+        return text;
+    }
+
+    /** Writes the text with {@code ?} placeholders, binding carried values and requiring the others at execution. */
+    @Override
+    public void compileTo(SqlCompiler compiler) {
+        int from = 0;
+        for (int i = 0; i < names.size(); i++) {
+            int q = positions[i];
+            compiler.append(sql.substring(from, q));
+            String name = names.get(i);
+            if (values.containsKey(name)) {
+                compiler.bind(name, values.get(name), null);
+            } else {
+                compiler.bindParam(BindParam.required(name, null));
+            }
+            from = q + 1;
+        }
+        compiler.append(sql.substring(from));
+    }
+
     @Override
     public CompiledStatement compile(EngineDialect dialect) {
         List<BoundParameter> parameters = new ArrayList<>(names.size());
@@ -104,7 +147,7 @@ public final class TextClause implements Executable {
         return new CompiledStatement(sql, parameters, null);
     }
 
-    private static String parse(String text, List<String> names) {
+    private static String parse(String text, List<String> names, List<Integer> positions) {
         StringBuilder sql = new StringBuilder(text.length());
         int n = text.length();
         int i = 0;
@@ -139,6 +182,7 @@ public final class TextClause implements Executable {
                     end++;
                 }
                 names.add(text.substring(i + 1, end));
+                positions.add(sql.length());
                 sql.append('?');
                 i = end;
             } else {

@@ -2,10 +2,11 @@ package dev.alchemy.sql;
 
 import dev.alchemy.types.SqlType;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An expression with a prefix or suffix operator: {@code NOT x}, {@code x IS NULL}.
+ * An expression with a prefix or suffix operator: {@code x IS NULL}, {@code DISTINCT x}.
  *
  * @param element the operand
  * @param prefix text before it, or null
@@ -25,11 +26,32 @@ public record UnaryExpression<T>(
     }
 
     @Override
+    public void collectFroms(Consumer<? super FromClause> froms) {
+        element.collectFroms(froms);
+    }
+
+    /**
+     * The inverse of {@code IS NULL} / {@code IS NOT NULL}.
+     *
+     * @return the inverted test, or null for other operators
+     */
+    @Nullable
+    UnaryExpression<T> inverted() {
+        if (" IS NULL".equals(suffix)) {
+            return new UnaryExpression<>(element, prefix, " IS NOT NULL", type);
+        }
+        if (" IS NOT NULL".equals(suffix)) {
+            return new UnaryExpression<>(element, prefix, " IS NULL", type);
+        }
+        return null;
+    }
+
+    @Override
     public void compileTo(SqlCompiler compiler) {
         if (prefix != null) {
             compiler.append(prefix);
         }
-        compiler.operand(element);
+        compiler.operand(element, "=");
         if (suffix != null) {
             compiler.append(suffix);
         }
@@ -37,6 +59,6 @@ public record UnaryExpression<T>(
 
     @Override
     public String toString() {
-        return (prefix == null ? "" : prefix) + element + (suffix == null ? "" : suffix);
+        return SqlCompiler.toSql(this);
     }
 }

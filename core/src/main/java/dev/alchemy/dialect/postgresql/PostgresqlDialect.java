@@ -2,6 +2,7 @@ package dev.alchemy.dialect.postgresql;
 
 import dev.alchemy.dialect.Dialect;
 import dev.alchemy.dialect.SqlWriter;
+import dev.alchemy.dialect.internal.StandardSql;
 import dev.alchemy.engine.EngineOptions;
 import dev.alchemy.engine.URL;
 import dev.alchemy.engine.ValueBinder;
@@ -93,10 +94,8 @@ public class PostgresqlDialect implements Dialect {
 
     @Override
     public String quoteIdentifier(String identifier) {
-        boolean legal = identifier.matches("[a-z_][a-z0-9_$]*");
-        return legal && !PostgresqlReserved.WORDS.contains(identifier)
-                ? identifier
-                : '"' + identifier.replace("\"", "\"\"") + '"';
+        boolean plain = StandardSql.isLegalLowerCase(identifier) && !PostgresqlReserved.WORDS.contains(identifier);
+        return plain ? identifier : StandardSql.doubleQuoted(identifier);
     }
 
     @Override
@@ -116,13 +115,16 @@ public class PostgresqlDialect implements Dialect {
         return types.reader(type);
     }
 
+    /** As SQLAlchemy's PostgreSQL compiler: {@code  \n LIMIT ?}, and {@code \n LIMIT ALL OFFSET ?} for an offset alone. */
     @Override
     public void renderLimitOffset(SqlWriter writer, @Nullable Integer limit, @Nullable Integer offset) {
         if (limit != null) {
-            writer.append("\n LIMIT ").bind("param_limit", limit, null);
+            writer.append(" \n LIMIT ").bindAnonymous("param", limit, null);
+        } else {
+            writer.append("\n LIMIT ALL");
         }
         if (offset != null) {
-            writer.append(limit == null ? "\n OFFSET " : " OFFSET ").bind("param_offset", offset, null);
+            writer.append(" OFFSET ").bindAnonymous("param", offset, null);
         }
     }
 
@@ -161,6 +163,33 @@ public class PostgresqlDialect implements Dialect {
     @Override
     public boolean supportsReturning() {
         return true;
+    }
+
+    @Override
+    public boolean supportsIlike() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsUpdateFrom() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsDeleteUsing() {
+        return true;
+    }
+
+    /** ON CONFLICT exists since PostgreSQL 9.5. */
+    @Override
+    public boolean supportsOnConflict() {
+        return true;
+    }
+
+    @Override
+    public void renderOnConflict(
+            SqlWriter writer, List<String> quotedTargets, @Nullable String quotedConstraint, boolean doNothing) {
+        StandardSql.renderOnConflict(writer, quotedTargets, quotedConstraint, doNothing);
     }
 
     @Override

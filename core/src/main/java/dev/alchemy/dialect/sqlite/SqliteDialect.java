@@ -2,6 +2,7 @@ package dev.alchemy.dialect.sqlite;
 
 import dev.alchemy.dialect.Dialect;
 import dev.alchemy.dialect.SqlWriter;
+import dev.alchemy.dialect.internal.StandardSql;
 import dev.alchemy.engine.Conversions;
 import dev.alchemy.engine.EngineOptions;
 import dev.alchemy.engine.URL;
@@ -207,8 +208,8 @@ public class SqliteDialect implements Dialect {
     /** SQLite needs a LIMIT before OFFSET; SQLAlchemy always sends both, LIMIT -1 meaning none. */
     @Override
     public void renderLimitOffset(SqlWriter writer, @Nullable Integer limit, @Nullable Integer offset) {
-        writer.append("\n LIMIT ").bind("param_limit", limit == null ? -1 : limit, null);
-        writer.append(" OFFSET ").bind("param_offset", offset == null ? 0 : offset, null);
+        writer.append("\n LIMIT ").bindAnonymous("param", limit == null ? -1 : limit, null);
+        writer.append(" OFFSET ").bindAnonymous("param", offset == null ? 0 : offset, null);
     }
 
     /** A single-column integer primary key must be exactly INTEGER to alias the rowid and autoincrement. */
@@ -259,6 +260,70 @@ public class SqliteDialect implements Dialect {
     @Override
     public boolean supportsReturning() {
         return true;
+    }
+
+    /** Booleans are the integers 1 and 0, as SQLAlchemy writes {@code col == True} on SQLite. */
+    @Override
+    public String booleanLiteral(boolean value) {
+        return value ? "1" : "0";
+    }
+
+    @Override
+    public boolean supportsNativeBoolean() {
+        return false;
+    }
+
+    /** SQLAlchemy's SQLite form of an empty IN: a subquery that returns no rows. */
+    @Override
+    public void renderEmptyIn(SqlWriter writer, boolean negated) {
+        writer.append(
+                negated
+                        ? " NOT IN (SELECT 1 FROM (SELECT 1) WHERE 1!=1)"
+                        : " IN (SELECT 1 FROM (SELECT 1) WHERE 1!=1)");
+    }
+
+    /** SQLite has no {@code now()}: it is {@code CURRENT_TIMESTAMP}, as SQLAlchemy's SQLite compiler writes it. */
+    @Override
+    public @Nullable String niladicFunction(String name) {
+        return name.equalsIgnoreCase("now") ? "CURRENT_TIMESTAMP" : null;
+    }
+
+    /** SQLAlchemy 2.0 writes SQLite's RETURNING columns unqualified ({@code RETURNING id}). */
+    @Override
+    public boolean qualifiesReturningColumns() {
+        return false;
+    }
+
+    /** SQLite rejects {@code (SELECT ... LIMIT 1) UNION ...}; such members become {@code SELECT * FROM (...)}. */
+    @Override
+    public boolean supportsParenthesizedSetOperands() {
+        return false;
+    }
+
+    /** UPDATE ... FROM exists since SQLite 3.33. */
+    @Override
+    public boolean supportsUpdateFrom() {
+        return true;
+    }
+
+    /** SQLite locks the whole database, not rows: FOR UPDATE is left out, as SQLAlchemy does. */
+    @Override
+    public void renderForUpdate(SqlWriter writer, boolean nowait, boolean skipLocked, boolean read) {}
+
+    /** ON CONFLICT exists since SQLite 3.24. */
+    @Override
+    public boolean supportsOnConflict() {
+        return true;
+    }
+
+    @Override
+    public void renderOnConflict(
+            SqlWriter writer, List<String> quotedTargets, @Nullable String quotedConstraint, boolean doNothing) {
+        if (quotedConstraint != null) {
+            throw new dev.alchemy.exc.CompileError(
+                    "SQLite cannot name a constraint as an upsert's conflict target; give the index columns instead");
+        }
+        StandardSql.renderOnConflict(writer, quotedTargets, null, doNothing);
     }
 
     @Override

@@ -1,13 +1,10 @@
 package dev.alchemy.dialect.sqlite;
 
-import java.util.Locale;
+import dev.alchemy.dialect.internal.StandardSql;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** SQLAlchemy's rule for quoting identifiers on SQLite: reserved words, upper case and unusual characters. */
 final class SqliteIdentifiers {
-
-    private static final Pattern LEGAL = Pattern.compile("^[a-z_][a-z0-9_$]*$");
 
     // SQLite's keywords, as SQLAlchemy's SQLiteIdentifierPreparer lists them
     static final Set<String> RESERVED = Set.of(
@@ -132,8 +129,8 @@ final class SqliteIdentifiers {
     private SqliteIdentifiers() {}
 
     static String quote(String identifier) {
-        boolean needs = RESERVED.contains(identifier.toLowerCase(Locale.ROOT))
-                || !LEGAL.matcher(identifier).matches();
-        return needs ? '"' + identifier.replace("\"", "\"\"") + '"' : identifier;
+        // legal identifiers are lower case already, so the reserved-word check needs no toLowerCase
+        boolean plain = StandardSql.isLegalLowerCase(identifier) && !RESERVED.contains(identifier);
+        return plain ? identifier : StandardSql.doubleQuoted(identifier);
     }
 }
