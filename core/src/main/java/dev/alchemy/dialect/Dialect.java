@@ -215,10 +215,11 @@ public interface Dialect extends EngineDialect {
     }
 
     /**
-     * Whether RETURNING columns are written with their table ({@code RETURNING users.id}, PostgreSQL) or without
-     * ({@code RETURNING id}, SQLite, as SQLAlchemy 2.0 writes them).
+     * Whether RETURNING columns may be written with their table ({@code RETURNING users.id}) where a statement names
+     * several tables (PostgreSQL's UPDATE ... FROM); SQLite's RETURNING sees only the target table and takes bare
+     * names ({@code RETURNING id}, as SQLAlchemy 2.0 writes it).
      *
-     * @return true to qualify them
+     * @return true to qualify them when needed
      */
     default boolean qualifiesReturningColumns() {
         return true;

@@ -109,7 +109,7 @@ public final class Delete implements Executable, ClauseElement {
             compiler.condition(where);
         }
         if (returningNames != null) {
-            compiler.returning(returning, returningNames);
+            compiler.returning(returning, returningNames, !extra.isEmpty());
         }
         compiler.popFroms(scope);
         compiler.exitStatement();

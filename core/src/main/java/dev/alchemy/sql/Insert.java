@@ -322,7 +322,7 @@ public final class Insert implements Executable, ClauseElement {
             compileOnConflict(compiler, onConflict);
         }
         if (returningNames != null) {
-            compiler.returning(returning, returningNames);
+            compiler.returning(returning, returningNames, false);
         }
         compiler.popFroms(scope);
         compiler.exitStatement();

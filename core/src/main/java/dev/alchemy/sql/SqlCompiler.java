@@ -518,15 +518,18 @@ public final class SqlCompiler implements SqlWriter {
     }
 
     /**
-     * Renders a RETURNING clause: {@code RETURNING users.id} (or {@code RETURNING id} where the dialect writes
-     * unqualified columns), labelling expressions as a SELECT does.
+     * Renders a RETURNING clause: {@code RETURNING id}, labelling expressions as a SELECT does. Columns are qualified
+     * ({@code RETURNING users.id}) only when the statement names other tables (UPDATE ... FROM), where a bare name
+     * could be ambiguous, and the dialect allows it; SQLAlchemy qualifies them always on PostgreSQL, but one text for
+     * both databases is what the ORM's statements (and their tests) rely on.
      *
      * @param returning the returned expressions
      * @param names their names
+     * @param otherTables whether the statement names tables besides its target
      */
-    void returning(List<ColumnElement<?>> returning, ColumnNames names) {
+    void returning(List<ColumnElement<?>> returning, ColumnNames names, boolean otherTables) {
         sql.append(" RETURNING ");
-        boolean before = setQualifyColumns(dialect.qualifiesReturningColumns());
+        boolean before = setQualifyColumns(otherTables && dialect.qualifiesReturningColumns());
         for (int i = 0; i < returning.size(); i++) {
             if (i > 0) {
                 sql.append(", ");

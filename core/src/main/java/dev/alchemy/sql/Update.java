@@ -196,7 +196,7 @@ public final class Update implements Executable, ClauseElement {
             compiler.condition(where);
         }
         if (returningNames != null) {
-            compiler.returning(returning, returningNames);
+            compiler.returning(returning, returningNames, !extra.isEmpty());
         }
         compiler.popFroms(scope);
         compiler.exitStatement();

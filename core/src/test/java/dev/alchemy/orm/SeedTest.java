@@ -71,11 +71,11 @@ class SeedTest {
             sql.clear();
             User user = session.query(User.class).filterBy("name", "Alice").first();
             assertThat(user).isSameAs(newUser);
-            // SQLAlchemy's SQLite compiler always pairs LIMIT with OFFSET; PostgreSQL's writes LIMIT alone
+            // SQLAlchemy's SQLite compiler always pairs LIMIT with OFFSET; PostgreSQL's writes LIMIT alone, after
+            // " \n" (reference §2.9)
             assertThat(sql)
-                    .containsExactly(
-                            "SELECT users.id, users.name, users.email \nFROM users \nWHERE users.name = ?\n LIMIT ?"
-                                    + (db.isSqlite() ? " OFFSET ?" : ""));
+                    .containsExactly("SELECT users.id, users.name, users.email \nFROM users \nWHERE users.name = ?"
+                            + (db.isSqlite() ? "\n LIMIT ? OFFSET ?" : " \n LIMIT ?"));
 
             sql.clear();
             user.email = "alice@newdomain.com";

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * INSERT, UPDATE, DELETE and upserts compile to the text SQLAlchemy produces (sqlalchemy-reference.md §2.16–2.20),
  * following SQLAlchemy 2.0 where it differs from 1.4: RETURNING and UPDATE ... FROM on SQLite. Deliberate
- * differences: no implicit {@code RETURNING users.id} on PostgreSQL INSERTs (ask with {@code returning(...)}); an
+ * differences: no implicit {@code RETURNING users.id} on PostgreSQL INSERTs (ask with {@code returning(...)});
+ * RETURNING columns are bare on PostgreSQL too ({@code RETURNING id}) unless the statement names other tables; an
  * INSERT without values binds every column as a parameter that must be given at execution.
  */
 class DmlCompilesAsSqlalchemyTest {
@@ -84,12 +85,12 @@ class DmlCompilesAsSqlalchemyTest {
         assertSql(
                 one,
                 "INSERT INTO users (name) VALUES (?) RETURNING id",
-                "INSERT INTO users (name) VALUES (?) RETURNING users.id");
+                "INSERT INTO users (name) VALUES (?) RETURNING id");
         assertThat(sqlite(one).columns()).extracting(c -> c.key()).containsExactly("id");
         assertSql(
                 insert(users).values(Map.of("name", "A")).returning(users.c("id"), users.c("name")),
                 "INSERT INTO users (name) VALUES (?) RETURNING id, name",
-                "INSERT INTO users (name) VALUES (?) RETURNING users.id, users.name");
+                "INSERT INTO users (name) VALUES (?) RETURNING id, name");
     }
 
     @Test
@@ -181,7 +182,7 @@ class DmlCompilesAsSqlalchemyTest {
                         .values(Map.of("name", "Bob"))
                         .returning(users.c("id")),
                 "UPDATE users SET name=? WHERE users.id = ? RETURNING id",
-                "UPDATE users SET name=? WHERE users.id = ? RETURNING users.id");
+                "UPDATE users SET name=? WHERE users.id = ? RETURNING id");
     }
 
     @Test
@@ -195,6 +196,18 @@ class DmlCompilesAsSqlalchemyTest {
                 "UPDATE users SET name=? FROM addresses WHERE users.id = addresses.user_id AND "
                         + "addresses.email_address = ?");
         assertThat(params(sqlite(stmt))).containsExactly(entry("name", "y"), entry("email_address_1", "x"));
+    }
+
+    @Test
+    void returningIsQualifiedOnPostgresqlWhenOtherTablesAreNamed() {
+        Update stmt = update(users)
+                .where(users.c("id").eq(addresses.c("user_id")))
+                .values(Map.of("name", "y"))
+                .returning(users.c("id"));
+        assertSql(
+                stmt,
+                "UPDATE users SET name=? FROM addresses WHERE users.id = addresses.user_id RETURNING id",
+                "UPDATE users SET name=? FROM addresses WHERE users.id = addresses.user_id RETURNING users.id");
     }
 
     @Test
@@ -215,7 +228,7 @@ class DmlCompilesAsSqlalchemyTest {
         assertSql(
                 delete(users).where(users.c("id").eq(5)).returning(users.c("id")),
                 "DELETE FROM users WHERE users.id = ? RETURNING id",
-                "DELETE FROM users WHERE users.id = ? RETURNING users.id");
+                "DELETE FROM users WHERE users.id = ? RETURNING id");
     }
 
     @Test
@@ -290,7 +303,7 @@ class DmlCompilesAsSqlalchemyTest {
                 "INSERT INTO users (id, name, email) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
                         + "name = excluded.name RETURNING id",
                 "INSERT INTO users (id, name, email) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                        + "name = excluded.name RETURNING users.id");
+                        + "name = excluded.name RETURNING id");
     }
 
     @Test

@@ -288,7 +288,7 @@ public class SqliteDialect implements Dialect {
         return name.equalsIgnoreCase("now") ? "CURRENT_TIMESTAMP" : null;
     }
 
-    /** SQLAlchemy 2.0 writes SQLite's RETURNING columns unqualified ({@code RETURNING id}). */
+    /** SQLite's RETURNING sees only the target table: columns are bare ({@code RETURNING id}), as in SQLAlchemy 2.0. */
     @Override
     public boolean qualifiesReturningColumns() {
         return false;
