@@ -198,6 +198,51 @@ class SessionTest {
     }
 
     @Test
+    void keysMatchObjectsWhenSessionsInsertAtTheSameTime() throws Exception {
+        int sessions = 4;
+        int rows = 2500;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(sessions);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(sessions);
+        List<List<User>> made = new ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < sessions; t++) {
+                List<User> users = new ArrayList<>();
+                for (int i = 0; i < rows; i++) {
+                    users.add(new User("t" + t + "-" + i, "same@example.com"));
+                }
+                made.add(users);
+                done.add(pool.submit(() -> {
+                    try (Session session = factory.openSession()) {
+                        session.addAll(users);
+                        start.await();
+                        session.commit();
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<Integer, String> names = new java.util.HashMap<>();
+        try (Connection conn = engine.connect()) {
+            for (dev.alchemy.engine.Row r :
+                    conn.execute(text("SELECT id, name FROM users")).all()) {
+                names.put(((Number) r.get(0)).intValue(), (String) r.get(1));
+            }
+        }
+        assertThat(names).hasSize(sessions * rows);
+        for (List<User> users : made) {
+            for (User u : users) {
+                assertThat(names.get(u.id)).isEqualTo(u.name);
+            }
+        }
+    }
+
+    @Test
     void optimisticLockConflictRaisesStaleDataErrorAndTheWinnerStays() {
         Long id;
         try (Session session = factory.openSession()) {
