@@ -17,6 +17,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -44,8 +45,8 @@ public final class AlchemyDataSourceAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(DataSource.class)
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(AlchemyProperties properties) {
-        return AlchemyDataSources.create(properties.getUrl());
+    HikariDataSource dataSource(AlchemyProperties properties, ResourceLoader resourceLoader) {
+        return AlchemyDataSources.create(properties.getUrl(), resourceLoader.getClassLoader());
     }
 
     /** Matches when neither {@code spring.datasource.url} nor {@code spring.datasource.jndi-name} has a value. */

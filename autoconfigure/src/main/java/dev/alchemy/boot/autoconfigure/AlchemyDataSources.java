@@ -23,11 +23,15 @@ final class AlchemyDataSources {
 
     private AlchemyDataSources() {}
 
-    static HikariDataSource create(String text) {
+    /**
+     * @param text the URL
+     * @param classLoader where to look for the driver: the application's class loader
+     */
+    static HikariDataSource create(String text, @Nullable ClassLoader classLoader) {
         URL url = parse(text);
         EngineDialect dialect = dialect(url, text);
         EngineDialect.ConnectionSpec spec = dialect.connectionSpec(url, EngineOptions.defaults());
-        if (!ClassUtils.isPresent(spec.driverClassName(), AlchemyDataSources.class.getClassLoader())) {
+        if (!ClassUtils.isPresent(spec.driverClassName(), classLoader)) {
             throw new FailureAnalyzedException(
                     URL_PROPERTY + " '" + url + "' needs the " + dialect.name() + " JDBC driver "
                             + spec.driverClassName() + ", which is not on the class path.",

@@ -172,7 +172,9 @@ class AlchemyDataSourceAutoConfigurationTest {
 
     @Test
     void missingDriverNamesTheDependencyToAdd() {
-        runner.withPropertyValues("alchemy.url=postgresql://scott:tiger@localhost/app")
+        // the PostgreSQL driver is on the test class path (PostgresqlApplicationTest); the application's is without it
+        runner.withClassLoader(new FilteredClassLoader("org.postgresql"))
+                .withPropertyValues("alchemy.url=postgresql://scott:tiger@localhost/app")
                 .run(context -> {
                     FailureAnalyzedException failure =
                             findCause(context.getStartupFailure(), FailureAnalyzedException.class);
