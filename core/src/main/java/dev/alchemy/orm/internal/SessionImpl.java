@@ -392,12 +392,13 @@ public final class SessionImpl implements Session {
         Connection c = connection;
         connection = null;
         if (c != null) {
+            // Closing rolls back a connection of our own; on one whose transaction is managed outside Alchemy
+            // (Spring's), it leaves the rollback to the manager, which the exception reaches. An explicit
+            // rollback() would throw there and hang a misleading suppressed error on the flush's own.
             try {
-                c.rollback();
+                c.close();
             } catch (RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
-            } finally {
-                c.close();
             }
         }
         failedFlush = e instanceof RuntimeException r ? r : new InvalidRequestError(String.valueOf(e.getMessage()), e);
