@@ -1,20 +1,27 @@
 package dev.alchemy.boot.autoconfigure;
 
 import dev.alchemy.engine.Engine;
+import dev.alchemy.orm.Session;
+import dev.alchemy.orm.SessionFactory;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.transaction.TransactionExecutionListener;
 
 /**
  * Alchemy in a Spring Boot application: an {@link Engine} over the application's one {@code DataSource} (the pool
@@ -22,11 +29,18 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
  * {@link AlchemyDataSourceAutoConfiguration}), whose connections take part in Spring transactions through
  * {@link SpringConnectionProvider}; translation of Alchemy and SQLite errors to Spring's
  * {@code DataAccessException}s. Backs off when there are several {@code DataSource}s and none is {@code @Primary}.
+ *
+ * <p>For the ORM: the application's model classes ({@link AlchemyModels}, found by scanning), their tables created
+ * at start-up ({@link AlchemySchemaInitializer}, ordered by Boot's database initialization after Flyway and
+ * Liquibase and before {@code data.sql}), a {@link SessionFactory}, and the shared {@link Session} that
+ * {@code @Transactional} services inject ({@link SharedSession}). Every bean backs off when the application defines
+ * its own.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass({Engine.class, DataSource.class, DataSourceUtils.class})
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(AlchemyProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
 public final class AlchemyAutoConfiguration {
 
     @Bean(destroyMethod = "dispose")
@@ -57,6 +71,54 @@ public final class AlchemyAutoConfiguration {
         TransactionManagerCustomizer<JdbcTransactionManager> alchemyTransactionManagerCustomizer(
                 ObjectProvider<SQLExceptionTranslator> translator) {
             return manager -> translator.ifUnique(manager::setExceptionTranslator);
+        }
+    }
+
+    /** The ORM: models, their tables, the session factory and the shared session. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(SessionFactory.class)
+    static class OrmConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        AlchemyModels alchemyModels(ApplicationContext context, AlchemyProperties properties) {
+            return ModelScanner.scan(context, properties.getModels().getPackages());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBooleanProperty(name = "alchemy.schema.create-all", matchIfMissing = true)
+        AlchemySchemaInitializer alchemySchemaInitializer(Engine engine, AlchemyModels models) {
+            return new AlchemySchemaInitializer(engine, models);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        SessionFactory alchemySessionFactory(
+                Engine engine, AlchemyProperties properties, ObjectProvider<SessionFactoryCustomizer> customizers) {
+            AlchemyProperties.Session settings = properties.getSession();
+            SessionFactory factory = new SessionFactory(engine)
+                    .withAutoflush(settings.isAutoflush())
+                    .withExpireOnCommit(settings.isExpireOnCommit());
+            for (SessionFactoryCustomizer customizer :
+                    customizers.orderedStream().toList()) {
+                factory = customizer.customize(factory);
+            }
+            return factory;
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        Session alchemySession(
+                SessionFactory sessionFactory, AlchemyProperties properties, AlchemyExceptionTranslator translator) {
+            return SharedSession.create(sessionFactory, properties.getSession().getNonTransactional(), translator);
+        }
+
+        @Bean
+        @ConditionalOnClass(TransactionExecutionListener.class)
+        @ConditionalOnMissingBean
+        NestedTransactionFlusher alchemyNestedTransactionFlusher() {
+            return new NestedTransactionFlusher();
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.alchemy.exc.NoResultFound;
 import dev.alchemy.exc.OperationalError;
 import dev.alchemy.exc.PoolTimeoutError;
 import dev.alchemy.exc.ProgrammingError;
+import dev.alchemy.exc.StaleDataError;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +24,7 @@ import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.InvalidDataAccessResourceUsageException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.dao.support.PersistenceExceptionTranslator;
 import org.springframework.jdbc.UncategorizedSQLException;
@@ -38,7 +40,8 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
  * When that translator does not know the error, the Alchemy class decides ({@link IntegrityError} to
  * {@link DataIntegrityViolationException}, {@link ProgrammingError} to {@link InvalidDataAccessResourceUsageException},
  * {@link OperationalError} to {@link DataAccessResourceFailureException}, else {@link UncategorizedSQLException}).
- * Alchemy's own errors map by type: {@link NoResultFound} to {@link EmptyResultDataAccessException},
+ * Alchemy's own errors map by type: {@link StaleDataError} (an optimistic locking conflict) to
+ * {@link OptimisticLockingFailureException}, {@link NoResultFound} to {@link EmptyResultDataAccessException},
  * {@link MultipleResultsFound} to {@link IncorrectResultSizeDataAccessException}, {@link PoolTimeoutError} to
  * {@link TransientDataAccessResourceException}, misuse ({@link InvalidRequestError}, {@link ArgumentError}) to
  * {@link InvalidDataAccessApiUsageException}. Exceptions that are not Alchemy's are left alone (null).
@@ -49,6 +52,7 @@ public class AlchemyExceptionTranslator implements PersistenceExceptionTranslato
 
     /** First match wins: a subclass must come before its superclass. */
     private static final List<Rule<?>> RULES = List.of(
+            new Rule<>(StaleDataError.class, e -> new OptimisticLockingFailureException(e.getMessage(), e)),
             new Rule<>(NoResultFound.class, e -> new EmptyResultDataAccessException(e.getMessage(), 1, e)),
             new Rule<>(
                     MultipleResultsFound.class, e -> new IncorrectResultSizeDataAccessException(e.getMessage(), 1, e)),

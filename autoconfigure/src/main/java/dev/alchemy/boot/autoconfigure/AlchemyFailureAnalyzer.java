@@ -15,10 +15,11 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
 
 /**
- * Explains why an Alchemy bean ({@code Engine}, later {@code SessionFactory}, {@code Session}) that the application
+ * Explains why an Alchemy bean ({@code Engine}, {@code SessionFactory}, {@code Session}) that the application
  * asks for does not exist when the reason is the data source: none at all, or several with none {@code @Primary}.
  * Ordered before Boot's generic analysis of a missing bean. Other bad configuration ({@code alchemy.url},
- * {@code alchemy.dialect}, a missing driver) is reported where it is found, with Boot's
+ * {@code alchemy.dialect}, a missing driver, model packages without models, a model that cannot be mapped) is
+ * reported where it is found, with Boot's
  * {@code InvalidConfigurationPropertyValueException} or {@code FailureAnalyzedException}.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -1,5 +1,7 @@
 package dev.alchemy.boot.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * <pre>
  * alchemy.url=sqlite:///data/app.db
  * alchemy.echo=true
+ * alchemy.models.packages=com.example.model
+ * alchemy.schema.create-all=false
+ * alchemy.session.non-transactional=fail
  * </pre>
  */
 @ConfigurationProperties("alchemy")
@@ -35,6 +40,12 @@ public class AlchemyProperties {
      * it when the JDBC URL does not name the database (a proxy or wrapper driver).
      */
     private @Nullable String dialect;
+
+    private final Models models = new Models();
+
+    private final Schema schema = new Schema();
+
+    private final Session session = new Session();
 
     /** @return the database URL used when the application configures no DataSource */
     public String getUrl() {
@@ -74,5 +85,123 @@ public class AlchemyProperties {
     /** @param dialect the dialect name, or null to detect it */
     public void setDialect(@Nullable String dialect) {
         this.dialect = dialect;
+    }
+
+    /** @return where model classes are found */
+    public Models getModels() {
+        return models;
+    }
+
+    /** @return what happens to the schema at start-up */
+    public Schema getSchema() {
+        return schema;
+    }
+
+    /** @return the settings of sessions */
+    public Session getSession() {
+        return session;
+    }
+
+    /** Where the {@code @Table} model classes are found. */
+    public static class Models {
+
+        /**
+         * Packages (with their sub-packages) to scan for classes annotated with @dev.alchemy.orm.Table. Replaces
+         * the default: the packages of @EntityScan, else the package of the @SpringBootApplication class.
+         */
+        private List<String> packages = new ArrayList<>();
+
+        /** @return the packages to scan, empty for the default */
+        public List<String> getPackages() {
+            return packages;
+        }
+
+        /** @param packages the packages to scan, empty for the default */
+        public void setPackages(List<String> packages) {
+            this.packages = packages;
+        }
+    }
+
+    /** What happens to the schema at start-up. */
+    public static class Schema {
+
+        /**
+         * Create the tables of the model classes that do not exist yet at start-up, like
+         * Base.metadata.create_all(engine): after Flyway or Liquibase, before data.sql. Existing tables are never
+         * changed.
+         */
+        private boolean createAll = true;
+
+        /** @return whether missing tables are created at start-up */
+        public boolean isCreateAll() {
+            return createAll;
+        }
+
+        /** @param createAll whether missing tables are created at start-up */
+        public void setCreateAll(boolean createAll) {
+            this.createAll = createAll;
+        }
+    }
+
+    /** Settings of the sessions behind the shared {@code Session} bean. */
+    public static class Session {
+
+        /** Flush pending changes before each query, so that queries see them. */
+        private boolean autoflush = true;
+
+        /**
+         * Expire every object when a session commits. Sessions bound to Spring transactions end with the
+         * transaction, so this matters only for sessions opened from the SessionFactory by hand.
+         */
+        private boolean expireOnCommit = true;
+
+        /** What the shared Session does when it is used outside a transaction. */
+        private NonTransactional nonTransactional = NonTransactional.ALLOW_READS;
+
+        /** @return whether queries flush first */
+        public boolean isAutoflush() {
+            return autoflush;
+        }
+
+        /** @param autoflush whether queries flush first */
+        public void setAutoflush(boolean autoflush) {
+            this.autoflush = autoflush;
+        }
+
+        /** @return whether commits expire objects */
+        public boolean isExpireOnCommit() {
+            return expireOnCommit;
+        }
+
+        /** @param expireOnCommit whether commits expire objects */
+        public void setExpireOnCommit(boolean expireOnCommit) {
+            this.expireOnCommit = expireOnCommit;
+        }
+
+        /** @return what the shared Session does outside a transaction */
+        public NonTransactional getNonTransactional() {
+            return nonTransactional;
+        }
+
+        /** @param nonTransactional what the shared Session does outside a transaction */
+        public void setNonTransactional(NonTransactional nonTransactional) {
+            this.nonTransactional = nonTransactional;
+        }
+    }
+
+    /** What the shared {@code Session} does when it is used outside a Spring transaction. */
+    public enum NonTransactional {
+
+        /**
+         * Reads (get, query, scalars, a SELECT) run in a short session that is closed after the call; writes (add,
+         * delete, merge, flush, an INSERT/UPDATE/DELETE) fail and say to use @Transactional.
+         */
+        ALLOW_READS,
+
+        /** Every call runs in a short session of its own that commits when the call returns. */
+        ALLOW,
+
+        /** Every call fails and says to use @Transactional. */
+        FAIL
     }
 }

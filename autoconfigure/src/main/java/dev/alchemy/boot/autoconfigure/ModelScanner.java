@@ -1,0 +1,131 @@
+package dev.alchemy.boot.autoconfigure;
+
+import dev.alchemy.exc.MappingError;
+import dev.alchemy.orm.Base;
+import dev.alchemy.orm.Table;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.boot.diagnostics.FailureAnalyzedException;
+import org.springframework.boot.persistence.autoconfigure.EntityScanPackages;
+import org.springframework.boot.persistence.autoconfigure.EntityScanner;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Finds the model classes: in {@code alchemy.models.packages} when set, else with Boot's {@link EntityScanner} (the
+ * packages of {@code @EntityScan}, else the application's auto-configuration packages, i.e. the package of the
+ * {@code @SpringBootApplication} class).
+ */
+final class ModelScanner {
+
+    static final String PACKAGES_PROPERTY = "alchemy.models.packages";
+
+    private static final Log logger = LogFactory.getLog(ModelScanner.class);
+
+    private ModelScanner() {}
+
+    static AlchemyModels scan(ApplicationContext context, List<String> configured) {
+        List<String> packages;
+        String source;
+        Set<Class<?>> found;
+        try {
+            List<String> property = configured.stream()
+                    .filter(StringUtils::hasText)
+                    .map(String::strip)
+                    .toList();
+            if (!property.isEmpty()) {
+                packages = property;
+                source = PACKAGES_PROPERTY;
+                found = scanPackages(context, packages);
+            } else {
+                List<String> entityScan = EntityScanPackages.get(context).getPackageNames();
+                if (!entityScan.isEmpty()) {
+                    packages = entityScan;
+                    source = "@EntityScan";
+                } else {
+                    packages =
+                            AutoConfigurationPackages.has(context) ? AutoConfigurationPackages.get(context) : List.of();
+                    source = null;
+                }
+                found = new EntityScanner(context).scan(Table.class);
+            }
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Alchemy could not load a model class it found: " + e.getMessage(), e);
+        }
+        if (found.isEmpty()) {
+            return noModels(packages, source);
+        }
+        List<Class<?>> models = new ArrayList<>(found);
+        models.sort(Comparator.comparing(Class::getName));
+        try {
+            return AlchemyModels.of(Base.of(models.toArray(Class<?>[]::new)), packages);
+        } catch (MappingError e) {
+            throw new FailureAnalyzedException(
+                    "Alchemy found the model classes " + names(models) + " in " + where(packages, source)
+                            + ", but cannot map them: " + e.getMessage(),
+                    "Fix the mapping the message names, or keep that class out of the scanned packages ("
+                            + PACKAGES_PROPERTY + ", @EntityScan).",
+                    e);
+        }
+    }
+
+    private static AlchemyModels noModels(List<String> packages, @Nullable String source) {
+        if (source != null) {
+            throw new FailureAnalyzedException(
+                    "Alchemy found no model classes (annotated with @" + Table.class.getName() + ") in "
+                            + where(packages, source) + ".",
+                    "Check the package names in " + source + ": each must be the package of your @Table classes "
+                            + "or a parent of it. Remove " + source + " to scan the package of your "
+                            + "@SpringBootApplication class instead.");
+        }
+        if (logger.isInfoEnabled()) {
+            logger.info("Alchemy found no model classes (annotated with @" + Table.class.getName() + ") in "
+                    + where(packages, null) + ", so it creates no tables. If you have some elsewhere, name their "
+                    + "packages in " + PACKAGES_PROPERTY + " or @EntityScan.");
+        }
+        return AlchemyModels.none(packages);
+    }
+
+    private static String where(List<String> packages, @Nullable String source) {
+        if (packages.isEmpty()) {
+            return "no package (the application has no @SpringBootApplication or @AutoConfigurationPackage class)";
+        }
+        String names = (packages.size() == 1 ? "the package " : "the packages ") + String.join(", ", packages);
+        return source != null
+                ? names + " (from " + source + ")"
+                : names + " (the package of the @SpringBootApplication class and its sub-packages)";
+    }
+
+    private static List<String> names(List<Class<?>> models) {
+        return models.stream().map(Class::getSimpleName).toList();
+    }
+
+    private static Set<Class<?>> scanPackages(ApplicationContext context, List<String> packages)
+            throws ClassNotFoundException {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.setEnvironment(context.getEnvironment());
+        scanner.setResourceLoader(context);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Table.class));
+        Set<Class<?>> found = new LinkedHashSet<>();
+        for (String name : packages) {
+            for (BeanDefinition candidate : scanner.findCandidateComponents(name)) {
+                String className = candidate.getBeanClassName();
+                if (className != null) {
+                    found.add(ClassUtils.forName(className, context.getClassLoader()));
+                }
+            }
+        }
+        return found;
+    }
+}

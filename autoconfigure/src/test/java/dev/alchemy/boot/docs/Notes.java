@@ -1,0 +1,27 @@
+package dev.alchemy.boot.docs;
+
+import static dev.alchemy.Alchemy.text;
+
+import dev.alchemy.engine.Connection;
+import dev.alchemy.engine.Engine;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+// tag::engine-service[]
+@Service
+public class Notes {
+    private final Engine engine;
+
+    public Notes(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Transactional
+    public void add(String body) {
+        try (Connection conn = engine.connect()) {
+            conn.execute(text("INSERT INTO note (body) VALUES (:body)"), Map.of("body", body));
+        } // no commit: the transaction manager commits when the method returns
+    }
+}
+// end::engine-service[]

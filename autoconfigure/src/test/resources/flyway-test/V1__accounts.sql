@@ -1,0 +1,5 @@
+CREATE TABLE accounts (
+    id INTEGER PRIMARY KEY,
+    owner VARCHAR,
+    note VARCHAR DEFAULT 'made by flyway'
+);
