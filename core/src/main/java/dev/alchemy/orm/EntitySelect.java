@@ -91,6 +91,44 @@ public final class EntitySelect<T> implements Executable {
     }
 
     /**
+     * Joins along a relationship, like {@code select(User).join(User.addresses)}: conditions and ordering may then
+     * use the related class's columns. A join to a collection repeats the owners; use
+     * {@link ScalarResult#unique()} (the legacy {@link Query} does it for you).
+     *
+     * @param relationship a getter of a relationship, {@code User::getAddresses}
+     * @return the changed copy
+     */
+    public EntitySelect<T> join(Getter<T, ?> relationship) {
+        dev.alchemy.orm.internal.Attributes.Property p = dev.alchemy.orm.internal.Attributes.property(relationship);
+        return join(p.owner(), p.name(), false);
+    }
+
+    /**
+     * LEFT OUTER JOIN along a relationship.
+     *
+     * @param relationship a getter of a relationship
+     * @return the changed copy
+     */
+    public EntitySelect<T> outerJoin(Getter<T, ?> relationship) {
+        dev.alchemy.orm.internal.Attributes.Property p = dev.alchemy.orm.internal.Attributes.property(relationship);
+        return join(p.owner(), p.name(), true);
+    }
+
+    /**
+     * Joins along a relationship named by field, for models with public fields.
+     *
+     * @param relationship the relationship's field name on the selected class
+     * @return the changed copy
+     */
+    public EntitySelect<T> join(String relationship) {
+        return join(mapper.type(), relationship, false);
+    }
+
+    private EntitySelect<T> join(Class<?> owner, String relationship, boolean outer) {
+        return with(dev.alchemy.orm.internal.Relations.join(select, owner, relationship, outer));
+    }
+
+    /**
      * Adds ORDER BY items: columns ascending or {@code where(User::getName).desc()}.
      *
      * @param items the items

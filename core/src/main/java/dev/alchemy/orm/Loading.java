@@ -11,7 +11,11 @@ public enum Loading {
     LAZY,
     /** Right after the owning objects, in one more statement: {@code WHERE fk IN (...)}. */
     SELECTIN,
-    /** In the same statement as the owning objects, with a LEFT OUTER JOIN. */
+    /**
+     * In the same statement as the owning objects, with a LEFT OUTER JOIN. When the query has LIMIT or OFFSET (which
+     * must count owners, not joined rows) or already joins the same table, the relationship is loaded as
+     * {@link #SELECTIN} instead: one more statement, never one per owner.
+     */
     JOINED,
     /** Not loaded; accessing a collection fails with a message naming the loader option to use. */
     RAISE,

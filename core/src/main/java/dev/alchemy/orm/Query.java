@@ -83,6 +83,36 @@ public final class Query<T> implements Iterable<T> {
     }
 
     /**
+     * Joins along a relationship, like {@code query(User).join(User.addresses)}; results stay unique owners.
+     *
+     * @param relationship a getter of a relationship, {@code User::getAddresses}
+     * @return the changed copy
+     */
+    public Query<T> join(Getter<T, ?> relationship) {
+        return with(select.join(relationship));
+    }
+
+    /**
+     * LEFT OUTER JOIN along a relationship.
+     *
+     * @param relationship a getter of a relationship
+     * @return the changed copy
+     */
+    public Query<T> outerJoin(Getter<T, ?> relationship) {
+        return with(select.outerJoin(relationship));
+    }
+
+    /**
+     * Joins along a relationship named by field.
+     *
+     * @param relationship the relationship's field name
+     * @return the changed copy
+     */
+    public Query<T> join(String relationship) {
+        return with(select.join(relationship));
+    }
+
+    /**
      * Adds ORDER BY items.
      *
      * @param items columns (ascending) or {@code column.desc()}
@@ -132,9 +162,9 @@ public final class Query<T> implements Iterable<T> {
         return with(select.options(options));
     }
 
-    /** @return every matching object */
+    /** @return every matching object, each once even when a join repeats it */
     public List<T> all() {
-        return session.scalars(select).all();
+        return session.scalars(select).unique().all();
     }
 
     /** @return the first matching object (the query runs with LIMIT 1), or null when none matches */
@@ -148,7 +178,7 @@ public final class Query<T> implements Iterable<T> {
      * @throws MultipleResultsFound when several match
      */
     public T one() {
-        return session.scalars(select).one();
+        return session.scalars(select).unique().one();
     }
 
     /**
@@ -156,7 +186,7 @@ public final class Query<T> implements Iterable<T> {
      * @throws MultipleResultsFound when several match
      */
     public @Nullable T oneOrNone() {
-        return session.scalars(select).oneOrNone();
+        return session.scalars(select).unique().oneOrNone();
     }
 
     /** @return the number of matching rows, by {@code SELECT count(*) FROM (<the query>) AS anon_1} as SQLAlchemy does */

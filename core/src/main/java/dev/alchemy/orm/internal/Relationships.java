@@ -43,12 +43,38 @@ final class Relationships {
 
     /** Sets up the relationships of objects a query created or refreshed. */
     void afterLoad(Mapper<?> mapper, List<InstanceState> states, Map<String, Loading> options) {
+        afterLoad(mapper, states, options, Map.of());
+    }
+
+    /**
+     * Sets up the relationships of objects a query created or refreshed; {@code joined} holds what a joined load
+     * already fetched, per relationship and owner.
+     */
+    void afterLoad(
+            Mapper<?> mapper,
+            List<InstanceState> states,
+            Map<String, Loading> options,
+            Map<RelationshipProperty, Map<Object, List<Object>>> joined) {
         if (states.isEmpty()) {
             return;
         }
         for (RelationshipProperty r : mapper.relationships) {
             r.resolve();
             Loading loading = effective(r, options.get(r.name));
+            Map<Object, List<Object>> fetched = joined.get(r);
+            if (fetched != null) {
+                for (InstanceState st : states) {
+                    List<Object> content = fetched.getOrDefault(st.instance, List.of());
+                    if (r.collection) {
+                        newCollection(st, r).fill(content);
+                    } else {
+                        Object ref = content.isEmpty() ? null : content.get(0);
+                        r.set(st.instance, ref);
+                        st.references.put(r, ref);
+                    }
+                }
+                continue;
+            }
             if (r.collection) {
                 LoadGroup group = new LoadGroup(r);
                 for (InstanceState st : states) {

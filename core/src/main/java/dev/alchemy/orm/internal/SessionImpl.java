@@ -236,28 +236,60 @@ public final class SessionImpl implements Session {
         checkUsable();
         autoflush();
         Mapper<T> mapper = Mapper.of(select.type());
-        Result result = connection().execute(select);
+        Map<String, dev.alchemy.orm.Loading> options = new HashMap<>();
+        for (dev.alchemy.orm.LoadOption o : select.loaderOptions()) {
+            if (o.model() == mapper.type) {
+                options.put(o.relationship(), o.loading());
+            }
+        }
+        JoinedLoad plan = mapper.relationships.isEmpty() ? null : JoinedLoad.plan(mapper, select.select(), options);
+        boolean joined = plan != null && !plan.joined.isEmpty();
+        Result result = connection().execute(joined ? plan.select : select);
         List<T> objects = new ArrayList<>(result.all().size());
         boolean populate = overwrite || select.isPopulateExisting();
         int n = mapper.attributes.size();
         List<InstanceState> fresh = new ArrayList<>();
+        Map<RelationshipProperty, Map<Object, List<Object>>> related = new HashMap<>();
+        Map<Mapper<?>, List<InstanceState>> freshRelated = new LinkedHashMap<>();
+        Set<Object> seen = joined ? java.util.Collections.newSetFromMap(new IdentityHashMap<>()) : null;
         for (Row row : result) {
-            Object[] values = new Object[n];
-            for (int i = 0; i < n; i++) {
-                values[i] = row.get(i);
+            Object owner = instanceFor(mapper, values(row, 0, n), populate, fresh);
+            if (seen == null || seen.add(owner)) {
+                objects.add(mapper.type.cast(owner));
             }
-            objects.add(mapper.type.cast(instanceFor(mapper, values, populate, fresh)));
-        }
-        if (!mapper.relationships.isEmpty() && !fresh.isEmpty()) {
-            Map<String, dev.alchemy.orm.Loading> options = new HashMap<>();
-            for (dev.alchemy.orm.LoadOption o : select.loaderOptions()) {
-                if (o.model() == mapper.type) {
-                    options.put(o.relationship(), o.loading());
+            if (joined) {
+                for (JoinedLoad.Joined j : plan.joined) {
+                    Mapper<?> target = j.relationship().target;
+                    Object[] values = values(row, j.offset(), target.attributes.size());
+                    Map<Object, List<Object>> byOwner =
+                            related.computeIfAbsent(j.relationship(), k -> new IdentityHashMap<>());
+                    List<Object> list = byOwner.computeIfAbsent(owner, k -> new ArrayList<>());
+                    Object childId = keyFromValues(target, values).id();
+                    if (childId != null && !(childId instanceof List<?> ids && ids.contains(null))) {
+                        Object child = instanceFor(
+                                target, values, populate, freshRelated.computeIfAbsent(target, k -> new ArrayList<>()));
+                        if (!list.contains(child)) {
+                            list.add(child);
+                        }
+                    }
                 }
             }
-            relationships.afterLoad(mapper, fresh, options);
+        }
+        for (Map.Entry<Mapper<?>, List<InstanceState>> e : freshRelated.entrySet()) {
+            relationships.afterLoad(e.getKey(), e.getValue(), Map.of());
+        }
+        if (!mapper.relationships.isEmpty() && !fresh.isEmpty()) {
+            relationships.afterLoad(mapper, fresh, options, related);
         }
         return objects;
+    }
+
+    private static Object[] values(Row row, int from, int count) {
+        Object[] values = new Object[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = row.get(from + i);
+        }
+        return values;
     }
 
     /** Loads for the relationship machinery: same as a query, any class. */

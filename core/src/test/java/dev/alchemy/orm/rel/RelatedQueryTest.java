@@ -101,6 +101,66 @@ class RelatedQueryTest {
     }
 
     @Test
+    void joinAlongARelationshipFiltersOnTheRelatedClassAndKeepsOwnersUnique() {
+        assertThat(session.query(Person.class)
+                        .join(Person::getAddresses)
+                        .filter(where(Address::getEmail).like("%sqlalchemy.org"))
+                        .orderBy(Alchemy.column(Person.class, "name"))
+                        .all())
+                .extracting(p -> p.name)
+                .containsExactly("sandy", "spongebob");
+        assertThat(session.query(Person.class).join(Person::getAddresses).all()).hasSize(2); // sandy once, not twice
+        assertThat(session.scalars(Alchemy.select(Person.class).join(Person::getAddresses))
+                        .all())
+                .hasSize(3);
+        assertThat(session.scalars(Alchemy.select(Person.class).join(Person::getAddresses))
+                        .unique()
+                        .all())
+                .hasSize(2);
+        assertThat(session.query(Post.class)
+                        .join("tags")
+                        .filter(Alchemy.column(Tag.class, "name").eq("java"))
+                        .one()
+                        .title)
+                .isEqualTo("first");
+        assertThat(session.query(Person.class).outerJoin(Person::getAddresses).all())
+                .hasSize(3);
+    }
+
+    @Test
+    void joinedLoadingFetchesOwnersAndCollectionsInOneStatement() {
+        java.util.List<String> sql = new java.util.concurrent.CopyOnWriteArrayList<>();
+        engine.addStatementListener(e -> sql.add(e.sql()));
+        try (Session fresh = new SessionFactory(engine).openSession()) {
+            java.util.List<Person> people = fresh.query(Person.class)
+                    .options(dev.alchemy.orm.Load.joined(Person::getAddresses))
+                    .orderBy(Alchemy.column(Person.class, "id"))
+                    .all();
+            assertThat(people).extracting(p -> p.name).containsExactly("spongebob", "sandy", "patrick");
+            assertThat(people.get(1).addresses)
+                    .extracting(a -> a.email)
+                    .containsExactly("sandy@sqlalchemy.org", "sandy@squirrelpower.org");
+            assertThat(people.get(2).addresses).isEmpty();
+            assertThat(sql).hasSize(1);
+            assertThat(sql.get(0)).contains("LEFT OUTER JOIN address ON user_account.id = address.user_id");
+            sql.clear();
+            java.util.List<Address> addresses = fresh.scalars(
+                            Alchemy.select(Address.class).options(dev.alchemy.orm.Load.joined(Address::getPerson)))
+                    .all();
+            assertThat(addresses).allSatisfy(a -> assertThat(a.person).isNotNull());
+            assertThat(sql).hasSize(1);
+            sql.clear();
+            java.util.List<Post> posts = fresh.scalars(
+                            Alchemy.select(Post.class).options(dev.alchemy.orm.Load.joined(Post.class, "tags")))
+                    .unique()
+                    .all();
+            assertThat(posts).hasSize(2);
+            assertThat(posts.get(0).tags).extracting(t -> t.name).containsExactly("java");
+            assertThat(sql).hasSize(1);
+        }
+    }
+
+    @Test
     void misuseIsExplained() {
         assertThatThrownBy(() -> Related.has(Person.class, "addresses", null))
                 .isInstanceOf(ArgumentError.class)
