@@ -5,8 +5,7 @@ import dev.alchemy.types.SqlTypes;
 import dev.alchemy.types.StringType;
 import dev.alchemy.types.TextType;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -68,8 +67,7 @@ public final class Functions {
      * @return the call
      */
     public ColumnElement<Double> avg(ColumnElement<?> expression) {
-        return new FunctionCall<>(
-                "avg", List.of(Objects.requireNonNull(expression, "expression")), Literals.typeOf(Double.class));
+        return new FunctionCall<>("avg", List.of(Objects.requireNonNull(expression, "expression")), SqlTypes.DOUBLE);
     }
 
     /**
@@ -155,24 +153,24 @@ public final class Functions {
         return new FunctionCall<>("concat", coerceAll("concat", arguments), SqlTypes.VARCHAR);
     }
 
-    /** @return {@code now()} ({@code CURRENT_TIMESTAMP} on SQLite) */
-    public ColumnElement<LocalDateTime> now() {
-        return new FunctionCall<>("now", List.of(), Literals.typeOf(LocalDateTime.class));
+    /**
+     * {@code now()} ({@code CURRENT_TIMESTAMP} on SQLite): the time with its offset, as PostgreSQL's {@code
+     * timestamptz} has it (SQLite's is UTC).
+     *
+     * @return the call
+     */
+    public ColumnElement<OffsetDateTime> now() {
+        return new FunctionCall<>("now", List.of(), SqlTypes.DATETIME_TZ);
     }
 
-    /** @return {@code CURRENT_TIMESTAMP} */
-    public ColumnElement<LocalDateTime> currentTimestamp() {
-        return new FunctionCall<>("current_timestamp", List.of(), Literals.typeOf(LocalDateTime.class));
+    /** @return {@code CURRENT_TIMESTAMP}, with its offset like {@link #now()} */
+    public ColumnElement<OffsetDateTime> currentTimestamp() {
+        return new FunctionCall<>("current_timestamp", List.of(), SqlTypes.DATETIME_TZ);
     }
 
     /** @return {@code CURRENT_DATE} */
     public ColumnElement<LocalDate> currentDate() {
-        return new FunctionCall<>("current_date", List.of(), Literals.typeOf(LocalDate.class));
-    }
-
-    /** @return {@code CURRENT_TIME} */
-    public ColumnElement<LocalTime> currentTime() {
-        return new FunctionCall<>("current_time", List.of(), Literals.typeOf(LocalTime.class));
+        return new FunctionCall<>("current_date", List.of(), SqlTypes.DATE);
     }
 
     /**
