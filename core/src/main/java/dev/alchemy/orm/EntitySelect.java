@@ -170,6 +170,39 @@ public final class EntitySelect<T> implements Executable {
     }
 
     /**
+     * Locks the selected rows until the transaction ends, {@code SELECT ... FOR UPDATE}, like SQLAlchemy's
+     * {@code with_for_update()}. It implies {@link #populateExisting()}: objects already in the session are
+     * overwritten with the rows just locked, so the values the transaction goes on with are the current ones. SQLite
+     * locks the whole database file for a writer rather than rows, and has no FOR UPDATE: there the clause is left
+     * out (as SQLAlchemy does) and the select is a plain one.
+     *
+     * <pre>{@code
+     * Account account = session.scalars(select(Account.class).filterBy("id", 7).withForUpdate()).one();
+     * account.setBalance(account.getBalance().subtract(amount)); // no other transaction changes it meanwhile
+     * session.commit();                                          // the lock ends with the transaction
+     * }</pre>
+     *
+     * @return the changed copy
+     */
+    public EntitySelect<T> withForUpdate() {
+        return new EntitySelect<>(mapper, select.withForUpdate(), true, options);
+    }
+
+    /**
+     * Locks the selected rows with options, like {@code with_for_update(nowait=..., skip_locked=..., read=...)}; it
+     * implies {@link #populateExisting()}, and SQLite leaves the clause out (see {@link #withForUpdate()}).
+     *
+     * @param nowait fail at once when another transaction holds a lock ({@code NOWAIT}, an
+     *     {@link dev.alchemy.exc.OperationalError}) instead of waiting for it
+     * @param skipLocked leave out the rows another transaction holds locked ({@code SKIP LOCKED}): a job queue
+     * @param read take a shared lock ({@code FOR SHARE}): others may read-lock the rows too, but not change them
+     * @return the changed copy
+     */
+    public EntitySelect<T> withForUpdate(boolean nowait, boolean skipLocked, boolean read) {
+        return new EntitySelect<>(mapper, select.withForUpdate(nowait, skipLocked, read), true, options);
+    }
+
+    /**
      * The rows this select would return, counted: {@code SELECT count(*) AS count_1 FROM (...) AS anon_1}.
      *
      * @return the counting statement

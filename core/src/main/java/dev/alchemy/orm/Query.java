@@ -153,6 +153,30 @@ public final class Query<T> implements Iterable<T> {
     }
 
     /**
+     * Locks the matching rows until the transaction ends, {@code SELECT ... FOR UPDATE}; implies
+     * {@link #populateExisting()}. Left out on SQLite, which has no row locks (see
+     * {@link EntitySelect#withForUpdate()}).
+     *
+     * @return the changed copy
+     */
+    public Query<T> withForUpdate() {
+        return with(select.withForUpdate());
+    }
+
+    /**
+     * Locks the matching rows with options ({@code NOWAIT}, {@code SKIP LOCKED}, {@code FOR SHARE}); see
+     * {@link EntitySelect#withForUpdate(boolean, boolean, boolean)}.
+     *
+     * @param nowait fail at once when a row is locked
+     * @param skipLocked leave out locked rows
+     * @param read a shared lock
+     * @return the changed copy
+     */
+    public Query<T> withForUpdate(boolean nowait, boolean skipLocked, boolean read) {
+        return with(select.withForUpdate(nowait, skipLocked, read));
+    }
+
+    /**
      * Sets how relationships load: {@code options(Load.selectin(User::getAddresses))}.
      *
      * @param options the loader options
