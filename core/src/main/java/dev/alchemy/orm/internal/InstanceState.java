@@ -24,6 +24,9 @@ final class InstanceState {
     /** The many-to-one references as last loaded or flushed, to notice when the application changes them. */
     final java.util.Map<RelationshipProperty, Object> references = new java.util.IdentityHashMap<>();
 
+    /** The session's collection for each collection relationship, to diff against when the application replaces one. */
+    final java.util.Map<RelationshipProperty, CollectionState> collections = new java.util.IdentityHashMap<>();
+
     InstanceState(Object instance, Mapper<?> mapper, ObjectState status) {
         this.instance = instance;
         this.mapper = mapper;

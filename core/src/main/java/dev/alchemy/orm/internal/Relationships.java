@@ -106,7 +106,9 @@ final class Relationships {
     private CollectionState newCollection(InstanceState st, RelationshipProperty r) {
         Collection<?> tracked = r.isSet ? new TrackedSet<>(session, st, r) : new TrackedList<>(session, st, r);
         r.set(st.instance, tracked);
-        return ((Tracked) tracked).state();
+        CollectionState cs = ((Tracked) tracked).state();
+        st.collections.put(r, cs);
+        return cs;
     }
 
     private void loadReferences(RelationshipProperty r, List<InstanceState> states) {
@@ -266,17 +268,29 @@ final class Relationships {
                 newCollection(st, r); // a detached object's unloaded collection: load it lazily here
                 continue;
             }
-            CollectionState cs = newCollection(st, r);
-            cs.loaded = true;
-            if (value instanceof Collection<?> elements) {
-                for (Object e : elements) {
-                    cs.items.add(e);
-                    cs.added(e);
+            // the application replaced the collection: diff the new one against what the old one last held
+            CollectionState previous = st.collections.get(r);
+            if (previous != null && !previous.loaded && session.isOpen()) {
+                previous.ensureLoaded();
+            }
+            List<Object> baseline = previous != null
+                    ? new ArrayList<>(previous.flushed)
+                    : value instanceof Tracked old ? new ArrayList<>(old.state().flushed) : new ArrayList<>();
+            List<Object> elements = value instanceof Collection<?> c ? new ArrayList<>(c) : List.of();
+            if (previous != null) {
+                for (Object gone : previous.items) {
+                    if (!CollectionState.identitySet(elements).contains(gone)) {
+                        previous.removed(gone);
+                    }
                 }
             }
-            if (value instanceof Tracked old) {
-                cs.flushed = new ArrayList<>(old.state().flushed);
+            CollectionState cs = newCollection(st, r);
+            cs.loaded = true;
+            for (Object e : elements) {
+                cs.items.add(e);
+                cs.added(e);
             }
+            cs.flushed = baseline;
         }
     }
 

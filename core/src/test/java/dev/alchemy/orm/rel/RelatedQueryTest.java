@@ -161,6 +161,25 @@ class RelatedQueryTest {
     }
 
     @Test
+    void replacingACollectionInsertsTheNewAndDeletesTheOrphans() {
+        Person sandy = session.query(Person.class).filterBy("name", "sandy").one();
+        Address kept = sandy.addresses.get(0);
+        sandy.addresses = new java.util.ArrayList<>(java.util.List.of(kept, new Address("sandy@new.org")));
+        Post first = session.query(Post.class).filterBy("title", "first").one();
+        first.tags = new java.util.LinkedHashSet<>(java.util.List.of(new Tag("sql")));
+        session.commit();
+        try (Session other = new SessionFactory(engine).openSession()) {
+            assertThat(other.query(Person.class).filterBy("name", "sandy").one().addresses)
+                    .extracting(a -> a.email)
+                    .containsExactly("sandy@new.org", "sandy@sqlalchemy.org");
+            assertThat(other.query(Address.class).count()).isEqualTo(3);
+            assertThat(other.query(Post.class).filterBy("title", "first").one().tags)
+                    .extracting(t -> t.name)
+                    .containsExactly("sql");
+        }
+    }
+
+    @Test
     void misuseIsExplained() {
         assertThatThrownBy(() -> Related.has(Person.class, "addresses", null))
                 .isInstanceOf(ArgumentError.class)
