@@ -301,7 +301,9 @@ final class Relationships {
                 continue;
             }
             for (Object target : loadedTargets(st, r)) {
-                session.add(target);
+                if (session.stateOf(target) != ObjectState.DELETED) { // a cascade never takes back a delete
+                    session.add(target);
+                }
             }
         }
     }
