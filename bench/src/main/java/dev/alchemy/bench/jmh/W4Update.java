@@ -1,0 +1,21 @@
+package dev.alchemy.bench.jmh;
+
+import dev.alchemy.bench.Workload;
+import org.openjdk.jmh.annotations.Benchmark;
+
+/** W4: see {@link Workload#W4}. */
+public class W4Update extends WorkloadBenchmark {
+
+    @Override
+    Workload workload() {
+        return Workload.W4;
+    }
+
+    /**
+     * @return the contender's figure, checked after the call
+     */
+    @Benchmark
+    public long run() {
+        return call();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.alchemy.bench.jmh;
+
+import dev.alchemy.bench.Workload;
+import org.openjdk.jmh.annotations.Benchmark;
+
+/** W5: see {@link Workload#W5}. */
+public class W5QueryByName extends WorkloadBenchmark {
+
+    @Override
+    Workload workload() {
+        return Workload.W5;
+    }
+
+    /**
+     * @return the contender's figure, checked after the call
+     */
+    @Benchmark
+    public long run() {
+        return call();
+    }
+}

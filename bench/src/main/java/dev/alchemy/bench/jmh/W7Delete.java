@@ -1,0 +1,21 @@
+package dev.alchemy.bench.jmh;
+
+import dev.alchemy.bench.Workload;
+import org.openjdk.jmh.annotations.Benchmark;
+
+/** W7: see {@link Workload#W7}. */
+public class W7Delete extends WorkloadBenchmark {
+
+    @Override
+    Workload workload() {
+        return Workload.W7;
+    }
+
+    /**
+     * @return the contender's figure, checked after the call
+     */
+    @Benchmark
+    public long run() {
+        return call();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.alchemy.bench.orm;
+
+import static dev.alchemy.Alchemy.column;
+import static dev.alchemy.Alchemy.createEngine;
+
+import dev.alchemy.bench.BenchDatabase;
+import dev.alchemy.bench.Contender;
+import dev.alchemy.engine.Engine;
+import dev.alchemy.orm.Base;
+import dev.alchemy.orm.Load;
+import dev.alchemy.orm.Session;
+import dev.alchemy.orm.SessionFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Alchemy's ORM as the seed and the user guide use it: one session per unit of work, objects in, objects out. */
+public final class OrmContender implements Contender {
+
+    private final Engine engine;
+    private final SessionFactory sessions;
+
+    /** @param db the database */
+    public OrmContender(BenchDatabase db) {
+        this.engine = createEngine(db.alchemyUrl());
+        Base.of(User.class, Address.class); // the tables exist already; this checks the mapping once
+        this.sessions = new SessionFactory(engine);
+    }
+
+    @Override
+    public long insertUsers(int n, String prefix) {
+        List<User> users = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            users.add(new User(prefix + i, prefix + i + "@example.com"));
+        }
+        try (Session session = sessions.openSession()) {
+            session.addAll(users);
+            session.commit();
+        }
+        long sum = 0;
+        for (User u : users) {
+            sum += u.id;
+        }
+        return sum;
+    }
+
+    @Override
+    public int loadAllUsers() {
+        try (Session session = sessions.openSession()) {
+            return session.query(User.class).all().size();
+        }
+    }
+
+    @Override
+    public long lookups(int[] ids) {
+        long sum = 0;
+        for (int id : ids) {
+            try (Session session = sessions.openSession()) {
+                User user = session.get(User.class, id);
+                if (user != null) {
+                    sum += user.id;
+                }
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public int updateEmails(int n, String tag) {
+        try (Session session = sessions.openSession()) {
+            List<User> users = session.query(User.class)
+                    .orderBy(column(User.class, "id"))
+                    .limit(n)
+                    .all();
+            for (User u : users) {
+                u.email = tag + "-" + u.id + "@example.com";
+            }
+            session.commit();
+            return users.size();
+        }
+    }
+
+    @Override
+    public long queriesByName(String[] names) {
+        long sum = 0;
+        try (Session session = sessions.openSession()) {
+            for (String name : names) {
+                sum += session.query(User.class).filterBy("name", name).one().id;
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public int loadUsersWithAddresses() {
+        try (Session session = sessions.openSession()) {
+            List<User> users = session.query(User.class)
+                    .options(Load.selectin(User.class, "addresses"))
+                    .orderBy(column(User.class, "id"))
+                    .all();
+            int count = 0;
+            for (User u : users) {
+                count += u.addresses.size();
+            }
+            return count;
+        }
+    }
+
+    @Override
+    public int loadAndDeleteUsers() {
+        try (Session session = sessions.openSession()) {
+            List<User> users = session.query(User.class).all();
+            for (User u : users) {
+                session.delete(u);
+            }
+            session.commit();
+            return users.size();
+        }
+    }
+
+    @Override
+    public void close() {
+        engine.dispose();
+    }
+}

@@ -1,0 +1,5 @@
+/** The orm contender. */
+@NullMarked
+package dev.alchemy.bench.orm;
+
+import org.jspecify.annotations.NullMarked;
