@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the constraint's name, or null when it was not named (SQLite)
  * @param columns the local columns
- * @param referredSchema the referred table's schema when it is not the table's own, or null
+ * @param referredSchema the referred table's schema as SQLAlchemy reports it: named when the database's search path
+ *     does not find the table by its bare name (PostgreSQL's {@code inventory.warehouses}) or when it is the schema
+ *     the inspector was asked about; null for a table of the default schema
  * @param referredTable the referred table
  * @param referredColumns the referred columns, in the order of {@code columns}
  * @param onDelete the ON DELETE action ({@code CASCADE}, {@code SET NULL}, ...), null for the default NO ACTION

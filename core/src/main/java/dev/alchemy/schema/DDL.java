@@ -116,6 +116,38 @@ public final class DDL {
     }
 
     /**
+     * SQLAlchemy's {@code CreateSchema}: {@code "CREATE SCHEMA inventory"}, for tables defined with
+     * {@link Table#inSchema}. {@code createAll} does not create schemas (nor does SQLAlchemy's): run this first, or
+     * let a migration tool do it. PostgreSQL only; SQLite has attached databases instead.
+     *
+     * <pre>{@code
+     * engine.useTransaction(conn -> conn.execute(DDL.createSchema("inventory", Dialect.of(engine))));
+     * metadata.createAll(engine);
+     * }</pre>
+     *
+     * @param schema the schema's name
+     * @param dialect the dialect
+     * @return the CREATE SCHEMA statement
+     */
+    public static Executable createSchema(String schema, Dialect dialect) {
+        return statement("CREATE SCHEMA " + dialect.quoteIdentifier(Objects.requireNonNull(schema, "schema")));
+    }
+
+    /**
+     * SQLAlchemy's {@code DropSchema}: {@code "DROP SCHEMA inventory"}, or with {@code CASCADE} also everything in
+     * it.
+     *
+     * @param schema the schema's name
+     * @param cascade drop the tables, sequences and other objects in it too
+     * @param dialect the dialect
+     * @return the DROP SCHEMA statement
+     */
+    public static Executable dropSchema(String schema, boolean cascade, Dialect dialect) {
+        return statement("DROP SCHEMA " + dialect.quoteIdentifier(Objects.requireNonNull(schema, "schema"))
+                + (cascade ? " CASCADE" : ""));
+    }
+
+    /**
      * The CREATE TABLE text, as {@link #createTable} executes it. Every foreign key is inline.
      *
      * @param table the table

@@ -102,7 +102,9 @@ public final class Table extends TableClause {
         List<Index> columnIndexes = new ArrayList<>();
         for (Column<?> c : cols) {
             if (c.isIndexed()) {
-                columnIndexes.add(new Index("ix_" + name + "_" + c.name(), List.of(c.name()), c.isUnique()));
+                // SQLAlchemy's "ix_%(column_0_label)s": the label includes the schema, ix_inventory_items_name
+                String label = (schema == null ? "" : schema.replace('.', '_') + "_") + name + "_" + c.name();
+                columnIndexes.add(new Index("ix_" + label, List.of(c.name()), c.isUnique()));
             } else if (c.isUnique()) {
                 all.add(new UniqueConstraint(null, List.of(c.name())));
             }

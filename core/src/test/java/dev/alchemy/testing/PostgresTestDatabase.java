@@ -1,8 +1,11 @@
 package dev.alchemy.testing;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** A database of its own on the shared embedded server, created on first use and dropped on close. */
@@ -49,8 +52,17 @@ final class PostgresTestDatabase extends TestDatabase {
         }
         try (Connection c = PostgresServer.get().connect(name);
                 Statement s = c.createStatement()) {
-            // tables, sequences, types and functions the tests made all live in schema public
-            s.execute("DROP SCHEMA public CASCADE");
+            // tables, sequences, types and functions live in schema public, or in schemas the tests made
+            List<String> schemas = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT nspname FROM pg_namespace"
+                    + " WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'")) {
+                while (rs.next()) {
+                    schemas.add(rs.getString(1));
+                }
+            }
+            for (String schema : schemas) {
+                s.execute("DROP SCHEMA \"" + schema.replace("\"", "\"\"") + "\" CASCADE");
+            }
             s.execute("CREATE SCHEMA public");
         } catch (SQLException e) {
             throw new IllegalStateException("could not empty database " + name + ": " + e.getMessage(), e);

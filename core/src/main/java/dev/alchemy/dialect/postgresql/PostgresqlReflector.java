@@ -97,11 +97,9 @@ final class PostgresqlReflector implements SchemaReflector {
         for (Row row : query(
                 connection,
                 "SELECT con.conname, la.attname, rn.nspname, rc.relname, ra.attname, con.confdeltype,"
-                        + " con.confupdtype, rn.nspname = ln.nspname"
+                        + " con.confupdtype, pg_catalog.pg_table_is_visible(rc.oid)"
                         + " FROM pg_catalog.pg_constraint con"
                         + " CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(l, r, ord)"
-                        + " JOIN pg_catalog.pg_class lc ON lc.oid = con.conrelid"
-                        + " JOIN pg_catalog.pg_namespace ln ON ln.oid = lc.relnamespace"
                         + " JOIN pg_catalog.pg_attribute la ON la.attrelid = con.conrelid AND la.attnum = k.l"
                         + " JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid"
                         + " JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace"
@@ -121,11 +119,14 @@ final class PostgresqlReflector implements SchemaReflector {
                 local.add((String) r.get(1));
                 remote.add((String) r.get(4));
             }
-            boolean sameSchema = Boolean.TRUE.equals(first.get(7));
+            // SQLAlchemy's rule: the referred schema as pg_get_constraintdef() writes it, i.e. named only when the
+            // search path does not find the table, or when it is the schema asked for
+            String referredSchema = (String) first.get(2);
+            boolean visible = Boolean.TRUE.equals(first.get(7));
             result.add(new ReflectedForeignKey(
                     name,
                     local,
-                    sameSchema ? null : (String) first.get(2),
+                    !visible || referredSchema.equals(schema) ? referredSchema : null,
                     (String) first.get(3),
                     remote,
                     action(first.get(5)),
