@@ -28,7 +28,8 @@ class DocSnippetsTest {
             Pattern.compile("// tag::([\\w-]+)\\[]\\n(.*?)\\n[ \\t]*// end::\\1\\[]", Pattern.DOTALL);
 
     /** Pages that must stay tested: their snippets are the contract of issues 4, 5, 12 and 13. */
-    private static final List<String> REQUIRED = List.of("engine.md", "postgresql.md", "orm.md", "sql.md");
+    private static final List<String> REQUIRED =
+            List.of("engine.md", "postgresql.md", "orm.md", "relationships.md", "sql.md");
 
     @Test
     void everyJavaBlockOfATestedPageIsATestedRegion() throws IOException {

@@ -1,0 +1,28 @@
+package dev.alchemy.docs.relationships;
+
+import dev.alchemy.orm.Column;
+import dev.alchemy.orm.Relationship;
+import dev.alchemy.orm.Table;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The other side of posts and tags ({@code docs/relationships.md}). */
+// tag::tag[]
+@Table(name = "tag")
+public class Tag {
+    @Column(primaryKey = true)
+    public Integer id;
+
+    @Column(nullable = false, unique = true)
+    public String name;
+
+    @Relationship(secondary = "post_tag", backPopulates = "tags")
+    public List<Post> posts = new ArrayList<>();
+
+    public Tag() {}
+
+    public Tag(String name) {
+        this.name = name;
+    }
+}
+// end::tag[]
