@@ -166,9 +166,12 @@ public final class RelationshipProperty {
                 }
                 kind = Kind.MANY_TO_MANY;
                 secondary = secondaryName;
-                joinColumn = joinColumnName.isEmpty() ? lower(owner.type.getSimpleName()) + "_id" : joinColumnName;
-                inverseColumn =
-                        inverseColumnName.isEmpty() ? lower(other.type.getSimpleName()) + "_id" : inverseColumnName;
+                joinColumn = joinColumnName.isEmpty()
+                        ? Mapper.snakeCase(owner.type.getSimpleName()) + "_id"
+                        : joinColumnName;
+                inverseColumn = inverseColumnName.isEmpty()
+                        ? Mapper.snakeCase(other.type.getSimpleName()) + "_id"
+                        : inverseColumnName;
                 if (joinColumn.equals(inverseColumn)) {
                     throw new MappingError(where + ": the association table's two columns are both named '" + joinColumn
                             + "'; set joinColumn and inverseJoinColumn");
@@ -246,10 +249,6 @@ public final class RelationshipProperty {
             secondaryTable = t;
         }
         return t;
-    }
-
-    private static String lower(String s) {
-        return s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
     }
 
     @Nullable

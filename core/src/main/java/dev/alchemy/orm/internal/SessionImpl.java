@@ -583,6 +583,7 @@ public final class SessionImpl implements Session {
     public void refresh(Object instance) {
         checkUsable();
         InstanceState state = requirePersistent(instance, "refresh");
+        state.expired = false; // so the load overwrites every field, changed ones too, as refresh promises
         List<?> found = noAutoflush(() -> load(byPrimaryKey(state.mapper, Objects.requireNonNull(state.key)), true));
         if (found.isEmpty()) {
             throw new InvalidRequestError("could not refresh " + state + ": its row no longer exists");

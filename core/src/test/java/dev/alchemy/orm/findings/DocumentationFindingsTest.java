@@ -124,4 +124,134 @@ class DocumentationFindingsTest {
         }
         assertThat(rows("SELECT count(*) FROM post")).containsExactly("0");
     }
+
+    @Test
+    void refreshOverwritesUnflushedChangesAlsoOfAnExpiredObject() {
+        try (Session session = factory.openSession()) {
+            Person sandy = new Person("sandy");
+            session.add(sandy);
+            session.commit(); // expires sandy
+            sandy.name = "changed";
+            session.refresh(sandy); // Session.refresh: "discarding unflushed changes to it"
+            assertThat(sandy.name).isEqualTo("sandy");
+            assertThat(session.isModified(sandy)).isFalse();
+        }
+    }
+
+    @dev.alchemy.orm.Table(name = "blog_posts")
+    static class BlogPost {
+        @dev.alchemy.orm.Column(primaryKey = true)
+        Integer id;
+
+        @dev.alchemy.orm.Relationship(secondary = "blog_post_labels")
+        List<BlogLabel> labels = new java.util.ArrayList<>();
+    }
+
+    @dev.alchemy.orm.Table(name = "blog_labels")
+    static class BlogLabel {
+        @dev.alchemy.orm.Column(primaryKey = true)
+        Integer id;
+    }
+
+    @Test
+    void associationTableColumnsAreSnakeCaseLikeEveryColumn() {
+        Base base = Base.of(BlogPost.class, BlogLabel.class);
+        assertThat(base.metadata().table("blog_post_labels").columns())
+                .extracting(c -> c.name())
+                .containsExactly("blog_post_id", "blog_label_id");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Disabled("ORM gap: rolling back a savepoint leaves the objects flushed inside it "
+            + "PERSISTENT in the session (SQLAlchemy expunges them and expires the rest)")
+    void rollingBackASavepointForgetsTheObjectsFlushedInsideIt() {
+        try (Session session = factory.openSession()) {
+            var savepoint = session.beginNested();
+            Person eve = new Person("eve");
+            session.add(eve);
+            session.flush();
+            savepoint.rollback();
+            assertThat(session.stateOf(eve)).isEqualTo(dev.alchemy.orm.ObjectState.TRANSIENT);
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Disabled("ORM gap: a failed flush inside beginNested() rolls back the whole transaction; "
+            + "SQLAlchemy rolls back to the savepoint only and the work before it stays")
+    void aFailedFlushInsideASavepointKeepsTheWorkBeforeIt() {
+        try (Session session = factory.openSession()) {
+            session.add(new Person("keep"));
+            session.flush();
+            var savepoint = session.beginNested();
+            session.add(new Person(null)); // NOT NULL violation
+            org.assertj.core.api.Assertions.catchThrowable(session::flush);
+            savepoint.rollback();
+            session.commit();
+        }
+        assertThat(rows("SELECT name FROM user_account")).containsExactly("keep");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Disabled("ORM gap: session.merge copies column attributes only; SQLAlchemy's merge "
+            + "cascade (on by default) merges the related objects too")
+    void mergeFollowsRelationshipsWithTheMergeCascade() {
+        try (Session session = factory.openSession()) {
+            session.add(new Person("sandy", "old@example.com"));
+            session.commit();
+        }
+        Person fromForm = new Person("sandy", "new@example.com");
+        fromForm.id = 1;
+        try (Session session = factory.openSession()) {
+            session.merge(fromForm);
+            session.commit();
+        }
+        assertThat(rows("SELECT email FROM address")).containsExactly("new@example.com");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Disabled("ORM gap: an expunged (detached) object's unloaded collection still loads "
+            + "through the session it left; SQLAlchemy raises DetachedInstanceError")
+    void anExpungedObjectsCollectionDoesNotLoad() {
+        try (Session session = factory.openSession()) {
+            session.add(new Person("sandy", "a@example.com"));
+            session.commit();
+            Person sandy = session.query(Person.class).one();
+            session.expunge(sandy);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> sandy.addresses.size())
+                    .isInstanceOf(dev.alchemy.exc.DetachedInstanceError.class);
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Disabled("ORM gap: where(Getter) on a @Convert attribute binds the field's value "
+            + "unconverted (ArgumentError: cannot bind a Money to a BIGINT parameter); filterBy converts")
+    void typedConditionsOnConvertedAttributesConvertTheirValues() {
+        Base.of(dev.alchemy.docs.orm.Product.class).metadata().createAll(engine);
+        try (Session session = factory.openSession()) {
+            session.add(new dev.alchemy.docs.orm.Product("Lamp", new dev.alchemy.docs.orm.Money(1999)));
+            session.commit();
+            assertThat(session.query(dev.alchemy.docs.orm.Product.class)
+                            .filter(dev.alchemy.Alchemy.where(dev.alchemy.docs.orm.Product::getPrice)
+                                    .eq(new dev.alchemy.docs.orm.Money(1999)))
+                            .all())
+                    .hasSize(1);
+        }
+    }
+
+    @dev.alchemy.orm.Table(name = "loners")
+    static class Loner {
+        @dev.alchemy.orm.Column(primaryKey = true)
+        Integer id;
+
+        @dev.alchemy.orm.Relationship(secondary = "loner_tags")
+        List<Tag> tags = new java.util.ArrayList<>();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Disabled("ORM gap: an association table's foreign key to a class missing from the Base "
+            + "is found only by createAll (NoReferencedTableError), not when the Base is built")
+    void anAssociationTableToAClassOutsideTheBaseIsAMappingError() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Base.of(Loner.class))
+                .isInstanceOf(dev.alchemy.exc.MappingError.class);
+    }
 }
