@@ -46,6 +46,68 @@ public final class Column<T> extends ColumnClause<T> implements SchemaItem {
         }
     }
 
+    /** A mutable copy of a {@link Spec}, so that each wither names only what it changes. */
+    private static final class Draft<T> {
+        boolean primaryKey;
+
+        @Nullable
+        Boolean nullable;
+
+        boolean unique;
+        boolean index;
+
+        @Nullable
+        Boolean autoincrement;
+
+        @Nullable
+        Supplier<? extends @Nullable T> defaultValue;
+
+        @Nullable
+        String serverDefaultText;
+
+        @Nullable
+        ClauseElement serverDefaultExpression;
+
+        @Nullable
+        ForeignKey foreignKey;
+
+        @Nullable
+        CheckConstraint check;
+
+        Draft(Spec<T> s) {
+            primaryKey = s.primaryKey;
+            nullable = s.nullable;
+            unique = s.unique;
+            index = s.index;
+            autoincrement = s.autoincrement;
+            defaultValue = s.defaultValue;
+            serverDefaultText = s.serverDefaultText;
+            serverDefaultExpression = s.serverDefaultExpression;
+            foreignKey = s.foreignKey;
+            check = s.check;
+        }
+
+        Spec<T> spec() {
+            return new Spec<>(
+                    primaryKey,
+                    nullable,
+                    unique,
+                    index,
+                    autoincrement,
+                    defaultValue,
+                    serverDefaultText,
+                    serverDefaultExpression,
+                    foreignKey,
+                    check);
+        }
+    }
+
+    private Column<T> change(java.util.function.Consumer<Draft<T>> edit) {
+        Draft<T> draft = new Draft<>(spec);
+        edit.accept(draft);
+        return with(draft.spec());
+    }
+
     private Column(String name, SqlType<T> type, @Nullable TableClause table, Spec<T> spec) {
         super(name, Objects.requireNonNull(type, "type"), table);
         if (name.isEmpty()) {
@@ -73,18 +135,7 @@ public final class Column<T> extends ColumnClause<T> implements SchemaItem {
 
     /** @return a copy that is (part of) the primary key, and so NOT NULL */
     public Column<T> primaryKey() {
-        Spec<T> s = spec;
-        return with(new Spec<>(
-                true,
-                s.nullable,
-                s.unique,
-                s.index,
-                s.autoincrement,
-                s.defaultValue,
-                s.serverDefaultText,
-                s.serverDefaultExpression,
-                s.foreignKey,
-                s.check));
+        return change(d -> d.primaryKey = true);
     }
 
     /** @return a copy that is NOT NULL */
@@ -99,18 +150,7 @@ public final class Column<T> extends ColumnClause<T> implements SchemaItem {
      * @return a copy with this nullability
      */
     public Column<T> nullable(boolean nullable) {
-        Spec<T> s = spec;
-        return with(new Spec<>(
-                s.primaryKey,
-                nullable,
-                s.unique,
-                s.index,
-                s.autoincrement,
-                s.defaultValue,
-                s.serverDefaultText,
-                s.serverDefaultExpression,
-                s.foreignKey,
-                s.check));
+        return change(d -> d.nullable = nullable);
     }
 
     /**
@@ -120,18 +160,7 @@ public final class Column<T> extends ColumnClause<T> implements SchemaItem {
      * @return a copy with this constraint
      */
     public Column<T> unique() {
-        Spec<T> s = spec;
-        return with(new Spec<>(
-                s.primaryKey,
-                s.nullable,
-                true,
-                s.index,
-                s.autoincrement,
-                s.defaultValue,
-                s.serverDefaultText,
-                s.serverDefaultExpression,
-                s.foreignKey,
-                s.check));
+        return change(d -> d.unique = true);
     }
 
     /**
@@ -141,18 +170,7 @@ public final class Column<T> extends ColumnClause<T> implements SchemaItem {
      * @return a copy with this index
      */
     public Column<T> index() {
-        Spec<T> s = spec;
-        return with(new Spec<>(
-                s.primaryKey,
-                s.nullable,
-                s.unique,
-                true,
-                s.autoincrement,
-                s.defaultValue,
-                s.serverDefaultText,
-                s.serverDefaultExpression,
-                s.foreignKey,
-                s.check));
+        return change(d -> d.index = true);
     }
 
     /**
@@ -164,18 +182,7 @@ public final class Column<T> extends ColumnClause<T> implements SchemaItem {
      * @return a copy with this setting
      */
     public Column<T> autoincrement(boolean autoincrement) {
-        Spec<T> s = spec;
-        return with(new Spec<>(
-                s.primaryKey,
-                s.nullable,
-                s.unique,
-                s.index,
-                autoincrement,
-                s.defaultValue,
-                s.serverDefaultText,
-                s.serverDefaultExpression,
-                s.foreignKey,
-                s.check));
+        return change(d -> d.autoincrement = autoincrement);
     }
 
     /**
@@ -196,18 +203,7 @@ public final class Column<T> extends ColumnClause<T> implements SchemaItem {
      */
     public Column<T> defaultSupplier(Supplier<? extends @Nullable T> supplier) {
         Objects.requireNonNull(supplier, "supplier");
-        Spec<T> s = spec;
-        return with(new Spec<>(
-                s.primaryKey,
-                s.nullable,
-                s.unique,
-                s.index,
-                s.autoincrement,
-                supplier,
-                s.serverDefaultText,
-                s.serverDefaultExpression,
-                s.foreignKey,
-                s.check));
+        return change(d -> d.defaultValue = supplier);
     }
 
     /**
@@ -220,18 +216,10 @@ public final class Column<T> extends ColumnClause<T> implements SchemaItem {
      */
     public Column<T> serverDefault(String sqlText) {
         Objects.requireNonNull(sqlText, "sqlText");
-        Spec<T> s = spec;
-        return with(new Spec<>(
-                s.primaryKey,
-                s.nullable,
-                s.unique,
-                s.index,
-                s.autoincrement,
-                s.defaultValue,
-                sqlText,
-                null,
-                s.foreignKey,
-                s.check));
+        return change(d -> {
+            d.serverDefaultText = sqlText;
+            d.serverDefaultExpression = null;
+        });
     }
 
     /**
@@ -244,18 +232,10 @@ public final class Column<T> extends ColumnClause<T> implements SchemaItem {
      */
     public Column<T> serverDefault(ClauseElement expression) {
         Objects.requireNonNull(expression, "expression");
-        Spec<T> s = spec;
-        return with(new Spec<>(
-                s.primaryKey,
-                s.nullable,
-                s.unique,
-                s.index,
-                s.autoincrement,
-                s.defaultValue,
-                null,
-                expression,
-                s.foreignKey,
-                s.check));
+        return change(d -> {
+            d.serverDefaultText = null;
+            d.serverDefaultExpression = expression;
+        });
     }
 
     /**
@@ -277,18 +257,7 @@ public final class Column<T> extends ColumnClause<T> implements SchemaItem {
      */
     public Column<T> references(ForeignKey foreignKey) {
         Objects.requireNonNull(foreignKey, "foreignKey");
-        Spec<T> s = spec;
-        return with(new Spec<>(
-                s.primaryKey,
-                s.nullable,
-                s.unique,
-                s.index,
-                s.autoincrement,
-                s.defaultValue,
-                s.serverDefaultText,
-                s.serverDefaultExpression,
-                foreignKey,
-                s.check));
+        return change(d -> d.foreignKey = foreignKey);
     }
 
     /**
@@ -320,18 +289,7 @@ public final class Column<T> extends ColumnClause<T> implements SchemaItem {
      */
     public Column<T> check(CheckConstraint check) {
         Objects.requireNonNull(check, "check");
-        Spec<T> s = spec;
-        return with(new Spec<>(
-                s.primaryKey,
-                s.nullable,
-                s.unique,
-                s.index,
-                s.autoincrement,
-                s.defaultValue,
-                s.serverDefaultText,
-                s.serverDefaultExpression,
-                s.foreignKey,
-                check));
+        return change(d -> d.check = check);
     }
 
     Column<T> attachTo(Table table, boolean primaryKey) {
