@@ -236,6 +236,28 @@ public interface Dialect extends EngineDialect {
     }
 
     /**
+     * Whether a derived table may name its columns, {@code (VALUES (1, 2)) AS v (a, b)}. SQLite cannot; a VALUES list
+     * is then written as {@code (SELECT column1 AS a, column2 AS b FROM (VALUES ...)) AS v}.
+     *
+     * @return true when column names may follow the alias
+     */
+    default boolean supportsDerivedColumnNames() {
+        return true;
+    }
+
+    /**
+     * Whether the keys a database generates (serial, identity or sequence defaults) for {@code INSERT INTO t (...)
+     * SELECT ... FROM (VALUES ...) ORDER BY n} ascend in the order of {@code n}. When they do, the ORM inserts many
+     * new objects in one statement and matches the returned keys to them by sorting, as SQLAlchemy 2.0's
+     * "insertmanyvalues" does on PostgreSQL; otherwise it checks that a multi-row INSERT's keys came back consecutive.
+     *
+     * @return true when the ordered INSERT ... SELECT assigns keys in order
+     */
+    default boolean insertFromSelectAssignsKeysInOrder() {
+        return false;
+    }
+
+    /**
      * Whether an UPDATE may name other tables in a FROM clause ({@code UPDATE users SET ... FROM addresses WHERE}).
      *
      * @return true when UPDATE ... FROM is supported

@@ -256,7 +256,7 @@ class SchemaQualifiedTablesTest {
             assertThat(oslo.items)
                     .allSatisfy(item -> assertThat(item.warehouseId).isEqualTo(oslo.id));
         }
-        assertThat(sql).anyMatch(s -> s.startsWith("INSERT INTO inventory.items (name, warehouse_id) VALUES"));
+        assertThat(sql).anyMatch(s -> s.startsWith("INSERT INTO inventory.items (name, warehouse_id) SELECT"));
         try (Session session = factory.openSession()) {
             Warehouse oslo =
                     session.query(Warehouse.class).filterBy("city", "Oslo").one();

@@ -192,6 +192,17 @@ public class PostgresqlDialect implements Dialect {
         StandardSql.renderOnConflict(writer, quotedTargets, quotedConstraint, doNothing);
     }
 
+    /**
+     * A sequence hands out ascending values, and PostgreSQL computes the rows of {@code INSERT ... SELECT ... ORDER
+     * BY} in that order, calling {@code nextval()} for each in turn: SQLAlchemy 2.0 relies on the same for its
+     * batched INSERT with RETURNING on PostgreSQL. Other sessions' inserts may take values in between, so the keys
+     * ascend but need not be consecutive.
+     */
+    @Override
+    public boolean insertFromSelectAssignsKeysInOrder() {
+        return true;
+    }
+
     @Override
     public String toString() {
         return "PostgresqlDialect";

@@ -300,6 +300,12 @@ public class SqliteDialect implements Dialect {
         return false;
     }
 
+    /** SQLite names a VALUES list's columns column1, column2, ... and accepts no names after its alias. */
+    @Override
+    public boolean supportsDerivedColumnNames() {
+        return false;
+    }
+
     /** UPDATE ... FROM exists since SQLite 3.33. */
     @Override
     public boolean supportsUpdateFrom() {

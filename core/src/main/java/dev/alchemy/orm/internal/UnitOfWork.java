@@ -1,5 +1,6 @@
 package dev.alchemy.orm.internal;
 
+import dev.alchemy.dialect.Dialect;
 import dev.alchemy.engine.Connection;
 import dev.alchemy.engine.Conversions;
 import dev.alchemy.engine.Row;
@@ -12,10 +13,13 @@ import dev.alchemy.sql.BindParam;
 import dev.alchemy.sql.ColumnElement;
 import dev.alchemy.sql.Delete;
 import dev.alchemy.sql.Insert;
+import dev.alchemy.sql.Select;
 import dev.alchemy.sql.Update;
+import dev.alchemy.sql.Values;
 import dev.alchemy.types.SqlType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,11 +31,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One flush: INSERTs parents first, UPDATEs, then DELETEs children first, each batched. New rows of one class go in
- * multi-row {@code INSERT ... VALUES (...), (...) RETURNING id}; the generated keys are matched to objects by their
- * order only when the database proves it (the returned keys are consecutive, which SQLite's rowid and PostgreSQL's
- * sequence give for one statement's VALUES rows in order); otherwise the batch is undone and its rows inserted one
- * at a time. UPDATEs with the same changed columns go in one executemany, DELETEs likewise; a version column or a
- * missing row makes the matched count fall short, which raises {@link StaleDataError}.
+ * one statement per batch with RETURNING, and the generated keys are matched to objects only in a way the database
+ * guarantees: on PostgreSQL by SQLAlchemy 2.0's {@code INSERT ... SELECT ... FROM (VALUES ...) ORDER BY sen_counter},
+ * whose sequence values ascend in row order (concurrent sessions may take values in between); elsewhere by a plain
+ * multi-row VALUES whose returned keys must be consecutive (SQLite's rowids are, for one statement), or else the
+ * batch is undone and its rows inserted one at a time. A key the database makes by a server default (a random UUID)
+ * cannot be matched by order: such rows go one per statement. UPDATEs with the same changed columns go in one
+ * executemany, DELETEs likewise; a version column or a missing row makes the matched count fall short, which raises
+ * {@link StaleDataError}.
  */
 final class UnitOfWork {
 
@@ -291,7 +298,8 @@ final class UnitOfWork {
                 insertMany(conn, table, columns, rows, valuesOf);
             } else {
                 boolean keyFetched = generatedKey != null && fetched.contains(generatedKey);
-                int perBatch = Math.max(1, Math.min(BATCH_ROWS, MAX_PARAMETERS / Math.max(1, columns.size())));
+                // + 1: the row number of an ordered INSERT ... SELECT
+                int perBatch = Math.max(1, Math.min(BATCH_ROWS, MAX_PARAMETERS / (columns.size() + 1)));
                 for (int from = 0; from < rows.size(); from += perBatch) {
                     List<InstanceState> batch = rows.subList(from, Math.min(rows.size(), from + perBatch));
                     insertReturning(conn, mapper, columns, fetched, keyFetched ? generatedKey : null, batch, valuesOf);
@@ -349,13 +357,29 @@ final class UnitOfWork {
                 returned.add(pk);
             }
         }
-        List<Row> rows = insertRows(conn, table, columns, returned, batch, valuesOf);
+        if (generatedKey == null && batch.size() > 1 && !Collections.disjoint(fetched, List.of(mapper.primaryKey))) {
+            // the database makes the key (a server default such as gen_random_uuid()) in no order we could match
+            for (InstanceState s : batch) {
+                insertReturning(conn, mapper, columns, fetched, null, List.of(s), valuesOf);
+            }
+            return;
+        }
+        boolean ordered = generatedKey != null
+                && batch.size() > 1
+                && !columns.isEmpty()
+                && Dialect.of(conn.engine()).insertFromSelectAssignsKeysInOrder();
+        List<Row> rows = ordered
+                ? insertRowsInOrder(conn, table, columns, returned, batch, valuesOf)
+                : insertRows(conn, table, columns, returned, batch, valuesOf);
         Attribute matchKey = generatedKey != null ? generatedKey : mapper.primaryKey[0];
         int keyColumn = returned.indexOf(matchKey);
         List<InstanceState> order = batch;
         List<Row> matched;
         if (generatedKey != null) {
-            matched = inOrderIfConsecutive(rows, keyColumn, batch.size());
+            // keys ascend in row order: proved by the ordered INSERT ... SELECT, or by consecutive keys
+            matched = ordered
+                    ? sortedByKey(rows, keyColumn, batch.size())
+                    : inOrderIfConsecutive(rows, keyColumn, batch.size());
             if (matched == null) {
                 // the database did not prove the order: undo the batch and insert its rows one at a time
                 List<Object> keys = rows.stream().map(r -> r.get(keyColumn)).toList();
@@ -366,6 +390,8 @@ final class UnitOfWork {
                     matched.addAll(insertRows(conn, table, columns, returned, List.of(s), valuesOf));
                 }
             }
+        } else if (batch.size() == 1 && rows.size() == 1) {
+            matched = rows; // one row: nothing to match (its key may be the database's own, unknown before)
         } else {
             Map<Object, Row> byKey = new HashMap<>();
             for (Row r : rows) {
@@ -426,8 +452,51 @@ final class UnitOfWork {
         return conn.execute(insert.returning(returning)).all();
     }
 
-    /** The rows sorted by key when the keys are exactly n consecutive integers; null when they are not. */
-    private static @Nullable List<Row> inOrderIfConsecutive(List<Row> rows, int keyColumn, int n) {
+    /**
+     * SQLAlchemy 2.0's batched INSERT for PostgreSQL: {@code INSERT INTO t (a, b) SELECT CAST(p0 AS ..), CAST(p1 AS
+     * ..) FROM (VALUES (?, ?, 0), (?, ?, 1), ...) AS imp_sen (p0, p1, sen_counter) ORDER BY sen_counter RETURNING
+     * ...}. The database generates the keys in the order of sen_counter, so the returned keys, sorted, belong to the
+     * rows in their order (the RETURNING rows themselves come in no promised order). The casts give the VALUES
+     * columns the table's types, as parameters sent untyped would otherwise be text.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List<Row> insertRowsInOrder(
+            Connection conn,
+            Table table,
+            List<Attribute> columns,
+            List<Attribute> returned,
+            List<InstanceState> batch,
+            Map<InstanceState, Object[]> valuesOf) {
+        Map<String, SqlType<?>> types = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            types.put("p" + i, column(table, columns.get(i)).type());
+        }
+        types.put("sen_counter", dev.alchemy.types.SqlTypes.INTEGER);
+        List<List<Object>> data = new ArrayList<>(batch.size());
+        for (int r = 0; r < batch.size(); r++) {
+            Object[] v = valuesOf.get(batch.get(r));
+            List<Object> row = new ArrayList<>(columns.size() + 1);
+            for (Attribute a : columns) {
+                row.add(v[a.index]);
+            }
+            row.add(r);
+            data.add(row);
+        }
+        Values values = Values.of("imp_sen", types).data(data);
+        ColumnElement<?>[] selected = new ColumnElement<?>[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            selected[i] = values.c("p" + i).cast((SqlType) types.get("p" + i));
+        }
+        Select select = Select.of(selected).selectFrom(values).orderBy(values.c("sen_counter"));
+        List<String> names = columns.stream().map(a -> a.columnName).toList();
+        ColumnElement<?>[] returning =
+                returned.stream().map(a -> table.c(a.columnName)).toArray(ColumnElement[]::new);
+        return conn.execute(Insert.into(table).fromSelect(names, select).returning(returning))
+                .all();
+    }
+
+    /** The rows sorted by key when they are n distinct integers; null when they are not. */
+    private static @Nullable List<Row> sortedByKey(List<Row> rows, int keyColumn, int n) {
         if (rows.size() != n) {
             return null;
         }
@@ -438,11 +507,6 @@ final class UnitOfWork {
             }
         }
         sorted.sort(Comparator.comparingLong(r -> ((Number) r.get(keyColumn)).longValue()));
-        long first = ((Number) sorted.get(0).get(keyColumn)).longValue();
-        long last = ((Number) sorted.get(n - 1).get(keyColumn)).longValue();
-        if (last - first != n - 1) {
-            return null;
-        }
         for (int i = 1; i < n; i++) {
             if (((Number) sorted.get(i).get(keyColumn)).longValue()
                     == ((Number) sorted.get(i - 1).get(keyColumn)).longValue()) {
@@ -450,6 +514,17 @@ final class UnitOfWork {
             }
         }
         return sorted;
+    }
+
+    /** The rows sorted by key when the keys are exactly n consecutive integers; null when they are not. */
+    private static @Nullable List<Row> inOrderIfConsecutive(List<Row> rows, int keyColumn, int n) {
+        List<Row> sorted = sortedByKey(rows, keyColumn, n);
+        if (sorted == null) {
+            return null;
+        }
+        long first = ((Number) sorted.get(0).get(keyColumn)).longValue();
+        long last = ((Number) sorted.get(n - 1).get(keyColumn)).longValue();
+        return last - first == n - 1 ? sorted : null;
     }
 
     private static Object keyOf(Row row, List<Attribute> returned, Mapper<?> mapper) {
