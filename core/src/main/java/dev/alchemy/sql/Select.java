@@ -130,6 +130,15 @@ public final class Select implements SelectStatement {
      */
     public static Select of(ClauseElement... items) {
         Objects.requireNonNull(items, "items");
+        if (items.length == 1
+                && items[0] instanceof TableClause table
+                && !table.columns().isEmpty()) {
+            // the common case (and the ORM's): one whole table, whose column names are worked out once
+            List<ColumnElement<?>> columns = List.copyOf(table.columns());
+            Parts p = new Parts(columns);
+            p.names = table.selectNames();
+            return new Select(p);
+        }
         List<ColumnElement<?>> columns = new ArrayList<>();
         List<FromClause> froms = new ArrayList<>();
         addItems(items, columns, froms);

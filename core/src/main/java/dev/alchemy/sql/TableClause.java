@@ -27,6 +27,7 @@ public class TableClause implements FromClause {
     private final @Nullable String schema;
     private List<ColumnClause<?>> columns = List.of();
     private Map<String, ColumnClause<?>> byName = Map.of();
+    private volatile @Nullable ColumnNames selectNames;
 
     /**
      * Creates a table without columns; subclasses add them with {@link #initColumns(List)} in their constructor.
@@ -51,8 +52,22 @@ public class TableClause implements FromClause {
                 throw new ArgumentError("table '" + name + "' has two columns named '" + c.name() + "'");
             }
         }
-        this.columns = Collections.unmodifiableList(new ArrayList<>(columns));
+        this.columns = List.copyOf(columns);
         this.byName = Collections.unmodifiableMap(map);
+        this.selectNames = null;
+    }
+
+    /**
+     * The names of {@code select(table)}'s columns, worked out once per table: the ORM selects whole tables per
+     * query, and its compiled result columns (readers per dialect) are kept with them.
+     */
+    ColumnNames selectNames() {
+        ColumnNames names = selectNames;
+        if (names == null) {
+            names = ColumnNames.of(new ArrayList<>(columns));
+            selectNames = names;
+        }
+        return names;
     }
 
     /**
