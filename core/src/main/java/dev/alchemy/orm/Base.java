@@ -56,20 +56,22 @@ public final class Base {
     }
 
     private void checkForeignKeys() {
-        for (Map.Entry<Class<?>, Table> e : tables.entrySet()) {
-            for (ForeignKeyConstraint fk : e.getValue().foreignKeys()) {
+        Map<Table, String> owners = new java.util.IdentityHashMap<>();
+        tables.forEach((model, table) -> owners.put(table, model.getName()));
+        for (Table table : metadata.tables()) {
+            String owner = owners.getOrDefault(table, "association table '" + table.fullName() + "'");
+            for (ForeignKeyConstraint fk : table.foreignKeys()) {
                 Table target = metadata.table(fk.referredTable());
                 if (target == null) {
-                    throw new MappingError(e.getKey().getName() + "." + fk.columns()
-                            + ": foreign key to unknown table '"
+                    throw new MappingError(owner + "." + fk.columns() + ": foreign key to unknown table '"
                             + fk.referredTable() + "'; the tables of this Base: "
                             + metadata.tables().stream().map(Table::fullName).toList()
                             + " (add the model of that table to the Base)");
                 }
                 for (String column : fk.referredColumns()) {
                     if (!target.hasColumn(column)) {
-                        throw new MappingError(e.getKey().getName() + "." + fk.columns()
-                                + ": foreign key to unknown column '" + fk.referredTable() + "." + column + "'");
+                        throw new MappingError(owner + "." + fk.columns() + ": foreign key to unknown column '"
+                                + fk.referredTable() + "." + column + "'");
                     }
                 }
             }

@@ -46,7 +46,7 @@ final class CollectionState {
                     + Character.toUpperCase(relationship.name.charAt(0)) + relationship.name.substring(1)
                     + ") on the query");
         }
-        if (!session.isOpen()) {
+        if (!session.isOpen() || !session.contains(owner.instance)) {
             throw new DetachedInstanceError(owner.mapper.type.getSimpleName() + " " + owner.key.id()
                     + " is detached from its session, so " + relationship
                     + " cannot be loaded lazily. Load it before the "

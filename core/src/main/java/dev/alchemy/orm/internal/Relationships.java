@@ -301,7 +301,8 @@ final class Relationships {
                 continue;
             }
             for (Object target : loadedTargets(st, r)) {
-                if (session.stateOf(target) != ObjectState.DELETED) { // a cascade never takes back a delete
+                // a cascade never takes back a delete, nor a bulk DELETE of the row
+                if (session.stateOf(target) != ObjectState.DELETED && !session.wasBulkDeleted(target)) {
                     session.add(target);
                 }
             }

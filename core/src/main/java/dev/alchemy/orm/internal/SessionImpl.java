@@ -41,6 +41,11 @@ public final class SessionImpl implements Session {
     private final boolean expireOnCommit;
     private final Map<Object, InstanceState> states = new IdentityHashMap<>();
     private final Relationships relationships = new Relationships(this);
+    /** Objects whose rows a bulk DELETE removed: cascades must not insert them again. */
+    private final Set<Object> bulkDeleted = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Open savepoints, innermost first. */
+    private final java.util.Deque<Savepoint> savepoints = new java.util.ArrayDeque<>();
+
     private final Map<IdentityKey, InstanceState> identityMap = new HashMap<>();
     private final Set<InstanceState> pending = new LinkedHashSet<>();
     private final Set<InstanceState> deleted = new LinkedHashSet<>();
@@ -421,6 +426,18 @@ public final class SessionImpl implements Session {
     }
 
     private void failFlush(Throwable e) {
+        Savepoint savepoint = savepoints.peek();
+        if (savepoint != null) {
+            // inside beginNested(): only the savepoint's work is lost; its rollback() makes the session usable again
+            try {
+                savepoint.rolledBackByFailedFlush();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            failedFlush =
+                    e instanceof RuntimeException r ? r : new InvalidRequestError(String.valueOf(e.getMessage()), e);
+            return;
+        }
         Connection c = connection;
         connection = null;
         if (c != null) {
@@ -500,6 +517,7 @@ public final class SessionImpl implements Session {
         }
         newInTransaction.clear();
         deletedInTransaction.clear();
+        savepoints.clear();
         if (expireOnCommit) {
             expireAll();
         }
@@ -521,6 +539,7 @@ public final class SessionImpl implements Session {
                 }
             }
         } finally {
+            savepoints.clear();
             undoTransaction();
             failedFlush = null;
         }
@@ -574,7 +593,117 @@ public final class SessionImpl implements Session {
     public Transaction beginNested() {
         checkUsable();
         flush();
-        return connection().beginNested();
+        Savepoint savepoint =
+                new Savepoint(connection().beginNested(), newInTransaction.size(), deletedInTransaction.size());
+        savepoints.push(savepoint);
+        return savepoint;
+    }
+
+    /**
+     * A savepoint of the session: rolling it back also undoes, in memory, what was flushed since (objects inserted
+     * become transient again, deleted ones come back, everything expires), and a flush that fails inside it rolls
+     * back to it only, as in SQLAlchemy.
+     */
+    private final class Savepoint implements Transaction {
+        private final Transaction inner;
+        private final int newMark;
+        private final int deletedMark;
+        private boolean active = true;
+
+        Savepoint(Transaction inner, int newMark, int deletedMark) {
+            this.inner = inner;
+            this.newMark = newMark;
+            this.deletedMark = deletedMark;
+        }
+
+        @Override
+        public void commit() {
+            if (!active) {
+                throw new InvalidRequestError("this savepoint is no longer active; it was released or rolled back");
+            }
+            flush();
+            end();
+            inner.commit();
+        }
+
+        @Override
+        public void rollback() {
+            if (!active) {
+                return;
+            }
+            end();
+            try {
+                if (inner.isActive()) {
+                    inner.rollback();
+                }
+            } finally {
+                undoSince(newMark, deletedMark);
+                failedFlush = null;
+            }
+        }
+
+        void rolledBackByFailedFlush() {
+            if (inner.isActive()) {
+                inner.rollback();
+            }
+        }
+
+        private void end() {
+            active = false;
+            while (!savepoints.isEmpty()) {
+                if (savepoints.pop() == this) {
+                    break;
+                }
+            }
+        }
+
+        @Override
+        public boolean isActive() {
+            return active && inner.isActive();
+        }
+
+        @Override
+        public boolean isNested() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+            if (active) {
+                rollback();
+            }
+        }
+    }
+
+    /** Undoes in memory what a rolled-back savepoint had flushed. */
+    private void undoSince(int newMark, int deletedMark) {
+        List<InstanceState> added = new ArrayList<>(
+                newInTransaction.subList(Math.min(newMark, newInTransaction.size()), newInTransaction.size()));
+        for (InstanceState s : added) {
+            if (s.beforeInsert != null) {
+                restore(s);
+            }
+            pending.remove(s);
+            states.remove(s.instance);
+            if (s.key != null && identityMap.get(s.key) == s) {
+                identityMap.remove(s.key);
+            }
+            newInTransaction.remove(s);
+        }
+        List<InstanceState> removed = new ArrayList<>(deletedInTransaction.subList(
+                Math.min(deletedMark, deletedInTransaction.size()), deletedInTransaction.size()));
+        for (InstanceState s : removed) {
+            s.status = ObjectState.PERSISTENT;
+            states.put(s.instance, s);
+            identityMap.put(s.key, s);
+            deletedInTransaction.remove(s);
+        }
+        expireAll();
+    }
+
+    /** @return whether a bulk DELETE of this session removed the object's row */
+    boolean wasBulkDeleted(Object instance) {
+        return bulkDeleted.contains(instance);
     }
 
     // ---------------------------------------------------------------- object management
@@ -738,6 +867,8 @@ public final class SessionImpl implements Session {
             }
             states.clear();
             identityMap.clear();
+            bulkDeleted.clear();
+            savepoints.clear();
             pending.clear();
             deleted.clear();
             newInTransaction.clear();
@@ -819,6 +950,7 @@ public final class SessionImpl implements Session {
             if (state != null) {
                 s.states.remove(state.instance);
                 s.deleted.remove(state);
+                s.bulkDeleted.add(state.instance);
             }
         }
         return count;

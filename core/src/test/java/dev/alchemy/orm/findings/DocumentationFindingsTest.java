@@ -103,9 +103,6 @@ class DocumentationFindingsTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("ORM gap: a bulk-deleted object that a loaded object still refers to (a comment's "
-            + "post) is TRANSIENT for the session, so the next flush's save-update cascade INSERTs it again; "
-            + "SQLAlchemy keeps it deleted")
     void aBulkDeletedObjectIsNotInsertedAgainByACascade() {
         Base.of(
                         dev.alchemy.docs.relationships.Post.class,
@@ -162,8 +159,6 @@ class DocumentationFindingsTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("ORM gap: rolling back a savepoint leaves the objects flushed inside it "
-            + "PERSISTENT in the session (SQLAlchemy expunges them and expires the rest)")
     void rollingBackASavepointForgetsTheObjectsFlushedInsideIt() {
         try (Session session = factory.openSession()) {
             var savepoint = session.beginNested();
@@ -176,8 +171,6 @@ class DocumentationFindingsTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("ORM gap: a failed flush inside beginNested() rolls back the whole transaction; "
-            + "SQLAlchemy rolls back to the savepoint only and the work before it stays")
     void aFailedFlushInsideASavepointKeepsTheWorkBeforeIt() {
         try (Session session = factory.openSession()) {
             session.add(new Person("keep"));
@@ -209,8 +202,6 @@ class DocumentationFindingsTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("ORM gap: an expunged (detached) object's unloaded collection still loads "
-            + "through the session it left; SQLAlchemy raises DetachedInstanceError")
     void anExpungedObjectsCollectionDoesNotLoad() {
         try (Session session = factory.openSession()) {
             session.add(new Person("sandy", "a@example.com"));
@@ -248,8 +239,6 @@ class DocumentationFindingsTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("ORM gap: an association table's foreign key to a class missing from the Base "
-            + "is found only by createAll (NoReferencedTableError), not when the Base is built")
     void anAssociationTableToAClassOutsideTheBaseIsAMappingError() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Base.of(Loner.class))
                 .isInstanceOf(dev.alchemy.exc.MappingError.class);
