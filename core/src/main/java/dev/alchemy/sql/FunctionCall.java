@@ -64,6 +64,15 @@ public record FunctionCall<T>(
         return name;
     }
 
+    /**
+     * This call as a window function, {@code fn(...) OVER ()}; add {@code partitionBy(...)} and {@code orderBy(...)}.
+     *
+     * @return the window function
+     */
+    public Over<T> over() {
+        return new Over<>(this, List.of(), List.of());
+    }
+
     @Override
     public void collectFroms(Consumer<? super FromClause> froms) {
         for (ColumnElement<?> argument : arguments) {

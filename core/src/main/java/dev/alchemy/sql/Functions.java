@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * func.of("strftime", "%Y", users.c("created"))               // any function by name
  * }</pre>
  *
- * <p>Arguments that are not expressions are bound as parameters. Results are typed: {@code count} is a {@code Long},
+ * <p>Aggregates and {@code rowNumber()}, {@code rank()}, {@code denseRank()} are window functions with {@link
+ * FunctionCall#over()}. Arguments that are not expressions are bound as parameters. Results are typed: {@code count} is a {@code Long},
  * {@code sum}, {@code min}, {@code max} and {@code coalesce} have their argument's type, {@code avg} is a {@code
  * Double}, {@code lower}/{@code upper} strings, {@code length} an {@code Integer}.
  */
@@ -35,7 +36,7 @@ public final class Functions {
     private Functions() {}
 
     /** @return {@code count(*)}, the number of rows */
-    public ColumnElement<Long> count() {
+    public FunctionCall<Long> count() {
         return new FunctionCall<>("count", List.of(), SqlTypes.BIGINT);
     }
 
@@ -45,7 +46,7 @@ public final class Functions {
      * @param expression what to count
      * @return the call
      */
-    public ColumnElement<Long> count(ColumnElement<?> expression) {
+    public FunctionCall<Long> count(ColumnElement<?> expression) {
         return new FunctionCall<>("count", List.of(Objects.requireNonNull(expression, "expression")), SqlTypes.BIGINT);
     }
 
@@ -56,7 +57,7 @@ public final class Functions {
      * @param <T> its Java type
      * @return the call
      */
-    public <T> ColumnElement<T> sum(ColumnElement<T> expression) {
+    public <T> FunctionCall<T> sum(ColumnElement<T> expression) {
         return new FunctionCall<>("sum", List.of(Objects.requireNonNull(expression, "expression")), expression.type());
     }
 
@@ -66,7 +67,7 @@ public final class Functions {
      * @param expression the averaged expression
      * @return the call
      */
-    public ColumnElement<Double> avg(ColumnElement<?> expression) {
+    public FunctionCall<Double> avg(ColumnElement<?> expression) {
         return new FunctionCall<>("avg", List.of(Objects.requireNonNull(expression, "expression")), SqlTypes.DOUBLE);
     }
 
@@ -77,7 +78,7 @@ public final class Functions {
      * @param <T> its Java type
      * @return the call
      */
-    public <T> ColumnElement<T> min(ColumnElement<T> expression) {
+    public <T> FunctionCall<T> min(ColumnElement<T> expression) {
         return new FunctionCall<>("min", List.of(Objects.requireNonNull(expression, "expression")), expression.type());
     }
 
@@ -88,7 +89,7 @@ public final class Functions {
      * @param <T> its Java type
      * @return the call
      */
-    public <T> ColumnElement<T> max(ColumnElement<T> expression) {
+    public <T> FunctionCall<T> max(ColumnElement<T> expression) {
         return new FunctionCall<>("max", List.of(Objects.requireNonNull(expression, "expression")), expression.type());
     }
 
@@ -173,6 +174,21 @@ public final class Functions {
         return new FunctionCall<>("current_date", List.of(), SqlTypes.DATE);
     }
 
+    /** @return {@code row_number()}, a window function: {@code func.rowNumber().over().orderBy(...)} */
+    public FunctionCall<Long> rowNumber() {
+        return new FunctionCall<>("row_number", List.of(), SqlTypes.BIGINT);
+    }
+
+    /** @return {@code rank()}, a window function */
+    public FunctionCall<Long> rank() {
+        return new FunctionCall<>("rank", List.of(), SqlTypes.BIGINT);
+    }
+
+    /** @return {@code dense_rank()}, a window function */
+    public FunctionCall<Long> denseRank() {
+        return new FunctionCall<>("dense_rank", List.of(), SqlTypes.BIGINT);
+    }
+
     /**
      * Any function by name, untyped: {@code func.of("random")}, {@code func.of("strftime", "%Y", col)}.
      *
@@ -180,7 +196,7 @@ public final class Functions {
      * @param arguments expressions or values (bound)
      * @return the call
      */
-    public ColumnElement<Object> of(String name, @Nullable Object... arguments) {
+    public FunctionCall<Object> of(String name, @Nullable Object... arguments) {
         return new FunctionCall<>(name, coerceAll(name, arguments), null);
     }
 
@@ -193,7 +209,7 @@ public final class Functions {
      * @param <T> the result's Java type
      * @return the call
      */
-    public <T> ColumnElement<T> of(String name, SqlType<T> type, @Nullable Object... arguments) {
+    public <T> FunctionCall<T> of(String name, SqlType<T> type, @Nullable Object... arguments) {
         return new FunctionCall<>(name, coerceAll(name, arguments), Objects.requireNonNull(type, "type"));
     }
 

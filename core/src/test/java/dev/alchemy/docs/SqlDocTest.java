@@ -377,6 +377,29 @@ class SqlDocTest {
     }
 
     @Test
+    void windowFunctions() {
+        fill();
+        Table addresses = this.addresses;
+        // tag::window[]
+        Select stmt = select(
+                addresses.c("email_address"),
+                func.rowNumber()
+                        .over()
+                        .partitionBy(addresses.c("user_id"))
+                        .orderBy(addresses.c("email_address"))
+                        .label("n"));
+        // SELECT addresses.email_address,
+        //     row_number() OVER (PARTITION BY addresses.user_id ORDER BY addresses.email_address) AS n
+        // FROM addresses
+        // end::window[]
+        try (Connection conn = engine.connect()) {
+            assertThat(conn.execute(stmt.orderBy(addresses.c("id"))).all())
+                    .extracting(r -> r.get("n"))
+                    .containsExactly(1L, 1L, 2L);
+        }
+    }
+
+    @Test
     void subqueriesAndCtes() {
         fill();
         Table users = this.users;

@@ -341,6 +341,23 @@ class CoreStatementsReturnExpectedRowsTest {
     }
 
     @Test
+    void windowFunctions() {
+        assertThat(rows(select(
+                                addresses.c("id"),
+                                func.rowNumber()
+                                        .over()
+                                        .partitionBy(addresses.c("user_id"))
+                                        .orderBy(addresses.c("id").desc()),
+                                func.count().over().partitionBy(addresses.c("user_id")))
+                        .orderBy(addresses.c("id"))))
+                .containsExactly(tuple(1, 2L, 2L), tuple(2, 1L, 2L), tuple(3, 1L, 1L));
+        assertThat(scalars(select(func.sum(users.c("age")).over().orderBy(users.c("id")))
+                        .where(users.c("age").isNotNull())
+                        .orderBy(users.c("id"))))
+                .containsExactly(30, 47, 117);
+    }
+
+    @Test
     void orderingWithNulls() {
         assertThat(scalars(select(users.c("name")).orderBy(users.c("age").desc().nullsLast())))
                 .containsExactly("Carol", "Alice", "Bob", "dave");

@@ -520,6 +520,28 @@ class SelectCompilesAsSqlalchemyTest {
                 FROM users""");
     }
 
+    @Test
+    void windowFunctions() {
+        // not in the reference; SQLAlchemy 1.4's output for the same statements
+        assertSql(
+                select(
+                        users.c("name"),
+                        func.rowNumber()
+                                .over()
+                                .partitionBy(users.c("name"))
+                                .orderBy(users.c("id").desc())),
+                """
+                SELECT users.name, row_number() OVER (PARTITION BY users.name ORDER BY users.id DESC) AS anon_1\s
+                FROM users""");
+        assertSql(
+                select(
+                        func.sum(users.c("age")).over().orderBy(users.c("id")),
+                        func.rank().over()),
+                """
+                SELECT sum(users.age) OVER (ORDER BY users.id) AS anon_1, rank() OVER () AS anon_2\s
+                FROM users""");
+    }
+
     // ---- 2.8 ORDER BY ----
 
     @Test
