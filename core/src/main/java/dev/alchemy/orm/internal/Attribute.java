@@ -71,11 +71,10 @@ public final class Attribute {
 
     /**
      * @param instance an object of the mapped class
-     * @return the field's value as stored (converted when the field has a converter)
+     * @return the field's value (a converted attribute's column type converts it when it binds)
      */
     public @Nullable Object get(Object instance) {
-        Object value = getRaw(instance);
-        return value == null || converter == null ? value : converter.toDatabase(value);
+        return getRaw(instance);
     }
 
     /**
@@ -83,7 +82,18 @@ public final class Attribute {
      * @return the value as stored
      */
     public @Nullable Object toStored(@Nullable Object fieldValue) {
-        return fieldValue == null || converter == null ? fieldValue : converter.toDatabase(fieldValue);
+        return fieldValue; // a converted attribute's column type converts when it binds
+    }
+
+    /**
+     * Whether two values of this attribute are the same for the database: compared as stored when the attribute
+     * has a converter, so a field type without {@code equals} does not look changed after every load.
+     */
+    boolean sameValue(@Nullable Object a, @Nullable Object b) {
+        if (converter != null && a != null && b != null) {
+            return same(converter.toDatabase(a), converter.toDatabase(b));
+        }
+        return same(a, b);
     }
 
     @Nullable
@@ -99,10 +109,10 @@ public final class Attribute {
 
     /**
      * @param instance an object of the mapped class
-     * @param stored the value as stored (converted back when the field has a converter)
+     * @param stored the value as read (a converted attribute's column type has already converted it back)
      */
     public void set(Object instance, @Nullable Object stored) {
-        Object value = stored == null || converter == null ? stored : converter.fromDatabase(stored);
+        Object value = stored;
         if (value == null && primitive) {
             throw new ArgumentError("column '" + columnName + "' is NULL but " + owner + "." + name + " is a primitive "
                     + fieldType.getName() + "; use its wrapper type for a nullable column");

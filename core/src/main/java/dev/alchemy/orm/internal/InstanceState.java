@@ -52,7 +52,7 @@ final class InstanceState {
         int count = 0;
         int[] changed = null;
         for (int i = 0; i < current.length; i++) {
-            if (!Attribute.same(current[i], snap[i])) {
+            if (!mapper.attributes.get(i).sameValue(current[i], snap[i])) {
                 if (changed == null) {
                     changed = new int[current.length];
                 }

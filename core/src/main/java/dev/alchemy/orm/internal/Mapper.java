@@ -216,6 +216,17 @@ public final class Mapper<T> {
                             + " (use @Convert with an AttributeConverter, or @Transient to leave it unmapped)",
                     e);
         }
+        if (converter != null) {
+            // the column's type converts, so conditions built on it (where(Product::getPrice).eq(price)) convert too
+            AttributeConverter<Object, Object> c = converter;
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            SqlType<?> converted = SqlTypes.converted(
+                    (SqlType) sqlType,
+                    (Class) dev.alchemy.engine.Conversions.boxed(field.getType()),
+                    c::toDatabase,
+                    c::fromDatabase);
+            sqlType = converted;
+        }
         String columnName = column.name().isEmpty() ? snakeCase(field.getName()) : column.name();
         MethodHandle getter;
         MethodHandle setter;

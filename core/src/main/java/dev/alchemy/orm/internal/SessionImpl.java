@@ -347,7 +347,7 @@ public final class SessionImpl implements Session {
         List<Attribute> attributes = state.mapper.attributes;
         for (int i = 0; i < values.length; i++) {
             Attribute a = attributes.get(i);
-            if (!overwriteChanges && snapshot != null && !Attribute.same(a.get(state.instance), snapshot[i])) {
+            if (!overwriteChanges && snapshot != null && !a.sameValue(a.get(state.instance), snapshot[i])) {
                 continue;
             }
             a.set(state.instance, values[i]);

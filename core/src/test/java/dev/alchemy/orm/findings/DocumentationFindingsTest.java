@@ -214,8 +214,6 @@ class DocumentationFindingsTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("ORM gap: where(Getter) on a @Convert attribute binds the field's value "
-            + "unconverted (ArgumentError: cannot bind a Money to a BIGINT parameter); filterBy converts")
     void typedConditionsOnConvertedAttributesConvertTheirValues() {
         Base.of(dev.alchemy.docs.orm.Product.class).metadata().createAll(engine);
         try (Session session = factory.openSession()) {
