@@ -775,18 +775,46 @@ public final class SessionImpl implements Session {
     public <T> T merge(T instance) {
         checkUsable();
         Objects.requireNonNull(instance, "instance");
+        return merge(instance, new IdentityHashMap<>());
+    }
+
+    /** Merges an object and, along relationships with the merge cascade, the objects it refers to. */
+    @SuppressWarnings("unchecked")
+    private <T> T merge(T instance, Map<Object, Object> merged) {
         if (states.containsKey(instance)) {
             return instance;
+        }
+        Object done = merged.get(instance);
+        if (done != null) {
+            return (T) done;
         }
         Mapper<T> mapper = (Mapper<T>) Mapper.of(instance.getClass());
         IdentityKey key = mapper.keyOf(instance);
         T target = key == null ? null : get(mapper.type, key.id());
-        if (target == null) {
+        boolean isNew = target == null;
+        if (isNew) {
             target = mapper.newInstance();
-            copy(mapper, instance, target);
+        }
+        merged.put(instance, target);
+        copy(mapper, instance, target);
+        for (RelationshipProperty r : mapper.relationships) {
+            r.resolve();
+            Object value = r.get(instance);
+            if (!r.merge || (value instanceof CollectionState.Tracked t && !t.state().loaded)) {
+                continue; // not cascaded, or never loaded: leave the persistent object's relationship as it is
+            }
+            if (!r.collection) {
+                r.set(target, value == null ? null : merge(value, merged));
+            } else if (value != null) {
+                List<Object> items = new ArrayList<>();
+                for (Object element : (java.util.Collection<?>) value) {
+                    items.add(merge(element, merged));
+                }
+                r.set(target, r.isSet ? new java.util.LinkedHashSet<>(items) : items);
+            }
+        }
+        if (isNew) {
             add(target);
-        } else {
-            copy(mapper, instance, target);
         }
         return target;
     }

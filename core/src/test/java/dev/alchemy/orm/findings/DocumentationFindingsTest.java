@@ -185,8 +185,6 @@ class DocumentationFindingsTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("ORM gap: session.merge copies column attributes only; SQLAlchemy's merge "
-            + "cascade (on by default) merges the related objects too")
     void mergeFollowsRelationshipsWithTheMergeCascade() {
         try (Session session = factory.openSession()) {
             session.add(new Person("sandy", "old@example.com"));
