@@ -76,6 +76,30 @@ public interface EngineDialect {
     default void initializeConnection(Connection connection, EngineOptions options) throws SQLException {}
 
     /**
+     * Whether {@link EngineOptions#immediateTransactions()} applies to this database: it has one write lock per
+     * database that a transaction can take when it begins (SQLite). When it does and the option is on, the engine
+     * queues its own connections' transactions fairly, then calls {@link #beginImmediate(Connection)} before each
+     * transaction's first statement.
+     *
+     * @return true when transactions can take the write lock when they begin
+     */
+    default boolean supportsImmediateTransactions() {
+        return false;
+    }
+
+    /**
+     * Takes the database's write lock for the transaction that is about to run its first statement, waiting up to the
+     * busy timeout for other processes that hold it. The driver has turned auto-commit off, so a transaction is open
+     * as far as JDBC knows, and nothing has run in it yet. Called only when {@link #supportsImmediateTransactions()}.
+     *
+     * @param connection the connection, whose transactions the engine manages (never one Spring's began)
+     * @throws SQLException from the driver, such as a lock that did not become free within the busy timeout
+     */
+    default void beginImmediate(Connection connection) throws SQLException {
+        throw new java.sql.SQLFeatureNotSupportedException(name() + " has no immediate transactions");
+    }
+
+    /**
      * Wraps a driver exception in the matching {@link DBAPIError} leaf.
      *
      * @param error the driver's exception

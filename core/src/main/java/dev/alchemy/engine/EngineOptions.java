@@ -16,8 +16,8 @@ import java.util.Objects;
  */
 public final class EngineOptions {
 
-    private static final EngineOptions DEFAULTS =
-            new EngineOptions(false, false, 5, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMinutes(30));
+    private static final EngineOptions DEFAULTS = new EngineOptions(
+            false, false, 5, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMinutes(30), false);
 
     private final boolean echo;
     private final boolean hideParameters;
@@ -25,6 +25,7 @@ public final class EngineOptions {
     private final Duration connectionTimeout;
     private final Duration busyTimeout;
     private final Duration maxLifetime;
+    private final boolean immediateTransactions;
 
     private EngineOptions(
             boolean echo,
@@ -32,13 +33,15 @@ public final class EngineOptions {
             int poolSize,
             Duration connectionTimeout,
             Duration busyTimeout,
-            Duration maxLifetime) {
+            Duration maxLifetime,
+            boolean immediateTransactions) {
         this.echo = echo;
         this.hideParameters = hideParameters;
         this.poolSize = poolSize;
         this.connectionTimeout = connectionTimeout;
         this.busyTimeout = busyTimeout;
         this.maxLifetime = maxLifetime;
+        this.immediateTransactions = immediateTransactions;
     }
 
     /**
@@ -59,7 +62,8 @@ public final class EngineOptions {
      * @return a copy with this option
      */
     public EngineOptions echo(boolean echo) {
-        return new EngineOptions(echo, hideParameters, poolSize, connectionTimeout, busyTimeout, maxLifetime);
+        return new EngineOptions(
+                echo, hideParameters, poolSize, connectionTimeout, busyTimeout, maxLifetime, immediateTransactions);
     }
 
     /**
@@ -69,7 +73,8 @@ public final class EngineOptions {
      * @return a copy with this option
      */
     public EngineOptions hideParameters(boolean hide) {
-        return new EngineOptions(echo, hide, poolSize, connectionTimeout, busyTimeout, maxLifetime);
+        return new EngineOptions(
+                echo, hide, poolSize, connectionTimeout, busyTimeout, maxLifetime, immediateTransactions);
     }
 
     /**
@@ -83,7 +88,8 @@ public final class EngineOptions {
         if (size < 1) {
             throw new ArgumentError("poolSize must be at least 1, was " + size);
         }
-        return new EngineOptions(echo, hideParameters, size, connectionTimeout, busyTimeout, maxLifetime);
+        return new EngineOptions(
+                echo, hideParameters, size, connectionTimeout, busyTimeout, maxLifetime, immediateTransactions);
     }
 
     /**
@@ -95,7 +101,13 @@ public final class EngineOptions {
      */
     public EngineOptions connectionTimeout(Duration timeout) {
         return new EngineOptions(
-                echo, hideParameters, poolSize, atLeast(timeout, 250, "connectionTimeout"), busyTimeout, maxLifetime);
+                echo,
+                hideParameters,
+                poolSize,
+                atLeast(timeout, 250, "connectionTimeout"),
+                busyTimeout,
+                maxLifetime,
+                immediateTransactions);
     }
 
     /**
@@ -107,7 +119,13 @@ public final class EngineOptions {
      */
     public EngineOptions busyTimeout(Duration timeout) {
         return new EngineOptions(
-                echo, hideParameters, poolSize, connectionTimeout, atLeast(timeout, 0, "busyTimeout"), maxLifetime);
+                echo,
+                hideParameters,
+                poolSize,
+                connectionTimeout,
+                atLeast(timeout, 0, "busyTimeout"),
+                maxLifetime,
+                immediateTransactions);
     }
 
     /**
@@ -121,7 +139,34 @@ public final class EngineOptions {
         if (!lifetime.isZero() && lifetime.toSeconds() < 30) {
             throw new ArgumentError("maxLifetime must be zero (no limit) or at least 30 s, was " + lifetime);
         }
-        return new EngineOptions(echo, hideParameters, poolSize, connectionTimeout, busyTimeout, lifetime);
+        return new EngineOptions(
+                echo, hideParameters, poolSize, connectionTimeout, busyTimeout, lifetime, immediateTransactions);
+    }
+
+    /**
+     * Begins every transaction by taking the database's write lock at once: SQLite's {@code BEGIN IMMEDIATE}, sent
+     * by Alchemy before the transaction's first statement. A transaction that reads and then writes (a Session that
+     * queries, changes objects and commits) can then never fail with "database is locked" because another
+     * connection wrote in between; concurrent writers wait for each other, up to the {@link #busyTimeout(Duration)
+     * busy timeout}, instead: this engine's own transactions queue fairly for the lock, other processes' through
+     * SQLite's busy handler. The price: transactions on the same file run one at a time, readers included (in WAL
+     * mode plain reads outside a transaction still run alongside). Off by default, as in SQLAlchemy, where a
+     * transaction begins {@code DEFERRED} and takes the write lock at its first write.
+     *
+     * <p>Use it for SQLite databases written by several threads or processes. PostgreSQL ignores it: lock the rows a
+     * transaction will change instead ({@code SELECT ... FOR UPDATE}). Connections whose transactions Spring manages
+     * are not affected (the transaction manager begins them).
+     *
+     * <pre>{@code
+     * Engine engine = Alchemy.createEngine("sqlite:///app.db", EngineOptions.defaults().immediateTransactions(true));
+     * }</pre>
+     *
+     * @param immediate whether transactions take the write lock when they begin
+     * @return a copy with this option
+     */
+    public EngineOptions immediateTransactions(boolean immediate) {
+        return new EngineOptions(
+                echo, hideParameters, poolSize, connectionTimeout, busyTimeout, maxLifetime, immediate);
     }
 
     private static Duration atLeast(Duration value, long millis, String name) {
@@ -162,10 +207,15 @@ public final class EngineOptions {
         return maxLifetime;
     }
 
+    /** @return whether transactions take the write lock when they begin (SQLite) */
+    public boolean immediateTransactions() {
+        return immediateTransactions;
+    }
+
     @Override
     public String toString() {
         return "EngineOptions[echo=" + echo + ", hideParameters=" + hideParameters + ", poolSize=" + poolSize
                 + ", connectionTimeout=" + connectionTimeout + ", busyTimeout=" + busyTimeout + ", maxLifetime="
-                + maxLifetime + "]";
+                + maxLifetime + ", immediateTransactions=" + immediateTransactions + "]";
     }
 }

@@ -49,6 +49,12 @@ public class SqliteDialect implements Dialect {
     private static final Pattern SQLITE_MESSAGE =
             Pattern.compile("\\[SQLITE_[A-Z_]+\\][^(]*\\((.*)\\)\\s*$", Pattern.DOTALL);
 
+    private static final String BUSY_ADVICE = " (another connection holds SQLite's write lock, or wrote after this"
+            + " transaction began reading; roll back and retry the transaction, raise EngineOptions.busyTimeout, or use"
+            + " EngineOptions.immediateTransactions(true) so transactions wait for the lock when they begin)";
+    private static final Pattern TRANSACTION_MODE =
+            Pattern.compile("[?&]transaction_mode=([^&]*)", Pattern.CASE_INSENSITIVE);
+
     private final SqliteTypes types = new SqliteTypes(this::bind);
 
     /** Creates the dialect; found through {@link java.util.ServiceLoader}. */
@@ -84,6 +90,18 @@ public class SqliteDialect implements Dialect {
         if (!url.isJdbc()) {
             url.query().forEach(properties::setProperty);
         }
+        String mode = properties.getProperty("transaction_mode");
+        Matcher inJdbcUrl = TRANSACTION_MODE.matcher(jdbcUrl);
+        if (mode == null && inJdbcUrl.find()) {
+            mode = inJdbcUrl.group(1);
+        }
+        if (mode != null && !mode.equalsIgnoreCase("DEFERRED")) {
+            // sqlite-jdbc begins the next transaction in this mode as soon as one ends, so every idle pooled
+            // connection would hold the write lock and the pool would stall until its connection timeout
+            throw new ArgumentError("transaction_mode=" + mode + " in '" + url + "' would make every idle pooled "
+                    + "connection hold SQLite's write lock; use EngineOptions.defaults().immediateTransactions(true), "
+                    + "which takes the lock when a transaction begins its first statement");
+        }
         return new ConnectionSpec(jdbcUrl, "org.sqlite.JDBC", "org.xerial:sqlite-jdbc", properties, memory);
     }
 
@@ -113,6 +131,34 @@ public class SqliteDialect implements Dialect {
     }
 
     @Override
+    public boolean supportsImmediateTransactions() {
+        return true;
+    }
+
+    /**
+     * Ends the empty transaction the driver opened when auto-commit went off and begins an immediate one instead,
+     * which takes the write lock now (waiting up to the busy timeout) rather than at the first write. sqlite-jdbc's
+     * own {@code transaction_mode=IMMEDIATE} cannot be used for this: it begins the next transaction the moment one
+     * ends, so an idle pooled connection would hold the write lock (see {@link #connectionSpec}).
+     */
+    @Override
+    public void beginImmediate(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("COMMIT"); // nothing ran in it: commits nothing
+            try {
+                statement.execute("BEGIN IMMEDIATE");
+            } catch (SQLException busy) {
+                try {
+                    statement.execute("BEGIN"); // back to the state the driver expects: inside a transaction
+                } catch (SQLException suppressed) {
+                    busy.addSuppressed(suppressed);
+                }
+                throw busy;
+            }
+        }
+    }
+
+    @Override
     public DBAPIError translate(SQLException error, @Nullable String sql, @Nullable List<?> parameters) {
         String reason = reason(error);
         int code = error.getErrorCode() & 0xff;
@@ -120,7 +166,8 @@ public class SqliteDialect implements Dialect {
             case 19 -> new IntegrityError(reason, sql, parameters, error); // SQLITE_CONSTRAINT
             case 1, 21, 25 -> new ProgrammingError(reason, sql, parameters, error); // ERROR, MISUSE, RANGE (bind index)
             case 18, 20 -> new DataError(reason, sql, parameters, error); // TOOBIG, MISMATCH
-            default -> new OperationalError(reason, sql, parameters, error); // BUSY, LOCKED, IOERR, CANTOPEN, FULL...
+            case 5 -> new OperationalError(reason + BUSY_ADVICE, sql, parameters, error); // BUSY, BUSY_SNAPSHOT
+            default -> new OperationalError(reason, sql, parameters, error); // LOCKED, IOERR, CANTOPEN, FULL...
         };
     }
 

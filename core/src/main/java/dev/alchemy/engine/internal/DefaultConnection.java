@@ -31,6 +31,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /** A connection: executes compiled statements and keeps the transaction state. */
@@ -45,6 +46,8 @@ final class DefaultConnection implements Connection {
     private final Deque<Nested> savepoints = new ArrayDeque<>();
     private @Nullable Root explicit;
     private boolean inTransaction;
+    /** Whether this connection's transaction holds the engine's place in the write queue (immediate transactions). */
+    private boolean holdsWriteLock;
     /** The first statement that failed in the current transaction (or since the savepoint that undid it). */
     private @Nullable DBAPIError failure;
 
@@ -228,11 +231,46 @@ final class DefaultConnection implements Connection {
 
     private void beginIfNeeded(String message) {
         if (!inTransaction) {
-            inTransaction = true;
             if (!external) {
                 log.message(message);
+                if (engine.options().immediateTransactions() && dialect.supportsImmediateTransactions()) {
+                    beginImmediate();
+                }
             }
+            inTransaction = true;
         }
+    }
+
+    /**
+     * Takes the database's write lock for the transaction about to begin. This engine's own transactions first queue
+     * for it fairly in Java: SQLite's busy handler polls with growing sleeps, so under steady contention one waiter
+     * can lose every round until its busy timeout expires even though the lock is free most of the time.
+     */
+    private void beginImmediate() {
+        Duration timeout = engine.options().busyTimeout();
+        boolean queued;
+        try {
+            queued = engine.writeQueue().tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationalError("interrupted while waiting for the write lock", "BEGIN IMMEDIATE", null, e);
+        }
+        if (!queued) {
+            throw new OperationalError(
+                    "database is locked: other transactions of this engine held the write lock for longer than the "
+                            + "busy timeout (" + timeout.toMillis() + " ms); keep write transactions short, or raise "
+                            + "EngineOptions.busyTimeout",
+                    "BEGIN IMMEDIATE",
+                    null,
+                    null);
+        }
+        try {
+            dialect.beginImmediate(jdbc);
+        } catch (SQLException | RuntimeException e) {
+            engine.writeQueue().release();
+            throw e instanceof SQLException s ? dialect.translate(s, "BEGIN IMMEDIATE", null) : (RuntimeException) e;
+        }
+        holdsWriteLock = true;
     }
 
     @Override
@@ -281,6 +319,10 @@ final class DefaultConnection implements Connection {
 
     private void endTransaction() {
         inTransaction = false;
+        if (holdsWriteLock) {
+            holdsWriteLock = false;
+            engine.writeQueue().release();
+        }
         failure = null;
         if (explicit != null) {
             explicit.active = false;

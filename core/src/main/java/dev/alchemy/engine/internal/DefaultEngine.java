@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -32,6 +33,8 @@ public final class DefaultEngine implements Engine {
     private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
     private volatile @Nullable EngineDialect dialect;
     private volatile boolean disposed;
+    /** One place, taken fairly, for the transaction that holds the database's write lock (immediate transactions). */
+    private final Semaphore writeQueue = new Semaphore(1, true);
 
     private DefaultEngine(
             @Nullable URL url,
@@ -102,6 +105,11 @@ public final class DefaultEngine implements Engine {
                             + ") is not on the classpath; add the dependency " + spec.driverArtifact(),
                     e);
         }
+    }
+
+    /** @return the queue for the write lock of immediate transactions */
+    Semaphore writeQueue() {
+        return writeQueue;
     }
 
     @Override
