@@ -1,5 +1,6 @@
 package dev.alchemy.reliability;
 
+import static dev.alchemy.Alchemy.column;
 import static dev.alchemy.Alchemy.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,7 +39,7 @@ import org.junit.jupiter.params.Parameter;
  * and afterwards the total is unchanged, every transfer is logged once, and every balance equals its opening balance
  * plus what its log says came in minus what went out. On SQLite the engine takes the write lock when a transaction
  * begins ({@link EngineOptions#immediateTransactions(boolean)}), so no "database is locked" escapes; on PostgreSQL
- * each transaction locks its two rows ({@code SELECT ... FOR UPDATE}, in id order so two transfers never deadlock).
+ * each transaction locks its two rows ({@code Query.withForUpdate()}, in id order so two transfers never deadlock).
  */
 @OnDatabases
 class ConcurrentTransfersTest {
@@ -162,13 +163,21 @@ class ConcurrentTransfersTest {
     /** One transaction: read both balances, change them, log the transfer, commit. */
     private void transfer(int from, int to, long amount) {
         try (Session session = sessions.openSession()) {
+            Account source;
+            Account target;
             if (db.isPostgresql()) {
-                session.execute(
-                        text("SELECT id FROM accounts WHERE id IN (:a, :b) ORDER BY id FOR UPDATE"),
-                        Map.of("a", from, "b", to));
+                // lock both rows, always in id order so that two transfers never wait for each other in a circle
+                List<Account> locked = session.query(Account.class)
+                        .filter(column(Account.class, "id").in(List.of(from, to)))
+                        .orderBy(column(Account.class, "id"))
+                        .withForUpdate()
+                        .all();
+                source = locked.get(from < to ? 0 : 1);
+                target = locked.get(from < to ? 1 : 0);
+            } else {
+                source = session.get(Account.class, from);
+                target = session.get(Account.class, to);
             }
-            Account source = session.get(Account.class, from);
-            Account target = session.get(Account.class, to);
             source.balance -= amount;
             target.balance += amount;
             session.add(new Transfer(from, to, amount));

@@ -5,6 +5,7 @@ import static dev.alchemy.Alchemy.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.alchemy.Alchemy;
 import dev.alchemy.engine.Connection;
 import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.EngineOptions;
@@ -93,6 +94,23 @@ class ImmediateTransactionsTest {
             assertThat(waiter.execute(text("SELECT count(*) FROM t")).scalar(Integer.class))
                     .isEqualTo(1);
             waiter.rollback();
+        }
+    }
+
+    @Test
+    void theSetupDocsReliabilityShowsTakesTheLockAtBegin() {
+        String url = "sqlite:///" + dir.resolve("locks.db");
+        // tag::immediate[]
+        Engine engine = Alchemy.createEngine(url, EngineOptions.defaults().immediateTransactions(true));
+        // end::immediate[]
+        try (engine;
+                Connection conn = engine.connect()) {
+            assertThat(engine.options().immediateTransactions()).isTrue();
+            conn.execute(text("SELECT 1"));
+            try (Connection writer = plain.connect()) {
+                assertThatThrownBy(() -> writer.execute(text("INSERT INTO t VALUES (1)")))
+                        .isInstanceOf(OperationalError.class);
+            }
         }
     }
 

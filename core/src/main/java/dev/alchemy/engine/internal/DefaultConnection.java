@@ -167,11 +167,38 @@ final class DefaultConnection implements Connection {
     private void bind(PreparedStatement ps, List<BoundParameter> params, List<@Nullable Object> values)
             throws SQLException {
         for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) instanceof String text) {
+                checkEncodable(text, params.get(i));
+            }
             ValueBinder binder = params.get(i).binder();
             if (binder != null) {
                 binder.bind(ps, i + 1, values.get(i));
             } else {
                 dialect.bind(ps, i + 1, values.get(i));
+            }
+        }
+    }
+
+    /**
+     * Refuses text with a lone UTF-16 surrogate: no database encoding can store it, and the drivers would silently
+     * write '?' in its place (Python, and so SQLAlchemy, refuse such a string too).
+     */
+    private static void checkEncodable(String text, BoundParameter parameter) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c)
+                        && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1));
+                if (!paired) {
+                    throw new ArgumentError(
+                            "the text for parameter '" + parameter.key() + "' has an unpaired UTF-16 "
+                                    + "surrogate (\\u" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
+                                    + " at index " + i
+                                    + "), which cannot be encoded as UTF-8; the driver would store '?' in "
+                                    + "its place. Fix the text where it was built (a String cut in the middle of a character?)");
+                }
+                i++; // the low surrogate of the pair
             }
         }
     }
