@@ -1,0 +1,41 @@
+package dev.alchemy.boot.autoconfigure.reliability;
+
+import dev.alchemy.orm.Session;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The service: create, read, and save an edited copy, as two web requests (show the form, submit it) would. */
+@Service
+public class Documents {
+
+    private final Session session;
+
+    Documents(Session session) {
+        this.session = session;
+    }
+
+    @Transactional
+    public Document create(String body) {
+        Document d = new Document(body);
+        session.add(d);
+        session.flush();
+        return d;
+    }
+
+    public @Nullable Document find(int id) {
+        return session.get(Document.class, id);
+    }
+
+    /**
+     * Saves an edited copy loaded by an earlier request; waits at the barrier so that two saves commit together.
+     */
+    @Transactional
+    public void save(Document edited, String body, CyclicBarrier together) throws Exception {
+        session.add(edited);
+        edited.body = body;
+        together.await(10, TimeUnit.SECONDS);
+    }
+}
