@@ -1,9 +1,12 @@
 package dev.alchemy.boot.autoconfigure.session;
 
+import static dev.alchemy.Alchemy.inspect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alchemy.boot.autoconfigure.AlchemyModels;
+import dev.alchemy.dialect.Dialect;
+import dev.alchemy.engine.Engine;
 import dev.alchemy.exc.StaleDataError;
 import dev.alchemy.orm.ObjectState;
 import dev.alchemy.orm.Session;
@@ -31,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A real application on an SQLite file: {@code @Transactional} services with the injected shared {@link Session},
  * {@code JdbcTemplate} beside it, tables made by {@code createAll} and {@code data.sql} run after it.
+ * {@link PostgresqlSharedSessionTest} runs the same tests on PostgreSQL, configured by {@code spring.datasource.url}.
  */
 @SpringBootTest(classes = SessionApp.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -61,6 +65,14 @@ class SharedSessionTest {
     @Autowired
     AlchemyModels models;
 
+    @Autowired
+    Engine engine;
+
+    /** @return whether the application runs on PostgreSQL ({@link PostgresqlSharedSessionTest}) */
+    boolean postgresql() {
+        return Dialect.of(engine).name().equals("postgresql");
+    }
+
     @BeforeEach
     void onlyTheSeededUser() {
         jdbc.update("DELETE FROM users WHERE name <> 'Seeded'");
@@ -74,8 +86,19 @@ class SharedSessionTest {
     void createAllMadeTheTablesOfTheScannedModelsAndDataSqlRanAfterIt() {
         assertThat(models.models()).containsExactly(User.class);
         assertThat(models.packages()).containsExactly(SessionApp.class.getPackageName());
-        assertThat(jdbc.queryForObject("SELECT sql FROM sqlite_master WHERE name = 'users'", String.class))
-                .contains("email VARCHAR NOT NULL", "UNIQUE (email)");
+        if (postgresql()) {
+            assertThat(jdbc.queryForObject(
+                            "SELECT is_nullable || ' ' || data_type FROM information_schema.columns"
+                                    + " WHERE table_name = 'users' AND column_name = 'email'",
+                            String.class))
+                    .isEqualTo("NO character varying");
+            assertThat(inspect(engine).uniqueConstraints("users"))
+                    .extracting(u -> u.columns())
+                    .containsExactly(List.of("email"));
+        } else {
+            assertThat(jdbc.queryForObject("SELECT sql FROM sqlite_master WHERE name = 'users'", String.class))
+                    .contains("email VARCHAR NOT NULL", "UNIQUE (email)");
+        }
         assertThat(names()).containsExactly("Seeded");
     }
 
@@ -170,7 +193,10 @@ class SharedSessionTest {
         assertThatThrownBy(() -> users.register("Fay again", "fay@example.com"))
                 .isInstanceOf(DuplicateKeyException.class)
                 .hasMessageContaining("INSERT INTO users")
-                .hasMessageContaining("UNIQUE constraint failed: users.email")
+                .hasMessageContaining(
+                        postgresql()
+                                ? "duplicate key value violates unique constraint \"users_email_key\""
+                                : "UNIQUE constraint failed: users.email")
                 .cause()
                 .isInstanceOf(SQLException.class)
                 .satisfies(cause -> assertThat(cause.getSuppressed()).isEmpty());
