@@ -49,8 +49,11 @@ public final class SessionImpl implements Session {
     private final Map<IdentityKey, InstanceState> identityMap = new HashMap<>();
     private final Set<InstanceState> pending = new LinkedHashSet<>();
     private final Set<InstanceState> deleted = new LinkedHashSet<>();
-    /** Objects inserted or added during the current transaction, to undo on rollback. */
-    private final List<InstanceState> newInTransaction = new ArrayList<>();
+    /**
+     * Objects inserted or added during the current transaction, to undo on rollback; a set, because every INSERT
+     * asks whether its object is already here (a list made a flush of n new objects O(n²)).
+     */
+    private final Set<InstanceState> newInTransaction = new LinkedHashSet<>();
 
     private final List<InstanceState> deletedInTransaction = new ArrayList<>();
     private @Nullable Connection connection;
@@ -460,9 +463,7 @@ public final class SessionImpl implements Session {
         state.snapshot = values;
         state.key = keyFromValues(state.mapper, values);
         identityMap.put(state.key, state);
-        if (!newInTransaction.contains(state)) {
-            newInTransaction.add(state);
-        }
+        newInTransaction.add(state);
     }
 
     /** Called when a failed flush undoes an INSERT: the object is pending again with its old field values. */
@@ -677,8 +678,13 @@ public final class SessionImpl implements Session {
 
     /** Undoes in memory what a rolled-back savepoint had flushed. */
     private void undoSince(int newMark, int deletedMark) {
-        List<InstanceState> added = new ArrayList<>(
-                newInTransaction.subList(Math.min(newMark, newInTransaction.size()), newInTransaction.size()));
+        List<InstanceState> added = new ArrayList<>();
+        int position = 0;
+        for (InstanceState s : newInTransaction) { // an ordered set: the ones added after the mark come last
+            if (position++ >= newMark) {
+                added.add(s);
+            }
+        }
         for (InstanceState s : added) {
             if (s.beforeInsert != null) {
                 restore(s);
