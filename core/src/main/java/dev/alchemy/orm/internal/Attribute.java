@@ -137,6 +137,9 @@ public final class Attribute {
     }
 
     static boolean same(@Nullable Object a, @Nullable Object b) {
+        if (a == b) {
+            return true; // the common case: an untouched field still holds the loaded value itself
+        }
         if (a instanceof byte[] x && b instanceof byte[] y) {
             return Arrays.equals(x, y);
         }

@@ -43,6 +43,26 @@ final class InstanceState {
         return values;
     }
 
+    /**
+     * Whether any attribute differs from the snapshot, without building the current values: autoflush asks this of
+     * every persistent object before every query, so it stops at the first difference and allocates nothing.
+     *
+     * @return true when an attribute changed since the last load or flush
+     */
+    boolean isModified() {
+        Object[] snap = snapshot;
+        if (snap == null) {
+            return false;
+        }
+        var attributes = mapper.attributes;
+        for (int i = 0; i < snap.length; i++) {
+            if (!Attribute.same(attributes.get(i).get(instance), snap[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return the indexes of attributes whose value differs from the snapshot, or an empty array */
     int[] changed(Object[] current) {
         Object[] snap = snapshot;

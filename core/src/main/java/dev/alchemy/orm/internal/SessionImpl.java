@@ -233,7 +233,7 @@ public final class SessionImpl implements Session {
 
     private boolean anyModified() {
         for (InstanceState s : identityMap.values()) {
-            if (s.status == ObjectState.PERSISTENT && s.changed(s.current()).length > 0) {
+            if (s.status == ObjectState.PERSISTENT && s.isModified()) {
                 return true;
             }
         }
