@@ -44,6 +44,7 @@ final class DefaultConnection implements Connection {
     private final boolean commitOnClose;
     private final SqlLog log;
     private final Deque<Nested> savepoints = new ArrayDeque<>();
+    private final StatementCache statements = new StatementCache();
     private @Nullable Root explicit;
     private boolean inTransaction;
     /** Whether this connection's transaction holds the engine's place in the write queue (immediate transactions). */
@@ -90,7 +91,8 @@ final class DefaultConnection implements Connection {
         log.statement(compiled.sql(), values, 1);
         long start = System.nanoTime();
         boolean ok = false;
-        try (PreparedStatement ps = jdbc.prepareStatement(compiled.sql())) {
+        try {
+            PreparedStatement ps = statements.prepare(jdbc, compiled.sql());
             bind(ps, compiled.parameters(), values);
             Result result = ps.execute()
                     ? readRows(ps.getResultSet(), compiled.columns())
@@ -98,6 +100,7 @@ final class DefaultConnection implements Connection {
             ok = true;
             return result;
         } catch (SQLException e) {
+            statements.discard(compiled.sql());
             throw fail(e, compiled.sql(), values);
         } finally {
             report(compiled.sql(), 1, start, ok);
@@ -417,6 +420,7 @@ final class DefaultConnection implements Connection {
             return;
         }
         RuntimeException error = null;
+        statements.closeAll();
         try {
             if (!external && inTransaction) {
                 if (commitOnClose && failure == null) {
