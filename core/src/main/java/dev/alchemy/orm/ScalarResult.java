@@ -39,14 +39,23 @@ public final class ScalarResult<T> implements Iterable<T> {
      * @return the unique objects
      */
     public ScalarResult<T> unique() {
-        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        List<T> unique = new java.util.ArrayList<>();
-        for (T item : items) {
-            if (seen.add(item)) {
-                unique.add(item);
+        if (items.size() < 2) {
+            return this;
+        }
+        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(items.size()));
+        for (int i = 0; i < items.size(); i++) {
+            if (!seen.add(items.get(i))) {
+                // a repeat: keep the first of each, in order (the common case, no repeats, copies nothing)
+                List<T> unique = new java.util.ArrayList<>(items.subList(0, i));
+                for (int j = i + 1; j < items.size(); j++) {
+                    if (seen.add(items.get(j))) {
+                        unique.add(items.get(j));
+                    }
+                }
+                return new ScalarResult<>(unique);
             }
         }
-        return new ScalarResult<>(unique);
+        return this;
     }
 
     /** @return every object */

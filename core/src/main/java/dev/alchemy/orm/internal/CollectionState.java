@@ -25,8 +25,8 @@ final class CollectionState {
 
     boolean loaded;
     boolean raise;
-    /** The elements as last loaded or flushed, by identity. */
-    List<Object> flushed = new ArrayList<>();
+    /** The elements as last loaded or flushed, by identity; never changed in place, only replaced. */
+    List<Object> flushed = List.of();
 
     CollectionState(
             SessionImpl session, InstanceState owner, RelationshipProperty relationship, Collection<Object> items) {

@@ -21,8 +21,11 @@ final class InstanceState {
     @Nullable
     Object[] beforeInsert;
 
-    /** The many-to-one references as last loaded or flushed, to notice when the application changes them. */
-    final java.util.Map<RelationshipProperty, Object> references = new java.util.IdentityHashMap<>();
+    /**
+     * The many-to-one references as last loaded or flushed, to notice when the application changes them; created on
+     * first use, as most objects of a large load or insert never have one.
+     */
+    private java.util.@Nullable Map<RelationshipProperty, Object> references;
 
     /** The session's collection for each collection relationship, to diff against when the application replaces one. */
     final java.util.Map<RelationshipProperty, CollectionState> collections = new java.util.IdentityHashMap<>();
@@ -31,6 +34,22 @@ final class InstanceState {
         this.instance = instance;
         this.mapper = mapper;
         this.status = status;
+    }
+
+    /** @return the references as last loaded or flushed, to change */
+    java.util.Map<RelationshipProperty, Object> references() {
+        java.util.Map<RelationshipProperty, Object> map = references;
+        if (map == null) {
+            map = new java.util.IdentityHashMap<>(4);
+            references = map;
+        }
+        return map;
+    }
+
+    /** @return the references as last loaded or flushed, to read (empty when none was recorded) */
+    java.util.Map<RelationshipProperty, Object> referencesOrEmpty() {
+        java.util.Map<RelationshipProperty, Object> map = references;
+        return map == null ? java.util.Map.of() : map;
     }
 
     /** @return the current stored values of every attribute */

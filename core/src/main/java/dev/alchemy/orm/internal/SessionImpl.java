@@ -894,11 +894,13 @@ public final class SessionImpl implements Session {
                     restore(s);
                 }
             }
-            for (InstanceState s : new ArrayList<>(identityMap.values())) {
+            Map<Object, DetachedStates.Detached> detached = new IdentityHashMap<>(identityMap.size());
+            for (InstanceState s : identityMap.values()) {
                 if (s.status == ObjectState.PERSISTENT && s.snapshot != null && s.key != null) {
-                    DetachedStates.put(s.instance, new DetachedStates.Detached(s.mapper, s.key, s.snapshot));
+                    detached.put(s.instance, new DetachedStates.Detached(s.mapper, s.key, s.snapshot));
                 }
             }
+            DetachedStates.putAll(detached);
             states.clear();
             identityMap.clear();
             bulkDeleted.clear();
