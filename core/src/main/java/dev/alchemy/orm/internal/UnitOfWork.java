@@ -1,8 +1,12 @@
 package dev.alchemy.orm.internal;
 
 import dev.alchemy.dialect.Dialect;
+import dev.alchemy.engine.BoundParameter;
+import dev.alchemy.engine.CompiledStatement;
 import dev.alchemy.engine.Connection;
 import dev.alchemy.engine.Conversions;
+import dev.alchemy.engine.EngineDialect;
+import dev.alchemy.engine.Executable;
 import dev.alchemy.engine.Row;
 import dev.alchemy.exc.AlchemyException;
 import dev.alchemy.exc.StaleDataError;
@@ -27,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -434,22 +439,120 @@ final class UnitOfWork {
             }
             insert = Insert.into(table).values(Map.of());
         } else {
-            List<Map<String, Object>> values = new ArrayList<>(batch.size());
-            for (InstanceState s : batch) {
-                Object[] v = valuesOf.get(s);
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (Attribute a : columns) {
-                    row.put(a.columnName, v[a.index]);
-                }
-                values.add(row);
-            }
-            insert = batch.size() == 1
-                    ? Insert.into(table).values(values.get(0))
-                    : Insert.into(table).values(values);
+            return conn.execute(new CachedInsert(table, columns, returned, batch, valuesOf))
+                    .all();
         }
         ColumnElement<?>[] returning =
                 returned.stream().map(a -> table.c(a.columnName)).toArray(ColumnElement[]::new);
         return conn.execute(insert.returning(returning)).all();
+    }
+
+    /** The shape of a flush's multi-row INSERT: which table, columns, returned columns, rows, and for which dialect. */
+    private record InsertShape(
+            Table table, List<String> columns, List<String> returned, int rows, EngineDialect dialect) {}
+
+    /**
+     * A compiled INSERT of one shape, and where each of its parameters takes its value from: row and column.
+     *
+     * @param statement the statement as compiled, with placeholder values
+     * @param row for each parameter, the row it belongs to
+     * @param column for each parameter, the index of its column in the shape's columns
+     */
+    private record InsertTemplate(CompiledStatement statement, int[] row, int[] column) {}
+
+    /** Compiled INSERTs by shape: a flush of many objects compiles its 1,000-row statement once, not per batch. */
+    private static final Map<InsertShape, InsertTemplate> INSERTS = new ConcurrentHashMap<>();
+
+    /**
+     * A multi-row {@code INSERT ... VALUES (...), (...) RETURNING ...} of a batch of new objects, compiled once per
+     * shape and dialect through the SQL expression language (exactly the statement {@code Insert.values(rows)}
+     * writes) and then given each batch's values by position.
+     */
+    private static final class CachedInsert implements Executable {
+        private final Table table;
+        private final List<Attribute> columns;
+        private final List<Attribute> returned;
+        private final List<InstanceState> batch;
+        private final Map<InstanceState, Object[]> valuesOf;
+
+        CachedInsert(
+                Table table,
+                List<Attribute> columns,
+                List<Attribute> returned,
+                List<InstanceState> batch,
+                Map<InstanceState, Object[]> valuesOf) {
+            this.table = table;
+            this.columns = columns;
+            this.returned = returned;
+            this.batch = batch;
+            this.valuesOf = valuesOf;
+        }
+
+        @Override
+        public CompiledStatement compile(EngineDialect dialect) {
+            InsertShape shape = new InsertShape(
+                    table,
+                    columns.stream().map(a -> a.columnName).toList(),
+                    returned.stream().map(a -> a.columnName).toList(),
+                    batch.size(),
+                    dialect);
+            InsertTemplate template = INSERTS.get(shape);
+            if (template == null) {
+                if (INSERTS.size() > 256) {
+                    INSERTS.clear(); // many engines or shapes (tests): start again rather than grow
+                }
+                template = template(shape);
+                INSERTS.put(shape, template);
+            }
+            List<BoundParameter> placeholders = template.statement().parameters();
+            List<BoundParameter> parameters = new ArrayList<>(placeholders.size());
+            Object[][] rows = new Object[batch.size()][];
+            for (int r = 0; r < rows.length; r++) {
+                rows[r] = valuesOf.get(batch.get(r));
+            }
+            for (int p = 0; p < placeholders.size(); p++) {
+                BoundParameter placeholder = placeholders.get(p);
+                Object value = rows[template.row()[p]][columns.get(template.column()[p]).index];
+                parameters.add(new BoundParameter(placeholder.key(), value, true, placeholder.binder()));
+            }
+            return new CompiledStatement(
+                    template.statement().sql(), parameters, template.statement().columns());
+        }
+
+        /** Compiles the shape with a distinct marker object as each value, to learn which parameter is which. */
+        private InsertTemplate template(InsertShape shape) {
+            Map<Object, int[]> where = new java.util.IdentityHashMap<>();
+            List<Map<String, Object>> values = new ArrayList<>(shape.rows());
+            for (int r = 0; r < shape.rows(); r++) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int c = 0; c < columns.size(); c++) {
+                    Object marker = new Object();
+                    where.put(marker, new int[] {r, c});
+                    row.put(columns.get(c).columnName, marker);
+                }
+                values.add(row);
+            }
+            Insert insert = shape.rows() == 1
+                    ? Insert.into(table).values(values.get(0))
+                    : Insert.into(table).values(values);
+            ColumnElement<?>[] returning =
+                    returned.stream().map(a -> table.c(a.columnName)).toArray(ColumnElement[]::new);
+            CompiledStatement statement = insert.returning(returning).compile(shape.dialect());
+            int n = statement.parameters().size();
+            int[] row = new int[n];
+            int[] column = new int[n];
+            for (int p = 0; p < n; p++) {
+                int[] at = where.get(statement.parameters().get(p).value());
+                if (at == null) {
+                    throw new IllegalStateException(
+                            "the INSERT of " + table.fullName() + " has a parameter that is not a column value: "
+                                    + statement.parameters().get(p));
+                }
+                row[p] = at[0];
+                column[p] = at[1];
+            }
+            return new InsertTemplate(statement, row, column);
+        }
     }
 
     /**

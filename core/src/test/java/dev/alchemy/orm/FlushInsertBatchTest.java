@@ -1,0 +1,77 @@
+package dev.alchemy.orm;
+
+import static dev.alchemy.Alchemy.createEngine;
+import static dev.alchemy.Alchemy.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.alchemy.engine.Connection;
+import dev.alchemy.engine.Engine;
+import dev.alchemy.orm.model.User;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A flush compiles its multi-row INSERT once per shape and reuses it: every later batch of the same shape must
+ * still write its own values, in its own rows, with its own keys.
+ */
+class FlushInsertBatchTest {
+
+    @TempDir
+    Path dir;
+
+    Engine engine;
+    SessionFactory sessions;
+
+    @BeforeEach
+    void setUp() {
+        engine = createEngine("sqlite:///" + dir.resolve("batch.db"));
+        Base.of(User.class).metadata().createAll(engine);
+        sessions = new SessionFactory(engine);
+    }
+
+    @AfterEach
+    void tearDown() {
+        engine.dispose();
+    }
+
+    private static List<User> users(String prefix, int n) {
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            users.add(new User(prefix + i, prefix + i + "@example.com"));
+        }
+        return users;
+    }
+
+    @Test
+    void batchesOfTheSameShapeWriteTheirOwnValuesAndGetTheirOwnKeys() {
+        List<User> all = new ArrayList<>();
+        for (String prefix : List.of("a", "b", "c")) {
+            List<User> users = users(prefix, 3); // the same shape each time: 3 rows of name and email
+            try (Session session = sessions.openSession()) {
+                session.addAll(users);
+                session.commit();
+            }
+            all.addAll(users);
+        }
+        List<User> twoThousand = users("d", 2_001); // batches of 1,000, 1,000 and 1 rows
+        try (Session session = sessions.openSession()) {
+            session.addAll(twoThousand);
+            session.commit();
+        }
+        all.addAll(twoThousand);
+        try (Connection conn = engine.connect()) {
+            assertThat(conn.execute(text("SELECT count(*) FROM users")).scalar(Integer.class))
+                    .isEqualTo(all.size());
+            for (User u : all) {
+                assertThat(conn.execute(text("SELECT name || ' ' || email FROM users WHERE id = " + u.id))
+                                .scalar())
+                        .isEqualTo(u.name + " " + u.email);
+            }
+        }
+    }
+}
