@@ -1,33 +1,14 @@
 package dev.alchemy.bench.startup.alchemy;
 
-import dev.alchemy.engine.Engine;
-import dev.alchemy.orm.Base;
-import dev.alchemy.orm.SessionFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
 
-/** Two models on the Alchemy starter: the models are scanned and their tables created at startup. */
+/**
+ * Two models on the Alchemy starter, nothing else: the starter scans the models in this package, creates their
+ * tables and provides the SessionFactory and Session.
+ */
 @SpringBootApplication
 public class AlchemyStartupApplication {
-
-    /**
-     * The models of this application's model package, their tables created if missing.
-     *
-     * @param engine the starter's engine
-     * @return the Base
-     */
-    @Bean
-    Base base(Engine engine) {
-        Base base = Base.scan(AlchemyStartupApplication.class.getPackageName() + ".model");
-        base.metadata().createAll(engine);
-        return base;
-    }
-
-    @Bean
-    SessionFactory sessionFactory(Engine engine, Base base) {
-        return new SessionFactory(engine);
-    }
 
     /**
      * Starts the application.
