@@ -28,7 +28,8 @@ public final class QuickCompare {
         Map<String, List<Double>> cpu = new LinkedHashMap<>();
         Map<String, List<Double>> allocated = new LinkedHashMap<>();
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int i = 3; i < args.length; i++) {
             runs.put(args[i], new Workload.Run(w, args[i], database, Sizes.FULL));
             times.put(args[i], new ArrayList<>());
