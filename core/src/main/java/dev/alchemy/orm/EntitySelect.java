@@ -11,6 +11,7 @@ import dev.alchemy.sql.Select;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A SELECT of mapped objects, SQLAlchemy 2.0's {@code select(User)}. Immutable; execute it with
@@ -28,6 +29,8 @@ public final class EntitySelect<T> implements Executable {
     private final Select select;
     private final boolean populateExisting;
     private final List<LoadOption> options;
+    /** A select run again (the session's lookup by key) is compiled once per dialect. */
+    private volatile EntitySelect.@Nullable Compiled compiled;
 
     private EntitySelect(Mapper<T> mapper, Select select, boolean populateExisting, List<LoadOption> options) {
         this.mapper = mapper;
@@ -253,8 +256,17 @@ public final class EntitySelect<T> implements Executable {
 
     @Override
     public CompiledStatement compile(EngineDialect dialect) {
-        return select.compile(dialect);
+        Compiled last = compiled;
+        if (last != null && last.dialect() == dialect) {
+            return last.statement(); // immutable, values included: the same text and parameters every time
+        }
+        CompiledStatement statement = select.compile(dialect);
+        compiled = new Compiled(dialect, statement);
+        return statement;
     }
+
+    /** The last compilation and the dialect it was for. */
+    private record Compiled(EngineDialect dialect, CompiledStatement statement) {}
 
     @Override
     public String toString() {

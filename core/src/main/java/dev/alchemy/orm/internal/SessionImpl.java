@@ -180,7 +180,9 @@ public final class SessionImpl implements Session {
         if (state != null && !state.expired) {
             return state.status == ObjectState.DELETED ? null : type.cast(state.instance);
         }
-        List<T> found = load(byPrimaryKey(mapper, key), state != null);
+        List<T> found = mapper.primaryKey.length == 1
+                ? load(byKeyTemplate(mapper), Map.of(KEY_PARAMETER, key.id()), state != null)
+                : load(byPrimaryKey(mapper, key), Map.of(), state != null);
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -198,6 +200,31 @@ public final class SessionImpl implements Session {
             converted.add(Conversions.convert(values.get(i), Conversions.boxed(pk[i].sqlType.javaType())));
         }
         return new IdentityKey(mapper.type, List.copyOf(converted));
+    }
+
+    /** The bound parameter of {@link #byKeyTemplate}. */
+    private static final String KEY_PARAMETER = "pk_1";
+
+    /**
+     * Per class with a single-column key, {@code SELECT ... WHERE key = :pk_1} built once, so that {@code get} compiles
+     * nothing (the select keeps its compilation) and the connection reuses its prepared statement.
+     */
+    private static final ClassValue<EntitySelect<?>> BY_KEY = new ClassValue<>() {
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        protected EntitySelect<?> computeValue(Class<?> type) {
+            Mapper<?> mapper = Mapper.of(type);
+            Attribute pk = mapper.primaryKey[0];
+            ColumnElement<Boolean> condition = mapper.table.c(pk.columnName).eq((ColumnElement)
+                    dev.alchemy.sql.BindParam.required(KEY_PARAMETER, (dev.alchemy.types.SqlType)
+                            mapper.table.c(pk.columnName).type()));
+            return EntitySelect.of(mapper.type).where(condition);
+        }
+    };
+
+    @SuppressWarnings("unchecked")
+    private static <T> EntitySelect<T> byKeyTemplate(Mapper<T> mapper) {
+        return (EntitySelect<T>) BY_KEY.get(mapper.type);
     }
 
     private static <T> EntitySelect<T> byPrimaryKey(Mapper<T> mapper, IdentityKey key) {
@@ -241,6 +268,10 @@ public final class SessionImpl implements Session {
     }
 
     private <T> List<T> load(EntitySelect<T> select, boolean overwrite) {
+        return load(select, Map.of(), overwrite);
+    }
+
+    private <T> List<T> load(EntitySelect<T> select, Map<String, ?> parameters, boolean overwrite) {
         checkUsable();
         autoflush();
         Mapper<T> mapper = Mapper.of(select.type());
@@ -252,7 +283,7 @@ public final class SessionImpl implements Session {
         }
         JoinedLoad plan = mapper.relationships.isEmpty() ? null : JoinedLoad.plan(mapper, select.select(), options);
         boolean joined = plan != null && !plan.joined.isEmpty();
-        Result result = connection().execute(joined ? plan.select : select);
+        Result result = connection().execute(joined ? plan.select : select, parameters);
         List<T> objects = new ArrayList<>(result.all().size());
         boolean populate = overwrite || select.isPopulateExisting();
         int n = mapper.attributes.size();
