@@ -487,6 +487,36 @@ public final class Alchemy {
     }
 
     /**
+     * {@code expression NULLS FIRST}, like {@code nulls_first()}.
+     *
+     * @param expression the expression, or an ORDER BY item such as {@code desc(col)}
+     * @return the ORDER BY item
+     */
+    public static OrderByElement nullsFirst(ClauseElement expression) {
+        return orderItem(expression).nullsFirst();
+    }
+
+    /**
+     * {@code expression NULLS LAST}, like {@code nulls_last()}.
+     *
+     * @param expression the expression, or an ORDER BY item such as {@code desc(col)}
+     * @return the ORDER BY item
+     */
+    public static OrderByElement nullsLast(ClauseElement expression) {
+        return orderItem(expression).nullsLast();
+    }
+
+    private static OrderByElement orderItem(ClauseElement expression) {
+        if (expression instanceof OrderByElement o) {
+            return o;
+        }
+        if (expression instanceof ColumnElement<?> c) {
+            return new OrderByElement(c, null, null);
+        }
+        throw new dev.alchemy.exc.ArgumentError("cannot order by " + expression + "; give a column or expression");
+    }
+
+    /**
      * {@code DISTINCT expression}, like {@code distinct()}: {@code func.count(distinct(users.c("name")))}.
      *
      * @param expression the expression

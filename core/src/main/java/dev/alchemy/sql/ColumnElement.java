@@ -206,6 +206,27 @@ public interface ColumnElement<T> extends ClauseElement {
     }
 
     /**
+     * {@code this IS value}, like SQLAlchemy's {@code is_()}: {@code IS NULL} for null, the constant for a Boolean
+     * ({@code IS 1} on SQLite, {@code IS true} on PostgreSQL), otherwise a bound value.
+     *
+     * @param value the value
+     * @return the comparison
+     */
+    default ColumnElement<Boolean> is(@Nullable T value) {
+        return value == null ? isNull() : BinaryExpression.compare(this, "IS", constantOrLiteral(this, value));
+    }
+
+    /**
+     * {@code this IS NOT value}, like SQLAlchemy's {@code is_not()}.
+     *
+     * @param value the value
+     * @return the comparison
+     */
+    default ColumnElement<Boolean> isNot(@Nullable T value) {
+        return value == null ? isNotNull() : BinaryExpression.compare(this, "IS NOT", constantOrLiteral(this, value));
+    }
+
+    /**
      * {@code this BETWEEN low AND high}.
      *
      * @param low the lower bound, inclusive

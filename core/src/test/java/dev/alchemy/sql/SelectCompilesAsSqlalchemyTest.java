@@ -584,6 +584,16 @@ class SelectCompilesAsSqlalchemyTest {
                 FROM users GROUP BY users.name ORDER BY n DESC""");
     }
 
+    @Test
+    void nullsFirstAndLastAsFunctions() {
+        assertSql(
+                select(users.c("id"))
+                        .orderBy(
+                                dev.alchemy.Alchemy.nullsFirst(users.c("name")),
+                                dev.alchemy.Alchemy.nullsLast(desc(users.c("age")))),
+                "SELECT users.id \nFROM users ORDER BY users.name NULLS FIRST, users.age DESC NULLS LAST");
+    }
+
     // ---- 2.9 LIMIT / OFFSET ----
 
     @Test
@@ -975,6 +985,21 @@ class SelectCompilesAsSqlalchemyTest {
                 "SELECT count(*) AS count_1 \nFROM users \nWHERE users.active");
         assertThat(params(sqlite(select(flagged.c("id")).where(active.eq(true)))))
                 .isEmpty();
+        assertSql(
+                select(flagged.c("id")).where(active.is(true)),
+                "SELECT users.id \nFROM users \nWHERE users.active IS 1",
+                "SELECT users.id \nFROM users \nWHERE users.active IS true");
+        assertSql(
+                select(flagged.c("id")).where(active.isNot(false)),
+                "SELECT users.id \nFROM users \nWHERE users.active IS NOT 0",
+                "SELECT users.id \nFROM users \nWHERE users.active IS NOT false");
+        assertSql(
+                select(flagged.c("id")).where(not(active.is(true))),
+                "SELECT users.id \nFROM users \nWHERE users.active IS NOT 1",
+                "SELECT users.id \nFROM users \nWHERE users.active IS NOT true");
+        assertSql(
+                select(flagged.c("id")).where(active.is(null)),
+                "SELECT users.id \nFROM users \nWHERE users.active IS NULL");
     }
 
     // ---- 1.14 quoting ----
