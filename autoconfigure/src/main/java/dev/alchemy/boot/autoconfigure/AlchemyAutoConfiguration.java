@@ -5,6 +5,7 @@ import dev.alchemy.orm.Session;
 import dev.alchemy.orm.SessionFactory;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,6 +19,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Role;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
@@ -60,6 +62,18 @@ public final class AlchemyAutoConfiguration {
     @ConditionalOnMissingBean
     AlchemyExceptionTranslator alchemyExceptionTranslator(ObjectProvider<SQLExceptionTranslator> translator) {
         return new AlchemyExceptionTranslator(translator.getIfUnique(AlchemySQLExceptionTranslator::new));
+    }
+
+    /**
+     * Alchemy exceptions that leave {@code @Transactional} methods become {@code DataAccessException}s. Static and
+     * infrastructure: auto-proxy creators look for advisors before ordinary beans exist.
+     */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    @ConditionalOnMissingBean
+    static TransactionalExceptionTranslationAdvisor alchemyTransactionalExceptionTranslationAdvisor(
+            ObjectProvider<AlchemyExceptionTranslator> translator) {
+        return new TransactionalExceptionTranslationAdvisor(translator);
     }
 
     /** Gives Boot's {@code JdbcTransactionManager} the same translator, for errors raised at commit. */

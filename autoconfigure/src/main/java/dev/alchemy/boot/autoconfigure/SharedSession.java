@@ -22,8 +22,8 @@ import org.springframework.dao.support.PersistenceExceptionTranslator;
  *
  * <p>Alchemy's exceptions leave it as Spring {@code DataAccessException}s where the translator knows them
  * ({@code DuplicateKeyException} for a duplicate key found by a flush, {@code OptimisticLockingFailureException} for
- * a stale version, ...). Exceptions of a {@code Query} obtained inside a transaction come from the transaction's
- * Session itself, untranslated unless the caller is a {@code @Repository}.
+ * a stale version, ...). A {@code Query} obtained inside a transaction runs on the transaction's Session itself; the
+ * auto-configuration translates what it throws when it leaves the {@code @Transactional} method.
  *
  * <pre>{@code
  * @Service

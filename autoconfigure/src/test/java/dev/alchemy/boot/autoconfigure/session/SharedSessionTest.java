@@ -212,6 +212,15 @@ class SharedSessionTest {
     }
 
     @Test
+    void aDuplicateFoundByAQuerysAutoflushLeavesTheTransactionalMethodAsADuplicateKeyException() {
+        users.register("Hank", "hank@example.com");
+        assertThatThrownBy(() -> users.registerThenCount("Hank again", "hank@example.com"))
+                .isInstanceOf(DuplicateKeyException.class)
+                .hasMessageContaining("UNIQUE constraint failed: users.email");
+        assertThat(names()).containsExactly("Seeded", "Hank");
+    }
+
+    @Test
     void anOptimisticLockingConflictIsAnOptimisticLockingFailureException() {
         User stale = users.register("Hal", "hal@example.com");
         users.rename(stale.id, "Hal 2");

@@ -51,6 +51,13 @@ public class Users {
         session.flush();
     }
 
+    /** The duplicate is found by the autoflush of a query, which runs on the transaction's Session itself. */
+    @Transactional
+    public long registerThenCount(String name, String email) {
+        session.add(new User(name, email));
+        return session.query(User.class).count();
+    }
+
     @Transactional
     public void rename(int id, String name) {
         User user = session.get(User.class, id);

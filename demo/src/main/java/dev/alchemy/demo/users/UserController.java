@@ -1,0 +1,66 @@
+package dev.alchemy.demo.users;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The JSON API of users and their addresses. Errors are answered by {@link ApiErrors}. */
+@RestController
+class UserController {
+
+    private final UserService users;
+
+    UserController(UserService users) {
+        this.users = users;
+    }
+
+    @GetMapping("/users")
+    List<UserView> list(
+            @RequestParam(required = false) @Nullable String name,
+            @RequestParam(required = false) @Nullable String city) {
+        return users.list(name, city);
+    }
+
+    @PostMapping("/users")
+    ResponseEntity<UserView> create(@Valid @RequestBody UserRequest request) {
+        UserView user = users.create(request);
+        return ResponseEntity.created(URI.create("/users/" + user.id())).body(user);
+    }
+
+    @GetMapping("/users/{id}")
+    UserView get(@PathVariable int id) {
+        return users.get(id);
+    }
+
+    @PutMapping("/users/{id}")
+    UserView update(@PathVariable int id, @Valid @RequestBody UserRequest request) {
+        return users.update(id, request);
+    }
+
+    @DeleteMapping("/users/{id}")
+    ResponseEntity<Void> delete(@PathVariable int id) {
+        users.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/users/{id}/addresses")
+    ResponseEntity<AddressView> addAddress(@PathVariable int id, @Valid @RequestBody AddressRequest request) {
+        AddressView address = users.addAddress(id, request);
+        return ResponseEntity.created(URI.create("/users/" + id)).body(address);
+    }
+
+    @GetMapping("/addresses")
+    List<AddressRow> addresses(@RequestParam(required = false) @Nullable String city) {
+        return users.addresses(city);
+    }
+}
