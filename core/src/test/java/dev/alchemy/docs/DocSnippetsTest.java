@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the Java in the user guide compiled and run. A page under {@code docs/} opts in with a line
+ * Keeps the Java in the user guide compiled and run. A page under {@code docs/} (or the README) opts in with a line
  * {@code <!-- snippets: core/src/test/java/.../SomeDocTest.java -->} naming the test classes that hold its snippets
  * between {@code // tag::name[]} and {@code // end::name[]}. Then every {@code ```java} block of the page must be,
  * line for line, one of those regions (without its indentation), and every region must appear on the page.
@@ -28,8 +28,14 @@ class DocSnippetsTest {
             Pattern.compile("// tag::([\\w-]+)\\[]\\n(.*?)\\n[ \\t]*// end::\\1\\[]", Pattern.DOTALL);
 
     /** Pages that must stay tested: their snippets are the contract of issues 4, 5, 12 and 13. */
-    private static final List<String> REQUIRED =
-            List.of("engine.md", "postgresql.md", "orm.md", "relationships.md", "sql.md");
+    private static final List<String> REQUIRED = List.of(
+            "engine.md",
+            "postgresql.md",
+            "orm.md",
+            "relationships.md",
+            "sql.md",
+            "spring-boot.md",
+            "getting-started.md");
 
     @Test
     void everyJavaBlockOfATestedPageIsATestedRegion() throws IOException {
@@ -37,8 +43,11 @@ class DocSnippetsTest {
         List<String> problems = new ArrayList<>();
         List<Path> pages;
         try (Stream<Path> files = Files.list(root.resolve("docs"))) {
-            pages = files.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+            pages = new ArrayList<>(
+                    files.filter(p -> p.toString().endsWith(".md")).sorted().toList());
         }
+        pages.add(root.resolve("README.md")); // its Java blocks are held to the same rule
+
         for (String required : REQUIRED) {
             Path page = root.resolve("docs").resolve(required);
             if (!Files.exists(page) || !MARKER.matcher(Files.readString(page)).find()) {

@@ -117,6 +117,86 @@ class DemoJarIT {
         return Integer.parseInt(m.group(1));
     }
 
+    /** The README's curl lines, run against a fresh database: each answers with the status the README describes. */
+    @Test
+    void theReadmesCurlLinesWorkAsItSays() throws Exception {
+        List<String> lines = readmeCurlLines();
+        assertThat(lines).hasSize(13);
+        start();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (String line : lines) {
+            HttpResponse<String> response = curl(line);
+            statuses.add(response.statusCode());
+        }
+        assertThat(statuses).containsExactly(200, 201, 201, 200, 200, 200, 200, 200, 200, 400, 409, 404, 204);
+    }
+
+    private static List<String> readmeCurlLines() throws IOException {
+        Path readme = Path.of("..", "README.md");
+        String text = Files.readString(readme);
+        int start = text.indexOf("```bash\ncurl ");
+        assertThat(start).as("a ```bash block of curl lines in README.md").isNotNegative();
+        int end = text.indexOf("```", start + 7);
+        return text.substring(start + 8, end).lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    /** Runs one curl line of the README (its -i, -X, -H and -d options) against the demo on this test's port. */
+    private HttpResponse<String> curl(String line) throws IOException, InterruptedException {
+        List<String> words = shellWords(line);
+        assertThat(words.get(0)).isEqualTo("curl");
+        String method = null;
+        String body = null;
+        String url = null;
+        HttpRequest.Builder request = HttpRequest.newBuilder().timeout(Duration.ofSeconds(30));
+        for (int i = 1; i < words.size(); i++) {
+            switch (words.get(i)) {
+                case "-i" -> {}
+                case "-X" -> method = words.get(++i);
+                case "-H" -> {
+                    String[] header = words.get(++i).split(":\\s*", 2);
+                    request.header(header[0], header[1]);
+                }
+                case "-d" -> body = words.get(++i);
+                default -> url = words.get(i);
+            }
+        }
+        assertThat(url).as(line).startsWith("localhost:8080/");
+        request.uri(URI.create("http://localhost:" + port + url.substring("localhost:8080".length())));
+        if (method == null) {
+            method = body == null ? "GET" : "POST";
+        }
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Splits a shell line into words; single quotes group, as in the README. */
+    private static List<String> shellWords(String line) {
+        List<String> words = new java.util.ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean quoted = false;
+        boolean inWord = false;
+        for (char c : line.toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+                inWord = true;
+            } else if (Character.isWhitespace(c) && !quoted) {
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                word.append(c);
+                inWord = true;
+            }
+        }
+        if (inWord) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
     @Test
     void thePackagedApplicationServesTheApiAndKeepsItsDataAcrossARestart() throws Exception {
         start();

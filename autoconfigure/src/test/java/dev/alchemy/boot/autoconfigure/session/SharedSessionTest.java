@@ -216,7 +216,10 @@ class SharedSessionTest {
         users.register("Hank", "hank@example.com");
         assertThatThrownBy(() -> users.registerThenCount("Hank again", "hank@example.com"))
                 .isInstanceOf(DuplicateKeyException.class)
-                .hasMessageContaining("UNIQUE constraint failed: users.email");
+                .hasMessageContaining(
+                        postgresql()
+                                ? "duplicate key value violates unique constraint \"users_email_key\""
+                                : "UNIQUE constraint failed: users.email");
         assertThat(names()).containsExactly("Seeded", "Hank");
     }
 
