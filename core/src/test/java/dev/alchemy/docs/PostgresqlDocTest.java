@@ -1,10 +1,16 @@
 package dev.alchemy.docs;
 
 import static dev.alchemy.Alchemy.createEngine;
+import static dev.alchemy.Alchemy.insert;
+import static dev.alchemy.Alchemy.inspect;
+import static dev.alchemy.Alchemy.select;
 import static dev.alchemy.Alchemy.text;
+import static dev.alchemy.types.SqlTypes.INTEGER;
+import static dev.alchemy.types.SqlTypes.VARCHAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.alchemy.dialect.Dialect;
 import dev.alchemy.engine.Connection;
 import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.EngineOptions;
@@ -12,6 +18,10 @@ import dev.alchemy.engine.Row;
 import dev.alchemy.engine.Transaction;
 import dev.alchemy.exc.IntegrityError;
 import dev.alchemy.exc.OperationalError;
+import dev.alchemy.schema.Column;
+import dev.alchemy.schema.DDL;
+import dev.alchemy.schema.MetaData;
+import dev.alchemy.schema.Table;
 import dev.alchemy.testing.OnDatabases;
 import dev.alchemy.testing.TestDatabase;
 import java.time.LocalDate;
@@ -138,6 +148,44 @@ class PostgresqlDocTest {
             // "(:name IS NULL OR ...)" fails on PostgreSQL: "could not determine data type of parameter $1"
             conn.execute(text("SELECT * FROM users WHERE (CAST(:name AS TEXT) IS NULL OR name = :name)"), parameters);
             // end::null-cast[]
+        }
+    }
+
+    @Test
+    void tablesInASchema() {
+        // tag::schema[]
+        MetaData metadata = new MetaData();
+        Table items = Table.inSchema(
+                "inventory", "items", metadata, Column.of("id", INTEGER).primaryKey(), Column.of("name", VARCHAR));
+        engine.useTransaction(conn -> conn.execute(DDL.createSchema("inventory", Dialect.of(engine))));
+        metadata.createAll(engine); // CREATE TABLE inventory.items (...)
+        // end::schema[]
+        try (Connection conn = engine.connect()) {
+            conn.execute(insert(items).values(Map.of("name", "crate")));
+            assertThat(conn.execute(select(items.c("name"))).scalars()).containsExactly("crate");
+        }
+        assertThat(inspect(engine).tableNames("inventory")).containsExactly("items");
+        // as the page says: a SERIAL reads back as INTEGER with its sequence as the default
+        assertThat(inspect(engine).columns("inventory", "items").get(0))
+                .satisfies(c -> assertThat(c.type()).isEqualTo("INTEGER"))
+                .satisfies(c -> assertThat(c.serverDefault()).startsWith("nextval('inventory.items_id_seq'"));
+    }
+
+    @Test
+    void sequencesAfterCopyingRowsWithTheirIds() {
+        // tag::setval[]
+        try (Connection conn = engine.connect()) {
+            conn.execute(text("INSERT INTO users (id, name) VALUES (1, 'copied from SQLite'), (2, 'also copied')"));
+            // explicit ids do not move the SERIAL's sequence: set it past them, or the next INSERT fails on id 1
+            conn.execute(text("SELECT setval(pg_get_serial_sequence('users', 'id'), max(id)) FROM users"));
+            conn.execute(text("INSERT INTO users (name) VALUES ('new')")); // id 3
+            conn.commit();
+        }
+        // end::setval[]
+        try (Connection conn = engine.connect()) {
+            assertThat(conn.execute(text("SELECT id FROM users WHERE name = 'new'"))
+                            .scalar(Integer.class))
+                    .isEqualTo(3);
         }
     }
 }
