@@ -131,8 +131,10 @@ public final class AlchemyAutoConfiguration {
         @Bean
         @ConditionalOnClass(TransactionExecutionListener.class)
         @ConditionalOnMissingBean
-        NestedTransactionFlusher alchemyNestedTransactionFlusher() {
-            return new NestedTransactionFlusher();
+        NestedTransactionListener alchemyNestedTransactionListener(
+                ObjectProvider<SessionFactory> sessionFactories,
+                ObjectProvider<AlchemyExceptionTranslator> translator) {
+            return new NestedTransactionListener(sessionFactories, translator);
         }
     }
 }

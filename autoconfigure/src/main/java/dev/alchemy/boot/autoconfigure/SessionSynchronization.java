@@ -1,13 +1,12 @@
 package dev.alchemy.boot.autoconfigure;
 
-import dev.alchemy.orm.Session;
 import dev.alchemy.orm.SessionFactory;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.ResourceHolderSynchronization;
 
 /**
- * Ties a transaction's Session to the transaction: flushed before commit (not when the transaction is read-only) and
- * before a savepoint, closed when the transaction has completed, before the transaction manager releases the
+ * Ties a transaction's Session to the transaction: flushed before commit (not when the transaction is read-only),
+ * savepoints mirrored (with {@link NestedTransactionListener}), closed when the transaction has completed, before the transaction manager releases the
  * connection. Objects of a committed transaction leave the session detached with their database state (ids and
  * all), so they can be returned and later merged or added again; objects added in a transaction that rolled back get
  * back the field values they had before their INSERT.
@@ -44,29 +43,16 @@ final class SessionSynchronization extends ResourceHolderSynchronization<Session
         }
     }
 
-    /**
-     * A NESTED transaction began: write what the session holds, so that it is not undone with the savepoint. (The
-     * session is usually flushed already, by {@link NestedTransactionFlusher} just before the savepoint.)
-     */
+    /** A savepoint was created: see {@link SessionHolder#savepointCreated}. */
     @Override
     public void savepoint(Object savepoint) {
-        flushResource(holder);
+        holder.savepointCreated(savepoint);
     }
 
-    /**
-     * A NESTED transaction rolls back to its savepoint: what it left unflushed is written first, so that the
-     * rollback undoes it too instead of a later flush writing it into the enclosing transaction; then every object
-     * is expired, so the next load shows the rolled-back rows.
-     */
+    /** A rollback to a savepoint is about to happen: see {@link SessionHolder#savepointRollingBack}. */
     @Override
     public void savepointRollback(Object savepoint) {
-        Session session = holder.session();
-        try {
-            session.flush();
-        } catch (RuntimeException e) {
-            // the nested transaction is being rolled back anyway; a failed flush leaves the session needing a rollback
-        }
-        session.expireAll();
+        holder.savepointRollingBack(savepoint);
     }
 
     @Override

@@ -149,8 +149,8 @@ final class SharedSessionHandler implements InvocationHandler {
             return new IllegalTransactionStateException(
                     "A flush failed earlier in this transaction, so it can only roll back: let the exception leave "
                             + "the @Transactional method, or catch it outside. Work that may fail while the rest "
-                            + "goes on belongs in a method with @Transactional(propagation = REQUIRES_NEW), which has "
-                            + "a Session of its own. "
+                            + "goes on belongs in a method with @Transactional(propagation = NESTED), whose failure "
+                            + "rolls back to its savepoint only, or REQUIRES_NEW. "
                             + pending.getMessage(),
                     pending);
         }

@@ -28,4 +28,10 @@ public class InnerTransactions {
         }
         throw new IllegalStateException("nested fails");
     }
+
+    @Transactional(propagation = Propagation.NESTED)
+    public void addAndFlushNested(User user) {
+        session.add(user);
+        session.flush();
+    }
 }

@@ -255,6 +255,15 @@ class SharedSessionTest {
     }
 
     @Test
+    void aNestedTransactionWhoseFlushFailsRollsBackToItsSavepointInMemoryTooAndTheOuterOneGoesOn() {
+        users.register("Ivy", "ivy@example.com");
+        Users.NestedOutcome outcome = users.registerAfterAFailedNestedFlush("Jay", "ivy@example.com");
+        assertThat(outcome.state()).isEqualTo(ObjectState.TRANSIENT);
+        assertThat(outcome.id()).isNull();
+        assertThat(names()).containsExactly("Seeded", "Ivy", "Jay");
+    }
+
+    @Test
     void twoThreadsInTheirOwnTransactionsEachGetTheirOwnSessionThroughTheOneProxy() throws Exception {
         CountDownLatch bothAdded = new CountDownLatch(2);
         User jo = new User("Jo", "jo@example.com");

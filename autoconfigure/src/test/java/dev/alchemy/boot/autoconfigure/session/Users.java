@@ -1,9 +1,11 @@
 package dev.alchemy.boot.autoconfigure.session;
 
+import dev.alchemy.orm.ObjectState;
 import dev.alchemy.orm.Session;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -104,6 +106,22 @@ public class Users {
         } catch (IllegalStateException expected) {
             // the nested transaction rolled back to its savepoint; this one goes on
         }
+    }
+
+    /** What the Session made of an object whose NESTED transaction failed to flush it. */
+    public record NestedOutcome(ObjectState state, @Nullable Integer id) {}
+
+    /** A NESTED transaction's flush fails on a taken email; this one goes on with the same Session. */
+    @Transactional
+    public NestedOutcome registerAfterAFailedNestedFlush(String name, String takenEmail) {
+        User rejected = new User(name + " (rejected)", takenEmail);
+        try {
+            inner.addAndFlushNested(rejected);
+        } catch (DuplicateKeyException expected) {
+            // rolled back to the savepoint, in the database and in the Session
+        }
+        session.add(new User(name, name.toLowerCase(java.util.Locale.ROOT) + "@example.com"));
+        return new NestedOutcome(session.stateOf(rejected), rejected.id);
     }
 
     public @Nullable User find(int id) {
