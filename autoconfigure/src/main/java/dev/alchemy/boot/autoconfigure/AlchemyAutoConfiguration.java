@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -135,6 +136,14 @@ public final class AlchemyAutoConfiguration {
                 ObjectProvider<SessionFactory> sessionFactories,
                 ObjectProvider<AlchemyExceptionTranslator> translator) {
             return new NestedTransactionListener(sessionFactories, translator);
+        }
+
+        @Bean
+        @ConditionalOnClass(TransactionExecutionListener.class)
+        @ConditionalOnProperty(name = "alchemy.immediate-transactions", havingValue = "true")
+        @ConditionalOnMissingBean
+        ImmediateTransactionBeginner alchemyImmediateTransactionBeginner(Engine engine, DataSource dataSource) {
+            return new ImmediateTransactionBeginner(engine, dataSource);
         }
     }
 }

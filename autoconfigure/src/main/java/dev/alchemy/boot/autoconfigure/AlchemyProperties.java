@@ -36,6 +36,13 @@ public class AlchemyProperties {
     private boolean hideParameters;
 
     /**
+     * SQLite: begin each transaction by taking the database's write lock (BEGIN IMMEDIATE), so that concurrent
+     * requests that read and then write wait for each other instead of failing with 'database is locked'
+     * (CannotAcquireLockException). Transactions on the file then run one at a time. Ignored by PostgreSQL.
+     */
+    private boolean immediateTransactions;
+
+    /**
      * Dialect of the application's database ('sqlite', 'postgresql'). Detected from the DataSource when not set; set
      * it when the JDBC URL does not name the database (a proxy or wrapper driver).
      */
@@ -75,6 +82,16 @@ public class AlchemyProperties {
     /** @param hideParameters whether parameter values are hidden from logs and errors */
     public void setHideParameters(boolean hideParameters) {
         this.hideParameters = hideParameters;
+    }
+
+    /** @return whether SQLite transactions take the write lock when they begin */
+    public boolean isImmediateTransactions() {
+        return immediateTransactions;
+    }
+
+    /** @param immediateTransactions whether SQLite transactions take the write lock when they begin */
+    public void setImmediateTransactions(boolean immediateTransactions) {
+        this.immediateTransactions = immediateTransactions;
     }
 
     /** @return the configured dialect name, or null to detect it */

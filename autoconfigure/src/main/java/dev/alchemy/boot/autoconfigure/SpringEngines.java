@@ -13,8 +13,10 @@ final class SpringEngines {
 
     static Engine create(DataSource dataSource, AlchemyProperties properties, List<EngineCustomizer> customizers) {
         EngineDialect dialect = DialectDetector.detect(dataSource, properties.getDialect());
-        EngineOptions options =
-                EngineOptions.defaults().echo(properties.isEcho()).hideParameters(properties.isHideParameters());
+        EngineOptions options = EngineOptions.defaults()
+                .echo(properties.isEcho())
+                .hideParameters(properties.isHideParameters())
+                .immediateTransactions(properties.isImmediateTransactions());
         Engine engine = Engine.create(new SpringConnectionProvider(dataSource), dialect, options, dataSource);
         customizers.forEach(customizer -> customizer.customize(engine));
         return engine;

@@ -42,6 +42,7 @@ class ConfigurationMetadataTest {
         expected.put("alchemy.dialect", null);
         expected.put("alchemy.echo", "false");
         expected.put("alchemy.hide-parameters", "false");
+        expected.put("alchemy.immediate-transactions", "false");
         expected.put("alchemy.models.packages", null);
         expected.put("alchemy.schema.create-all", "true");
         expected.put("alchemy.session.autoflush", "true");

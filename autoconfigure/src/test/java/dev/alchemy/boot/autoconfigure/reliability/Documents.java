@@ -29,6 +29,19 @@ public class Documents {
         return session.get(Document.class, id);
     }
 
+    /** Reads the document, then adds a note to it: a read, then a write, in one transaction. */
+    @Transactional
+    public int addNote(int documentId, String text) {
+        Document d = session.get(Document.class, documentId);
+        if (d == null) {
+            throw new IllegalArgumentException("no document " + documentId);
+        }
+        Note note = new Note(documentId, text + " on " + d.body);
+        session.add(note);
+        session.flush();
+        return note.id;
+    }
+
     /**
      * Saves an edited copy loaded by an earlier request; waits at the barrier so that two saves commit together.
      */
