@@ -374,7 +374,8 @@ final class UnitOfWork {
                 && !columns.isEmpty()
                 && Dialect.of(conn.engine()).insertFromSelectAssignsKeysInOrder();
         List<Row> rows = ordered
-                ? insertRowsInOrder(conn, table, columns, returned, batch, valuesOf)
+                ? conn.execute(new CachedInsert(table, columns, returned, batch, valuesOf, true))
+                        .all()
                 : insertRows(conn, table, columns, returned, batch, valuesOf);
         Attribute matchKey = generatedKey != null ? generatedKey : mapper.primaryKey[0];
         int keyColumn = returned.indexOf(matchKey);
@@ -439,7 +440,7 @@ final class UnitOfWork {
             }
             insert = Insert.into(table).values(Map.of());
         } else {
-            return conn.execute(new CachedInsert(table, columns, returned, batch, valuesOf))
+            return conn.execute(new CachedInsert(table, columns, returned, batch, valuesOf, false))
                     .all();
         }
         ColumnElement<?>[] returning =
@@ -447,16 +448,25 @@ final class UnitOfWork {
         return conn.execute(insert.returning(returning)).all();
     }
 
-    /** The shape of a flush's multi-row INSERT: which table, columns, returned columns, rows, and for which dialect. */
+    /**
+     * The shape of a flush's multi-row INSERT: which table, columns, returned columns, rows, for which dialect, and
+     * whether it is the ordered INSERT ... SELECT form.
+     */
     private record InsertShape(
-            Table table, List<String> columns, List<String> returned, int rows, EngineDialect dialect) {}
+            Table table,
+            List<String> columns,
+            List<String> returned,
+            int rows,
+            EngineDialect dialect,
+            boolean ordered) {}
 
     /**
      * A compiled INSERT of one shape, and where each of its parameters takes its value from: row and column.
      *
      * @param statement the statement as compiled, with placeholder values
      * @param row for each parameter, the row it belongs to
-     * @param column for each parameter, the index of its column in the shape's columns
+     * @param column for each parameter, the index of its column in the shape's columns; -1 for the row's number
+     *     (the sen_counter of the ordered form)
      */
     private record InsertTemplate(CompiledStatement statement, int[] row, int[] column) {}
 
@@ -466,7 +476,12 @@ final class UnitOfWork {
     /**
      * A multi-row {@code INSERT ... VALUES (...), (...) RETURNING ...} of a batch of new objects, compiled once per
      * shape and dialect through the SQL expression language (exactly the statement {@code Insert.values(rows)}
-     * writes) and then given each batch's values by position.
+     * writes) and then given each batch's values by position. The ordered form is SQLAlchemy 2.0's batched INSERT for
+     * PostgreSQL: {@code INSERT INTO t (a, b) SELECT CAST(p0 AS ..), CAST(p1 AS ..) FROM (VALUES (?, ?, 0), (?, ?,
+     * 1), ...) AS imp_sen (p0, p1, sen_counter) ORDER BY sen_counter RETURNING ...}. The database generates the keys
+     * in the order of sen_counter, so the returned keys, sorted, belong to the rows in their order (the RETURNING rows
+     * themselves come in no promised order). The casts give the VALUES columns the table's types, as parameters sent
+     * untyped would otherwise be text.
      */
     private static final class CachedInsert implements Executable {
         private final Table table;
@@ -474,18 +489,21 @@ final class UnitOfWork {
         private final List<Attribute> returned;
         private final List<InstanceState> batch;
         private final Map<InstanceState, Object[]> valuesOf;
+        private final boolean ordered;
 
         CachedInsert(
                 Table table,
                 List<Attribute> columns,
                 List<Attribute> returned,
                 List<InstanceState> batch,
-                Map<InstanceState, Object[]> valuesOf) {
+                Map<InstanceState, Object[]> valuesOf,
+                boolean ordered) {
             this.table = table;
             this.columns = columns;
             this.returned = returned;
             this.batch = batch;
             this.valuesOf = valuesOf;
+            this.ordered = ordered;
         }
 
         @Override
@@ -495,7 +513,8 @@ final class UnitOfWork {
                     columns.stream().map(a -> a.columnName).toList(),
                     returned.stream().map(a -> a.columnName).toList(),
                     batch.size(),
-                    dialect);
+                    dialect,
+                    ordered);
             InsertTemplate template = INSERTS.get(shape);
             if (template == null) {
                 if (INSERTS.size() > 256) {
@@ -512,7 +531,9 @@ final class UnitOfWork {
             }
             for (int p = 0; p < placeholders.size(); p++) {
                 BoundParameter placeholder = placeholders.get(p);
-                Object value = rows[template.row()[p]][columns.get(template.column()[p]).index];
+                int row = template.row()[p];
+                int column = template.column()[p];
+                Object value = column < 0 ? Integer.valueOf(row) : rows[row][columns.get(column).index];
                 parameters.add(new BoundParameter(placeholder.key(), value, true, placeholder.binder()));
             }
             return new CompiledStatement(
@@ -530,11 +551,21 @@ final class UnitOfWork {
                     where.put(marker, new int[] {r, c});
                     row.put(columns.get(c).columnName, marker);
                 }
+                if (shape.ordered()) {
+                    Object marker = new Object();
+                    where.put(marker, new int[] {r, -1});
+                    row.put("sen_counter", marker);
+                }
                 values.add(row);
             }
-            Insert insert = shape.rows() == 1
-                    ? Insert.into(table).values(values.get(0))
-                    : Insert.into(table).values(values);
+            Insert insert;
+            if (shape.ordered()) {
+                insert = orderedInsert(values);
+            } else {
+                insert = shape.rows() == 1
+                        ? Insert.into(table).values(values.get(0))
+                        : Insert.into(table).values(values);
+            }
             ColumnElement<?>[] returning =
                     returned.stream().map(a -> table.c(a.columnName)).toArray(ColumnElement[]::new);
             CompiledStatement statement = insert.returning(returning).compile(shape.dialect());
@@ -553,49 +584,28 @@ final class UnitOfWork {
             }
             return new InsertTemplate(statement, row, column);
         }
-    }
 
-    /**
-     * SQLAlchemy 2.0's batched INSERT for PostgreSQL: {@code INSERT INTO t (a, b) SELECT CAST(p0 AS ..), CAST(p1 AS
-     * ..) FROM (VALUES (?, ?, 0), (?, ?, 1), ...) AS imp_sen (p0, p1, sen_counter) ORDER BY sen_counter RETURNING
-     * ...}. The database generates the keys in the order of sen_counter, so the returned keys, sorted, belong to the
-     * rows in their order (the RETURNING rows themselves come in no promised order). The casts give the VALUES
-     * columns the table's types, as parameters sent untyped would otherwise be text.
-     */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static List<Row> insertRowsInOrder(
-            Connection conn,
-            Table table,
-            List<Attribute> columns,
-            List<Attribute> returned,
-            List<InstanceState> batch,
-            Map<InstanceState, Object[]> valuesOf) {
-        Map<String, SqlType<?>> types = new LinkedHashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            types.put("p" + i, column(table, columns.get(i)).type());
-        }
-        types.put("sen_counter", dev.alchemy.types.SqlTypes.INTEGER);
-        List<List<Object>> data = new ArrayList<>(batch.size());
-        for (int r = 0; r < batch.size(); r++) {
-            Object[] v = valuesOf.get(batch.get(r));
-            List<Object> row = new ArrayList<>(columns.size() + 1);
-            for (Attribute a : columns) {
-                row.add(v[a.index]);
+        /** {@code INSERT INTO t (a, b) SELECT CAST(imp_sen.p0 AS ..), ... ORDER BY imp_sen.sen_counter}. */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private Insert orderedInsert(List<Map<String, Object>> rows) {
+            Map<String, SqlType<?>> types = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                types.put("p" + i, column(table, columns.get(i)).type());
             }
-            row.add(r);
-            data.add(row);
+            types.put("sen_counter", dev.alchemy.types.SqlTypes.INTEGER);
+            List<List<Object>> data = new ArrayList<>(rows.size());
+            for (Map<String, Object> row : rows) {
+                data.add(new ArrayList<>(row.values()));
+            }
+            Values values = Values.of("imp_sen", types).data(data);
+            ColumnElement<?>[] selected = new ColumnElement<?>[columns.size()];
+            for (int i = 0; i < columns.size(); i++) {
+                selected[i] = values.c("p" + i).cast((SqlType) types.get("p" + i));
+            }
+            Select select = Select.of(selected).selectFrom(values).orderBy(values.c("sen_counter"));
+            return Insert.into(table)
+                    .fromSelect(columns.stream().map(a -> a.columnName).toList(), select);
         }
-        Values values = Values.of("imp_sen", types).data(data);
-        ColumnElement<?>[] selected = new ColumnElement<?>[columns.size()];
-        for (int i = 0; i < columns.size(); i++) {
-            selected[i] = values.c("p" + i).cast((SqlType) types.get("p" + i));
-        }
-        Select select = Select.of(selected).selectFrom(values).orderBy(values.c("sen_counter"));
-        List<String> names = columns.stream().map(a -> a.columnName).toList();
-        ColumnElement<?>[] returning =
-                returned.stream().map(a -> table.c(a.columnName)).toArray(ColumnElement[]::new);
-        return conn.execute(Insert.into(table).fromSelect(names, select).returning(returning))
-                .all();
     }
 
     /** The rows sorted by key when they are n distinct integers; null when they are not. */
