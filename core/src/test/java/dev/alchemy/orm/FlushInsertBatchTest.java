@@ -1,42 +1,43 @@
 package dev.alchemy.orm;
 
-import static dev.alchemy.Alchemy.createEngine;
 import static dev.alchemy.Alchemy.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alchemy.engine.Connection;
 import dev.alchemy.engine.Engine;
 import dev.alchemy.orm.model.User;
-import java.nio.file.Path;
+import dev.alchemy.testing.OnDatabases;
+import dev.alchemy.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * A flush compiles its multi-row INSERT once per shape and reuses it: every later batch of the same shape must
  * still write its own values, in its own rows, with its own keys.
  */
+@OnDatabases
 class FlushInsertBatchTest {
 
-    @TempDir
-    Path dir;
+    @Parameter
+    TestDatabase db;
 
     Engine engine;
     SessionFactory sessions;
 
     @BeforeEach
     void setUp() {
-        engine = createEngine("sqlite:///" + dir.resolve("batch.db"));
+        engine = db.createEngine();
         Base.of(User.class).metadata().createAll(engine);
         sessions = new SessionFactory(engine);
     }
 
     @AfterEach
     void tearDown() {
-        engine.dispose();
+        db.reset();
     }
 
     private static List<User> users(String prefix, int n) {

@@ -5,18 +5,19 @@ import static dev.alchemy.Alchemy.select;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alchemy.Alchemy;
 import dev.alchemy.engine.Engine;
 import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.orm.model.User;
-import java.nio.file.Path;
+import dev.alchemy.testing.OnDatabases;
+import dev.alchemy.testing.TestDatabase;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 /** Selecting columns gives rows, projectable into records. */
+@OnDatabases
 class ProjectionTest {
 
     record UserView(int id, String name) {}
@@ -25,15 +26,15 @@ class ProjectionTest {
 
     record Wrong(int x, int y, int z) {}
 
-    @TempDir
-    Path dir;
+    @Parameter
+    TestDatabase db;
 
     Engine engine;
     Session session;
 
     @BeforeEach
     void setUp() {
-        engine = Alchemy.createEngine("sqlite:///" + dir.resolve("p.db"));
+        engine = db.createEngine();
         Base.of(User.class).metadata().createAll(engine);
         session = new SessionFactory(engine).openSession();
         session.addAll(List.of(new User("Alice", "a@x"), new User("Bob", "b@x")));
@@ -43,7 +44,7 @@ class ProjectionTest {
     @AfterEach
     void tearDown() {
         session.close();
-        engine.dispose();
+        db.reset();
     }
 
     @Test

@@ -2,14 +2,16 @@ package dev.alchemy.orm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.alchemy.Alchemy;
 import dev.alchemy.engine.Engine;
-import java.nio.file.Path;
+import dev.alchemy.testing.OnDatabases;
+import dev.alchemy.testing.TestDatabase;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 /** Columns the database fills in come back into the objects at flush. */
+@OnDatabases
 class ServerDefaultTest {
 
     @Table(name = "tickets")
@@ -27,12 +29,17 @@ class ServerDefaultTest {
         Integer priority;
     }
 
-    @TempDir
-    Path dir;
+    @Parameter
+    TestDatabase db;
+
+    @AfterEach
+    void clean() {
+        db.reset();
+    }
 
     @Test
     void serverDefaultsAreReturnedIntoTheObjectsAndExplicitValuesWin() {
-        try (Engine engine = Alchemy.createEngine("sqlite:///" + dir.resolve("t.db"))) {
+        try (Engine engine = db.createEngine()) {
             Base.of(Ticket.class).metadata().createAll(engine);
             try (Session session = new SessionFactory(engine).openSession()) {
                 Ticket plain = new Ticket();

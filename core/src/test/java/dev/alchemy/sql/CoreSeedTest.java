@@ -1,9 +1,9 @@
 package dev.alchemy.sql;
 
 import static dev.alchemy.Alchemy.count;
-import static dev.alchemy.Alchemy.createEngine;
 import static dev.alchemy.Alchemy.delete;
 import static dev.alchemy.Alchemy.insert;
+import static dev.alchemy.Alchemy.inspect;
 import static dev.alchemy.Alchemy.select;
 import static dev.alchemy.Alchemy.update;
 import static dev.alchemy.types.SqlTypes.INTEGER;
@@ -18,19 +18,21 @@ import dev.alchemy.schema.Column;
 import dev.alchemy.schema.DDL;
 import dev.alchemy.schema.MetaData;
 import dev.alchemy.schema.Table;
-import java.nio.file.Path;
+import dev.alchemy.testing.OnDatabases;
+import dev.alchemy.testing.TestDatabase;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
-/** The seed's CRUD through the Core: schema, DDL and the expression language end to end on SQLite. */
+/** The seed's CRUD through the Core: schema, DDL and the expression language end to end, on both databases. */
+@OnDatabases
 class CoreSeedTest {
 
-    @TempDir
-    Path dir;
+    @Parameter
+    TestDatabase db;
 
     Engine engine;
     MetaData metadata;
@@ -38,7 +40,7 @@ class CoreSeedTest {
 
     @BeforeEach
     void setUp() {
-        engine = createEngine("sqlite:///" + dir.resolve("seed.db"));
+        engine = db.createEngine();
         metadata = new MetaData();
         users = Table.of(
                 "users",
@@ -50,29 +52,37 @@ class CoreSeedTest {
 
     @AfterEach
     void tearDown() {
-        engine.dispose();
+        db.reset();
     }
 
     @Test
     void seedDdlReadsExactlyAsSqlalchemys() {
+        // SQLAlchemy's CreateTable for each dialect (reference §1): the Integer key is SERIAL on PostgreSQL
         assertThat(DDL.createTableSql(users, Dialect.of(engine)))
-                .isEqualTo(
-                        "CREATE TABLE users (\n\tid INTEGER NOT NULL, \n\tname VARCHAR, \n\temail VARCHAR, \n\tPRIMARY KEY (id)\n)");
+                .isEqualTo("CREATE TABLE users (\n\tid " + (db.isSqlite() ? "INTEGER" : "SERIAL")
+                        + " NOT NULL, \n\tname VARCHAR, \n\temail VARCHAR, \n\tPRIMARY KEY (id)\n)");
     }
 
     @Test
     void createAllIsIdempotentAndDropAllRemoves() {
         metadata.createAll(engine);
         metadata.createAll(engine); // checkfirst: no error
-        try (Connection conn = engine.connect()) {
-            assertThat(conn.execute(TextClause.of("SELECT name FROM sqlite_master WHERE type = 'table'"))
-                            .scalars())
-                    .containsExactly("users");
+        assertThat(inspect(engine).tableNames()).containsExactly("users");
+        if (db.isSqlite()) {
+            try (Connection conn = engine.connect()) {
+                assertThat(conn.execute(TextClause.of("SELECT name FROM sqlite_master WHERE type = 'table'"))
+                                .scalars())
+                        .containsExactly("users");
+            }
         }
         metadata.dropAll(engine);
+        assertThat(inspect(engine).tableNames()).isEmpty();
         try (Connection conn = engine.connect()) {
-            assertThat(conn.execute(TextClause.of("SELECT count(*) FROM sqlite_master"))
-                            .scalar(Integer.class))
+            String everything = db.isSqlite()
+                    ? "SELECT count(*) FROM sqlite_master"
+                    : "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                            + " WHERE n.nspname = 'public'"; // the table, its sequence and its key's index
+            assertThat(conn.execute(TextClause.of(everything)).scalar(Integer.class))
                     .isZero();
         }
     }

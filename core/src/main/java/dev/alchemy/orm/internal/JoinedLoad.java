@@ -63,6 +63,17 @@ final class JoinedLoad {
             joined.add(new Joined(r, offset));
             offset += r.target.attributes.size();
         }
+        // SQLAlchemy's joinedload appends each relationship's order_by to the statement's ORDER BY: the collection
+        // is filled in row order, which the database otherwise leaves open (PostgreSQL showed it)
+        for (Joined j : joined) {
+            RelationshipProperty r = j.relationship();
+            for (String spec : r.orderBy) {
+                boolean desc = spec.startsWith("-");
+                Attribute a = r.target.attribute(desc ? spec.substring(1) : spec);
+                ColumnElement<Object> column = key(r.target.table, a);
+                select = select.orderBy(desc ? column.desc() : column);
+            }
+        }
         return new JoinedLoad(select, joined);
     }
 

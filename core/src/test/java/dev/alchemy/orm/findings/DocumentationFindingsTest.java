@@ -1,6 +1,5 @@
 package dev.alchemy.orm.findings;
 
-import static dev.alchemy.Alchemy.createEngine;
 import static dev.alchemy.Alchemy.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,28 +13,30 @@ import dev.alchemy.orm.rel.Category;
 import dev.alchemy.orm.rel.Person;
 import dev.alchemy.orm.rel.Post;
 import dev.alchemy.orm.rel.Tag;
-import java.nio.file.Path;
+import dev.alchemy.testing.OnDatabases;
+import dev.alchemy.testing.TestDatabase;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * Behaviour found while writing {@code docs/orm.md} and {@code docs/relationships.md}: each test states what
  * SQLAlchemy does and the pages promise. Tests marked {@code @Disabled} fail today; the reason names the gap.
  */
+@OnDatabases
 class DocumentationFindingsTest {
 
-    @TempDir
-    Path dir;
+    @Parameter
+    TestDatabase db;
 
     Engine engine;
     SessionFactory factory;
 
     @BeforeEach
     void setUp() {
-        engine = createEngine("sqlite:///" + dir.resolve("findings.db"));
+        engine = db.createEngine();
         Base.of(Person.class, Address.class, Post.class, Tag.class, Category.class)
                 .metadata()
                 .createAll(engine);
@@ -44,7 +45,7 @@ class DocumentationFindingsTest {
 
     @AfterEach
     void tearDown() {
-        engine.dispose();
+        db.reset();
     }
 
     private List<String> rows(String query) {

@@ -13,25 +13,27 @@ import dev.alchemy.orm.Base;
 import dev.alchemy.orm.Related;
 import dev.alchemy.orm.Session;
 import dev.alchemy.orm.SessionFactory;
-import java.nio.file.Path;
+import dev.alchemy.testing.OnDatabases;
+import dev.alchemy.testing.TestDatabase;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 /** Queries along relationships: any() and has() as EXISTS subqueries. */
+@OnDatabases
 class RelatedQueryTest {
 
-    @TempDir
-    Path dir;
+    @Parameter
+    TestDatabase db;
 
     Engine engine;
     Session session;
 
     @BeforeEach
     void setUp() {
-        engine = Alchemy.createEngine("sqlite:///" + dir.resolve("related.db"));
+        engine = db.createEngine();
         Base.of(Person.class, Address.class, Post.class, Tag.class, Category.class)
                 .metadata()
                 .createAll(engine);
@@ -50,7 +52,7 @@ class RelatedQueryTest {
     @AfterEach
     void tearDown() {
         session.close();
-        engine.dispose();
+        db.reset();
     }
 
     @Test
