@@ -20,7 +20,7 @@ mvn -B -q -Pstartup-apps package -DskipTests -pl bench,bench/apps/alchemy-app,be
 
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
 for app in alchemy-app jpa-app; do
-  echo "bench/apps/$app/target/classes:$(cat bench/apps/$app/target/classpath.txt)" > "bench/apps/$app/target/run-classpath.txt"
+  echo "$PWD/bench/apps/$app/target/classes:$(cat bench/apps/$app/target/classpath.txt)" > "bench/apps/$app/target/run-classpath.txt"
 done
 
 exec java -Xms1g -Xmx2g -cp "$cp" dev.alchemy.bench.BenchMain \

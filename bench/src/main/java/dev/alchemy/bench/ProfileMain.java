@@ -21,7 +21,7 @@ public final class ProfileMain {
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         Sizes sizes = Sizes.named(args.length > 4 ? args[4] : "full");
         Profiler.Profile p = Profiler.profile(w, contender, database, sizes, Duration.ofSeconds(seconds));
-        System.out.println(p.samples() + " samples");
+        System.out.println(p.samples() + " samples; per call: " + p.costs());
         System.out.println("-- self");
         for (Profiler.Hot h : p.self()) {
             System.out.printf(Locale.ROOT, "%5.1f%%  %s%n", h.selfShare() * 100, h.method());

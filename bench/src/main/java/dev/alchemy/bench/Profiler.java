@@ -29,7 +29,32 @@ final class Profiler {
 
     /** What a profile found. */
     record Profile(
-            Workload workload, String contender, String database, int samples, List<Hot> self, List<Hot> total) {}
+            Workload workload,
+            String contender,
+            String database,
+            int samples,
+            List<Hot> self,
+            List<Hot> total,
+            Costs costs) {}
+
+    /**
+     * Where the time of the measured calls went, per call.
+     *
+     * @param calls how many calls were measured
+     * @param wallMillis wall-clock time
+     * @param threadCpuMillis CPU time of the thread running the workload
+     * @param processCpuMillis CPU time of the whole process (the garbage collector's and JIT compiler's threads too)
+     * @param gcPauseMillis time the application was paused for garbage collection
+     */
+    record Costs(int calls, double wallMillis, double threadCpuMillis, double processCpuMillis, double gcPauseMillis) {}
+
+    private static long gcMillis() {
+        long total = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
+    }
 
     private Profiler() {}
 
@@ -41,29 +66,59 @@ final class Profiler {
             Path file = Files.createTempFile("alchemy-bench", ".jfr");
             long thread = Thread.currentThread().getId();
             List<java.time.Instant[]> windows = new ArrayList<>();
+            Costs costs;
             try (Recording recording = new Recording()) {
                 recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2));
                 recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(2));
                 recording.start();
                 long end = System.nanoTime() + length.toNanos();
+                var os = (com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+                var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+                long wall = 0;
+                long threadCpu = 0;
+                long processCpu = 0;
+                long gc = 0;
+                int calls = 0;
                 do {
                     run.setUp();
+                    long gc0 = gcMillis();
+                    long process0 = os.getProcessCpuTime();
+                    long thread0 = threads.getCurrentThreadCpuTime();
+                    long wall0 = System.nanoTime();
                     java.time.Instant from = java.time.Instant.now();
                     long result = run.execute();
                     windows.add(new java.time.Instant[] {from, java.time.Instant.now()});
+                    wall += System.nanoTime() - wall0;
+                    threadCpu += threads.getCurrentThreadCpuTime() - thread0;
+                    processCpu += os.getProcessCpuTime() - process0;
+                    gc += gcMillis() - gc0;
+                    calls++;
                     run.tearDown(result);
                 } while (System.nanoTime() < end);
+                costs = new Costs(
+                        calls,
+                        wall / 1e6 / calls,
+                        threadCpu / 1e6 / calls,
+                        processCpu / 1e6 / calls,
+                        gc / (double) calls);
                 recording.stop();
                 recording.dump(file);
             }
-            return summarise(workload, contender, database, file, thread, windows);
+            return summarise(workload, contender, database, file, thread, windows, costs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static Profile summarise(
-            Workload w, String contender, String database, Path file, long thread, List<java.time.Instant[]> windows)
+            Workload w,
+            String contender,
+            String database,
+            Path file,
+            long thread,
+            List<java.time.Instant[]> windows,
+            Costs costs)
             throws IOException {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> total = new HashMap<>();
@@ -105,7 +160,13 @@ final class Profiler {
         }
         Files.deleteIfExists(file);
         return new Profile(
-                w, contender, database, samples, top(self, samples, 12, null), top(total, samples, 25, "dev.alchemy."));
+                w,
+                contender,
+                database,
+                samples,
+                top(self, samples, 12, null),
+                top(total, samples, 25, "dev.alchemy."),
+                costs);
     }
 
     private static String name(RecordedFrame f) {

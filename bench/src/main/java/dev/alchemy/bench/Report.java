@@ -206,6 +206,7 @@ final class Report {
         }
         md.append("\n");
 
+        md.append(LEFT);
         if (!profiles.isEmpty()) {
             md.append("## Profiles\n\n");
             md.append(
@@ -223,7 +224,18 @@ final class Report {
                 if (r != null) {
                     md.append(String.format(Locale.ROOT, " (ORM %.2f× raw JDBC)", r));
                 }
-                md.append("\n\n").append(p.samples()).append(" samples.\n\n");
+                Profiler.Costs c = p.costs();
+                md.append(String.format(
+                        Locale.ROOT,
+                        "\n\n%d calls profiled, %d samples. Per call: %s wall clock, %s CPU on the workload's thread, "
+                                + "%s CPU in the whole process (garbage collector and JIT compiler included), %s "
+                                + "paused for garbage collection.\n\n",
+                        c.calls(),
+                        p.samples(),
+                        ms(c.wallMillis()),
+                        ms(c.threadCpuMillis()),
+                        ms(c.processCpuMillis()),
+                        ms(c.gcPauseMillis())));
                 md.append("| self | method |\n| ---: | --- |\n");
                 for (Profiler.Hot hot : p.self()) {
                     md.append(String.format(Locale.ROOT, "| %.1f%% | `%s` |\n", hot.selfShare() * 100, hot.method()));
@@ -249,6 +261,36 @@ final class Report {
         }
         return String.format(Locale.ROOT, "%.2f ms", millis);
     }
+
+    private static final String LEFT = """
+            ## What is left, and why
+
+            Raw JDBC builds one plain object per row and nothing else. The ORM also keeps, for every object it loads
+            or inserts, an entry in the session's identity map, an `InstanceState` with the snapshot of the values
+            it last saw (to find changes without bytecode enhancement), a lazily loading list for each collection
+            relationship (`User.addresses`), and, when the session closes, one weak reference so that a detached
+            object can be added to another session with its changes still tracked, as in SQLAlchemy. Most of what
+            separates the ORM from raw JDBC on W1, W2, W4, W6 and W7 is that per-object bookkeeping and the garbage
+            collection it causes: the collector's threads do not appear in the profiles below, which sample only
+            the thread running the workload, so the profiles show SQLite's own work (`NativeDB.step`) as the
+            largest share even where the ORM's wall time is several times raw JDBC's. On a loaded two-core machine
+            the collector competes for the same cores, which magnifies the gap.
+
+            W5 runs 1,000 queries in one session with autoflush on, as SQLAlchemy does by default. Without
+            attribute instrumentation the session cannot know that nothing changed, so before each query it
+            compares every object it holds with its snapshot (one getter call per attribute); the work grows with
+            the session. Hibernate's auto-flush does the same dirty check. A read-only loop can use
+            `session.noAutoflush(...)` or `new SessionFactory(engine).withAutoflush(false)`.
+
+            Optimised in this round, each a commit with its before/after figures: the unit of work's set of new
+            objects (a flush of n objects was O(n²)); autoflush's dirty check without allocation; a per-connection
+            cache of prepared statements; less allocation per loaded object; the flush's multi-row INSERT compiled
+            once per shape; `session.get` through one compiled statement per class. Next candidates, by the
+            profiles: generated accessors instead of method handles for reading and writing fields, a cheaper
+            registry of detached objects (one weak reference per object today), and building rows straight into
+            objects instead of through `Row`.
+
+            """;
 
     private static final String HOW = """
             ## How it is measured
