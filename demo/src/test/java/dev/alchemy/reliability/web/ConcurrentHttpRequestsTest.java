@@ -37,8 +37,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Every request answers 201, every post is there once, and each board's counter equals its number of posts (no lost
  * update). Bounded: 320 requests, a 10 s timeout per request, two minutes in all.
  *
- * <p>Written against an application of its own rather than the demo's users API, which was not on main yet when this
- * suite was written. Its package is outside {@code dev.alchemy.demo}, so the demo application does not scan it.
+ * <p>A small application of its own, beside the demo's users API ({@code ConcurrentUserApiTest}), for the case that
+ * API lacks: a read-modify-write of one counter row by many requests, where a lost update would show. Its package is
+ * outside {@code dev.alchemy.demo}, so the demo application does not scan it.
  */
 @SpringBootTest(
         classes = ConcurrentHttpRequestsTest.BoardApp.class,
