@@ -258,6 +258,41 @@ public interface Dialect extends EngineDialect {
     }
 
     /**
+     * Whether the database has sequences ({@code CREATE SEQUENCE}, {@code nextval}). Without them, {@code createAll}
+     * and {@code dropAll} pass a MetaData's sequences over, as SQLAlchemy does on SQLite.
+     *
+     * @return true when sequences exist
+     */
+    default boolean supportsSequences() {
+        return false;
+    }
+
+    /**
+     * Whether a sequence exists (for {@code createAll}'s check-first); called only when
+     * {@link #supportsSequences()}.
+     *
+     * @param connection an open connection
+     * @param schema the schema, or null for the default
+     * @param sequence the sequence's name
+     * @return true when it exists
+     */
+    default boolean hasSequence(Connection connection, @Nullable String schema, String sequence) {
+        return false;
+    }
+
+    /**
+     * Writes a sequence's next value, {@code nextval('order_no_seq')} on PostgreSQL.
+     *
+     * @param writer where to write
+     * @param quotedSequence the sequence's name, schema-qualified and quoted as an identifier
+     * @throws dev.alchemy.exc.CompileError when the database has no sequences
+     */
+    default void renderNextValue(SqlWriter writer, String quotedSequence) {
+        throw new dev.alchemy.exc.CompileError("the " + name() + " dialect has no sequences (" + quotedSequence
+                + "); use an autoincrement key, or a database with sequences such as PostgreSQL");
+    }
+
+    /**
      * Whether an UPDATE may name other tables in a FROM clause ({@code UPDATE users SET ... FROM addresses WHERE}).
      *
      * @return true when UPDATE ... FROM is supported

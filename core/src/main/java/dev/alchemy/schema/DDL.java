@@ -148,6 +148,43 @@ public final class DDL {
     }
 
     /**
+     * SQLAlchemy 2.0's {@code CreateSequence}: {@code "CREATE SEQUENCE order_no_seq INCREMENT BY 5 START WITH 100"},
+     * or {@code "CREATE SEQUENCE order_no_seq"} when neither is given (1.4 wrote {@code START WITH 1}; 2.0 leaves the
+     * database's default).
+     *
+     * @param sequence the sequence
+     * @param dialect the dialect
+     * @return the CREATE SEQUENCE statement
+     */
+    public static Executable createSequence(Sequence sequence, Dialect dialect) {
+        StringBuilder sql = new StringBuilder("CREATE SEQUENCE ").append(sequenceName(sequence, dialect));
+        if (sequence.increment() != null) {
+            sql.append(" INCREMENT BY ").append(sequence.increment().longValue());
+        }
+        if (sequence.start() != null) {
+            sql.append(" START WITH ").append(sequence.start().longValue());
+        }
+        return statement(sql.toString());
+    }
+
+    /**
+     * SQLAlchemy's {@code DropSequence}: {@code "DROP SEQUENCE order_no_seq"}.
+     *
+     * @param sequence the sequence
+     * @param dialect the dialect
+     * @return the DROP SEQUENCE statement
+     */
+    public static Executable dropSequence(Sequence sequence, Dialect dialect) {
+        return statement("DROP SEQUENCE " + sequenceName(sequence, dialect));
+    }
+
+    /** The sequence's name, schema-qualified and quoted where needed. */
+    static String sequenceName(Sequence sequence, Dialect dialect) {
+        return (sequence.schema() == null ? "" : dialect.quoteIdentifier(sequence.schema()) + ".")
+                + dialect.quoteIdentifier(sequence.name());
+    }
+
+    /**
      * The CREATE TABLE text, as {@link #createTable} executes it. Every foreign key is inline.
      *
      * @param table the table

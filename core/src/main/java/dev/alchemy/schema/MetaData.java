@@ -31,6 +31,7 @@ public final class MetaData {
     private static final Logger LOG = LoggerFactory.getLogger(MetaData.class);
 
     private final Map<String, Table> tables = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Sequence> sequences = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile boolean cycleReported;
 
     /** Creates an empty MetaData. */
@@ -42,6 +43,22 @@ public final class MetaData {
                 throw new ArgumentError("table '" + table.fullName() + "' is already defined in this MetaData");
             }
             tables.put(table.fullName(), table);
+        }
+    }
+
+    void add(Sequence sequence) {
+        synchronized (sequences) {
+            if (sequences.containsKey(sequence.fullName())) {
+                throw new ArgumentError("sequence '" + sequence.fullName() + "' is already defined in this MetaData");
+            }
+            sequences.put(sequence.fullName(), sequence);
+        }
+    }
+
+    /** @return the sequences ({@link Sequence}), in the order they were defined */
+    public List<Sequence> sequences() {
+        synchronized (sequences) {
+            return List.copyOf(sequences.values());
         }
     }
 
@@ -94,8 +111,9 @@ public final class MetaData {
     }
 
     /**
-     * Creates every table that does not exist yet, with its indexes, parents before children, in one transaction
-     * (SQLAlchemy's {@code create_all} with {@code checkfirst=True}). Foreign keys that form a cycle (or are marked
+     * Creates every sequence and table that does not exist yet, the tables with their indexes, parents before
+     * children, in one transaction (SQLAlchemy's {@code create_all} with {@code checkfirst=True}). Sequences come first,
+     * so that a column's default may use one; a database without sequences (SQLite) skips them. Foreign keys that form a cycle (or are marked
      * {@code useAlter}) are added afterwards with {@code ALTER TABLE} where the database can; SQLite keeps them in
      * CREATE TABLE, which it accepts before the referred table exists.
      *
@@ -112,7 +130,7 @@ public final class MetaData {
      * @param checkFirst skip tables that exist already
      */
     public void createAll(Engine engine, boolean checkFirst) {
-        create(engine, tables(), checkFirst);
+        SchemaRunner.create(engine, this, tables(), sequences(), checkFirst, false);
     }
 
     /**
@@ -123,11 +141,12 @@ public final class MetaData {
      * @param checkFirst skip tables that exist already
      */
     public void create(Engine engine, Collection<Table> tables, boolean checkFirst) {
-        SchemaRunner.create(engine, this, Objects.requireNonNull(tables, "tables"), checkFirst, false);
+        SchemaRunner.create(engine, this, Objects.requireNonNull(tables, "tables"), List.of(), checkFirst, false);
     }
 
     /**
-     * Drops every table that exists, children before parents, in one transaction (SQLAlchemy's {@code drop_all}).
+     * Drops every table that exists, children before parents, then every sequence, in one transaction (SQLAlchemy's
+     * {@code drop_all}).
      *
      * @param engine the engine
      */
@@ -142,7 +161,7 @@ public final class MetaData {
      * @param checkFirst skip tables that do not exist
      */
     public void dropAll(Engine engine, boolean checkFirst) {
-        drop(engine, tables(), checkFirst);
+        SchemaRunner.drop(engine, this, tables(), sequences(), checkFirst);
     }
 
     /**
@@ -153,7 +172,7 @@ public final class MetaData {
      * @param checkFirst skip tables that do not exist
      */
     public void drop(Engine engine, Collection<Table> tables, boolean checkFirst) {
-        SchemaRunner.drop(engine, this, Objects.requireNonNull(tables, "tables"), checkFirst);
+        SchemaRunner.drop(engine, this, Objects.requireNonNull(tables, "tables"), List.of(), checkFirst);
     }
 
     @Override

@@ -26,10 +26,30 @@ final class SchemaRunner {
      *     those of cycles and {@code useAlter} ones are added by ALTER TABLE where the dialect can
      */
     static void create(Engine engine, MetaData metadata, Collection<Table> tables, boolean checkFirst, boolean inline) {
+        create(engine, metadata, tables, List.of(), checkFirst, inline);
+    }
+
+    /** As above, creating the sequences first (where the database has sequences), so that columns may use them. */
+    static void create(
+            Engine engine,
+            MetaData metadata,
+            Collection<Table> tables,
+            List<Sequence> sequences,
+            boolean checkFirst,
+            boolean inline) {
         Objects.requireNonNull(engine, "engine");
         Dialect dialect = Dialect.of(engine);
         List<Table> candidates = inMetadataOrder(metadata, tables);
-        engine.useTransaction(conn -> create(conn, dialect, candidates, checkFirst, inline));
+        engine.useTransaction(conn -> {
+            if (dialect.supportsSequences()) {
+                for (Sequence sequence : sequences) {
+                    if (!checkFirst || !dialect.hasSequence(conn, sequence.schema(), sequence.name())) {
+                        conn.execute(DDL.createSequence(sequence, dialect));
+                    }
+                }
+            }
+            create(conn, dialect, candidates, checkFirst, inline);
+        });
     }
 
     static void create(Connection conn, Dialect dialect, List<Table> candidates, boolean checkFirst, boolean inline) {
@@ -60,10 +80,25 @@ final class SchemaRunner {
     }
 
     static void drop(Engine engine, MetaData metadata, Collection<Table> tables, boolean checkFirst) {
+        drop(engine, metadata, tables, List.of(), checkFirst);
+    }
+
+    /** As above, dropping the sequences after the tables that may use them. */
+    static void drop(
+            Engine engine, MetaData metadata, Collection<Table> tables, List<Sequence> sequences, boolean checkFirst) {
         Objects.requireNonNull(engine, "engine");
         Dialect dialect = Dialect.of(engine);
         List<Table> candidates = inMetadataOrder(metadata, tables);
-        engine.useTransaction(conn -> drop(conn, dialect, candidates, checkFirst));
+        engine.useTransaction(conn -> {
+            drop(conn, dialect, candidates, checkFirst);
+            if (dialect.supportsSequences()) {
+                for (Sequence sequence : sequences) {
+                    if (!checkFirst || dialect.hasSequence(conn, sequence.schema(), sequence.name())) {
+                        conn.execute(DDL.dropSequence(sequence, dialect));
+                    }
+                }
+            }
+        });
     }
 
     static void drop(Connection conn, Dialect dialect, List<Table> candidates, boolean checkFirst) {

@@ -5,6 +5,7 @@ import static dev.alchemy.Alchemy.insert;
 import static dev.alchemy.Alchemy.inspect;
 import static dev.alchemy.Alchemy.select;
 import static dev.alchemy.Alchemy.text;
+import static dev.alchemy.types.SqlTypes.BIGINT;
 import static dev.alchemy.types.SqlTypes.INTEGER;
 import static dev.alchemy.types.SqlTypes.VARCHAR;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +22,7 @@ import dev.alchemy.exc.OperationalError;
 import dev.alchemy.schema.Column;
 import dev.alchemy.schema.DDL;
 import dev.alchemy.schema.MetaData;
+import dev.alchemy.schema.Sequence;
 import dev.alchemy.schema.Table;
 import dev.alchemy.testing.OnDatabases;
 import dev.alchemy.testing.TestDatabase;
@@ -186,6 +188,28 @@ class PostgresqlDocTest {
             assertThat(conn.execute(text("SELECT id FROM users WHERE name = 'new'"))
                             .scalar(Integer.class))
                     .isEqualTo(3);
+        }
+    }
+
+    @Test
+    void sequences() {
+        // tag::sequence[]
+        MetaData metadata = new MetaData();
+        Sequence orderNumbers = Sequence.of("order_no_seq", metadata, 1000, 1);
+        Table orders = Table.of(
+                "orders",
+                metadata,
+                Column.of("id", INTEGER).primaryKey(),
+                Column.of("order_no", BIGINT).notNull().serverDefault(orderNumbers.nextValue()));
+        metadata.createAll(engine); // CREATE SEQUENCE order_no_seq INCREMENT BY 1 START WITH 1000, then the table
+        try (Connection conn = engine.connect()) {
+            Long next = conn.execute(select(orderNumbers.nextValue())).scalar(Long.class); // 1000
+            conn.execute(insert(orders).values(Map.of())); // order_no 1001, from the default
+            conn.commit();
+        }
+        // end::sequence[]
+        try (Connection conn = engine.connect()) {
+            assertThat(conn.execute(select(orders.c("order_no"))).scalar()).isEqualTo(1001L);
         }
     }
 }

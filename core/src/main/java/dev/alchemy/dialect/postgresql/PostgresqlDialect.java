@@ -204,6 +204,33 @@ public class PostgresqlDialect implements Dialect {
     }
 
     @Override
+    public boolean supportsSequences() {
+        return true;
+    }
+
+    @Override
+    public boolean hasSequence(dev.alchemy.engine.Connection connection, @Nullable String schema, String sequence) {
+        String sql = "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relkind = 'S' AND n.nspname = coalesce(CAST(? AS TEXT), current_schema())"
+                + " AND c.relname = ?";
+        return connection
+                        .execute(d -> new dev.alchemy.engine.CompiledStatement(
+                                sql,
+                                List.of(
+                                        dev.alchemy.engine.BoundParameter.of("schema", schema, null),
+                                        dev.alchemy.engine.BoundParameter.of("sequence", sequence, null)),
+                                null))
+                        .first()
+                != null;
+    }
+
+    /** {@code nextval('name')}: the name is SQL text (a regclass literal), not a value, so it is written, not bound. */
+    @Override
+    public void renderNextValue(SqlWriter writer, String quotedSequence) {
+        writer.append("nextval('").append(quotedSequence.replace("'", "''")).append("')");
+    }
+
+    @Override
     public String toString() {
         return "PostgresqlDialect";
     }
