@@ -143,6 +143,20 @@ class PostgresqlApplicationTest {
     }
 
     @Test
+    void aConstraintCheckedAtCommitIsTranslatedByTheTransactionManager() {
+        jdbc.execute("CREATE TABLE IF NOT EXISTS parent (id INTEGER PRIMARY KEY)");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS child (id INTEGER PRIMARY KEY,"
+                + " parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)");
+        // the statement succeeds; PostgreSQL checks the deferred foreign key at COMMIT, which Spring's transaction
+        // manager runs and translates
+        assertThatThrownBy(() -> service.insertOrphan())
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("violates foreign key constraint \"child_parent_id_fkey\"");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM child", Integer.class))
+                .isZero();
+    }
+
+    @Test
     void aRowLockedByAnotherTransactionIsCannotAcquireLockWithNowait() throws Exception {
         service.writeWithBoth("e", false);
         CountDownLatch locked = new CountDownLatch(1);
@@ -223,6 +237,13 @@ class PostgresqlApplicationTest {
         public void insertTwice(String body) {
             insertWithAlchemy(body);
             jdbc.update("INSERT INTO note (body) VALUES (?)", body);
+        }
+
+        @Transactional
+        public void insertOrphan() {
+            try (Connection connection = engine.connect()) {
+                connection.execute(text("INSERT INTO child (id, parent_id) VALUES (1, 99)"));
+            }
         }
 
         /** @return how many rows were locked */
