@@ -154,8 +154,8 @@ public final class EngineOptions {
      * transaction begins {@code DEFERRED} and takes the write lock at its first write.
      *
      * <p>Use it for SQLite databases written by several threads or processes. PostgreSQL ignores it: lock the rows a
-     * transaction will change instead ({@code SELECT ... FOR UPDATE}). Connections whose transactions Spring manages
-     * are not affected (the transaction manager begins them).
+     * transaction will change instead ({@code SELECT ... FOR UPDATE}). Transactions that Spring's transaction manager
+     * begins follow the starter's {@code alchemy.immediate-transactions} property instead.
      *
      * <pre>{@code
      * Engine engine = Alchemy.createEngine("sqlite:///app.db", EngineOptions.defaults().immediateTransactions(true));
