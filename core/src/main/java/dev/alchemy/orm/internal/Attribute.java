@@ -90,6 +90,9 @@ public final class Attribute {
      * has a converter, so a field type without {@code equals} does not look changed after every load.
      */
     boolean sameValue(@Nullable Object a, @Nullable Object b) {
+        if (a == InstanceState.UNKNOWN || b == InstanceState.UNKNOWN) {
+            return a == b;
+        }
         if (converter != null && a != null && b != null) {
             return same(converter.toDatabase(a), converter.toDatabase(b));
         }

@@ -60,7 +60,7 @@ final class CollectionState {
     void fill(List<Object> content) {
         items.clear();
         items.addAll(content);
-        flushed = new ArrayList<>(content);
+        flushed = content.isEmpty() ? List.of() : new ArrayList<>(content);
         loaded = true;
     }
 

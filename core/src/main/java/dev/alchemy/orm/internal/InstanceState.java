@@ -6,6 +6,14 @@ import org.jspecify.annotations.Nullable;
 /** What a session knows about one object: its mapper, identity, status and the values last loaded or flushed. */
 final class InstanceState {
 
+    /** A snapshot value that matches no value: the row of a re-attached object was not found. */
+    static final Object UNKNOWN = new Object() {
+        @Override
+        public String toString() {
+            return "<unknown>";
+        }
+    };
+
     final Object instance;
     final Mapper<?> mapper;
 
@@ -27,13 +35,47 @@ final class InstanceState {
      */
     private java.util.@Nullable Map<RelationshipProperty, Object> references;
 
-    /** The session's collection for each collection relationship, to diff against when the application replaces one. */
-    final java.util.Map<RelationshipProperty, CollectionState> collections = new java.util.IdentityHashMap<>();
+    /**
+     * The session's collection for each collection relationship (by {@link RelationshipProperty#ordinal}), to diff
+     * against when the application replaces one; created on first use.
+     */
+    private @Nullable CollectionState @Nullable [] collections;
 
     InstanceState(Object instance, Mapper<?> mapper, ObjectState status) {
         this.instance = instance;
         this.mapper = mapper;
         this.status = status;
+    }
+
+    /** @return the session's collection of a relationship of this object, or null */
+    @Nullable
+    CollectionState collection(RelationshipProperty r) {
+        var all = collections;
+        return all == null ? null : all[slot(r)];
+    }
+
+    /** The slot of a relationship: its ordinal, or found by name when it belongs to another class's mapper. */
+    private int slot(RelationshipProperty r) {
+        var relationships = mapper.relationships;
+        if (r.ordinal < relationships.size() && relationships.get(r.ordinal) == r) {
+            return r.ordinal;
+        }
+        for (int i = 0; i < relationships.size(); i++) {
+            if (relationships.get(i).name.equals(r.name)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(r + " is not a relationship of " + mapper.type.getName());
+    }
+
+    /** Records the session's collection of a relationship of this object. */
+    void collection(RelationshipProperty r, CollectionState state) {
+        var all = collections;
+        if (all == null) {
+            all = new CollectionState[mapper.relationships.size()];
+            collections = all;
+        }
+        all[slot(r)] = state;
     }
 
     /** @return the references as last loaded or flushed, to change */

@@ -141,7 +141,7 @@ public final class Mapper<T> {
                             type.getSimpleName() + "." + field.getName() + " has both @Column and @Relationship; "
                                     + "map the foreign key as its own @Column field and the object as the @Relationship");
                 }
-                rels.add(new RelationshipProperty(this, field, r, c == type ? lookup : lookup(c)));
+                rels.add(new RelationshipProperty(this, rels.size(), field, r, c == type ? lookup : lookup(c)));
             }
         }
         this.relationships = List.copyOf(rels);

@@ -38,6 +38,9 @@ public final class RelationshipProperty {
     }
 
     final Mapper<?> owner;
+    /** This relationship's position among its owner's relationships. */
+    final int ordinal;
+
     final String name;
     final Class<?> targetType;
     final boolean collection;
@@ -77,7 +80,8 @@ public final class RelationshipProperty {
     @Nullable
     RelationshipProperty back;
 
-    RelationshipProperty(Mapper<?> owner, Field field, Relationship spec, MethodHandles.Lookup lookup) {
+    RelationshipProperty(Mapper<?> owner, int ordinal, Field field, Relationship spec, MethodHandles.Lookup lookup) {
+        this.ordinal = ordinal;
         this.owner = owner;
         this.name = field.getName();
         String where = owner.type.getSimpleName() + "." + name;

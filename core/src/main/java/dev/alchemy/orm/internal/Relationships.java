@@ -107,7 +107,7 @@ final class Relationships {
         Collection<?> tracked = r.isSet ? new TrackedSet<>(session, st, r) : new TrackedList<>(session, st, r);
         r.set(st.instance, tracked);
         CollectionState cs = ((Tracked) tracked).state();
-        st.collections.put(r, cs);
+        st.collection(r, cs);
         return cs;
     }
 
@@ -269,7 +269,7 @@ final class Relationships {
                 continue;
             }
             // the application replaced the collection: diff the new one against what the old one last held
-            CollectionState previous = st.collections.get(r);
+            CollectionState previous = st.collection(r);
             if (previous != null && !previous.loaded && session.isOpen()) {
                 previous.ensureLoaded();
             }
@@ -508,7 +508,8 @@ final class Relationships {
             for (RelationshipProperty r : st.mapper.relationships) {
                 if (r.collection) {
                     if (r.get(st.instance) instanceof Tracked t && t.state().loaded) {
-                        t.state().flushed = new ArrayList<>(t.state().items);
+                        Collection<Object> items = t.state().items;
+                        t.state().flushed = items.isEmpty() ? List.of() : new ArrayList<>(items);
                     }
                 } else if (r.kind == Kind.MANY_TO_ONE) {
                     st.references().put(r, r.get(st.instance));

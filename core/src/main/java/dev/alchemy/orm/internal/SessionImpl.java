@@ -56,6 +56,9 @@ public final class SessionImpl implements Session {
     private final Set<InstanceState> newInTransaction = new LinkedHashSet<>();
 
     private final List<InstanceState> deletedInTransaction = new ArrayList<>();
+    /** Re-attached objects whose row has not been read yet (see {@link #attach}). */
+    private final List<InstanceState> unread = new ArrayList<>();
+
     private @Nullable Connection connection;
     private @Nullable RuntimeException failedFlush;
     private int noAutoflushDepth;
@@ -110,9 +113,8 @@ public final class SessionImpl implements Session {
             return;
         }
         Mapper<?> mapper = Mapper.of(instance.getClass());
-        DetachedStates.Detached detached = DetachedStates.remove(instance);
-        if (detached != null) {
-            state = attach(instance, detached);
+        if (DetachedStates.remove(instance)) {
+            state = attach(instance, mapper);
         } else {
             state = new InstanceState(instance, mapper, ObjectState.PENDING);
             states.put(instance, state);
@@ -123,19 +125,115 @@ public final class SessionImpl implements Session {
         relationships.cascadeAdd(state);
     }
 
-    private InstanceState attach(Object instance, DetachedStates.Detached detached) {
-        InstanceState other = identityMap.get(detached.key());
-        if (other != null && other.instance != instance) {
-            DetachedStates.put(instance, detached);
-            throw new InvalidRequestError("cannot attach " + instance.getClass().getSimpleName() + " with key "
-                    + detached.key().id() + ": another object with that key is already in this session; use merge()");
+    /**
+     * Makes a detached object persistent in this session again. Its values as last stored are not known here (see
+     * {@link DetachedStates}): the next flush reads its row first ({@link #readSnapshots}), so what the application
+     * changed meanwhile is written, and its version column, if any, keeps the value the application last saw.
+     */
+    private InstanceState attach(Object instance, Mapper<?> mapper) {
+        IdentityKey key = mapper.keyOf(instance);
+        if (key == null) {
+            DetachedStates.put(instance);
+            throw new InvalidRequestError("cannot attach " + instance.getClass().getSimpleName() + ": it was detached "
+                    + "from a session, but its primary key " + List.of(mapper.primaryKey) + " has been set to null "
+                    + "since; a detached object keeps its identity");
         }
-        InstanceState state = new InstanceState(instance, detached.mapper(), ObjectState.PERSISTENT);
-        state.key = detached.key();
-        state.snapshot = detached.snapshot();
+        key = key(mapper, key.id());
+        InstanceState other = identityMap.get(key);
+        if (other != null && other.instance != instance) {
+            DetachedStates.put(instance);
+            throw new InvalidRequestError("cannot attach " + instance.getClass().getSimpleName() + " with key "
+                    + key.id() + ": another object with that key is already in this session; use merge()");
+        }
+        InstanceState state = new InstanceState(instance, mapper, ObjectState.PERSISTENT);
+        state.key = key;
         states.put(instance, state);
         identityMap.put(state.key, state);
+        unread.add(state);
         return state;
+    }
+
+    /**
+     * Reads the rows of re-attached objects, a statement per class (and per 500 keys), to give them the snapshot
+     * that their changes are found against. A row that is gone leaves every value unknown, so the flush's UPDATE
+     * (or DELETE) matches no row and reports a {@code StaleDataError}, as SQLAlchemy does.
+     */
+    private void readSnapshots() {
+        if (unread.isEmpty()) {
+            return;
+        }
+        Map<Mapper<?>, List<InstanceState>> byMapper = new LinkedHashMap<>();
+        for (InstanceState s : unread) {
+            if (s.snapshot == null && s.key != null && states.get(s.instance) == s) {
+                byMapper.computeIfAbsent(s.mapper, m -> new ArrayList<>()).add(s);
+            }
+        }
+        unread.clear();
+        Connection mine = connection;
+        if (mine != null && mine.inTransaction()) {
+            readSnapshots(byMapper, mine); // this transaction may have written the rows: read them in it
+        } else {
+            // Before the transaction begins, read on a connection of its own: on SQLite, a transaction that reads
+            // before it writes cannot take the write lock once another one committed meanwhile ("database is
+            // locked"), where a transaction that begins with its UPDATE waits for the lock and then finds the
+            // version conflict it should report.
+            try (Connection reader = engine.connect()) {
+                readSnapshots(byMapper, reader);
+            }
+        }
+    }
+
+    private void readSnapshots(Map<Mapper<?>, List<InstanceState>> byMapper, Connection reader) {
+        for (Map.Entry<Mapper<?>, List<InstanceState>> e : byMapper.entrySet()) {
+            Mapper<?> mapper = e.getKey();
+            int n = mapper.attributes.size();
+            Map<IdentityKey, Object[]> rows = new HashMap<>();
+            List<InstanceState> group = e.getValue();
+            for (int from = 0; from < group.size(); from += 500) {
+                List<InstanceState> chunk = group.subList(from, Math.min(group.size(), from + 500));
+                EntitySelect<?> select;
+                if (mapper.primaryKey.length == 1) {
+                    List<Object> ids = new ArrayList<>(chunk.size());
+                    for (InstanceState s : chunk) {
+                        ids.add(Objects.requireNonNull(s.key).id());
+                    }
+                    select = EntitySelect.of(mapper.type)
+                            .where(mapper.table
+                                    .c(mapper.primaryKey[0].columnName)
+                                    .in(ids));
+                } else {
+                    List<ColumnElement<Boolean>> any = new ArrayList<>();
+                    for (InstanceState s : chunk) {
+                        any.add(Objects.requireNonNull(byPrimaryKey(mapper, Objects.requireNonNull(s.key))
+                                .select()
+                                .whereClause()));
+                    }
+                    @SuppressWarnings("unchecked")
+                    ColumnElement<Boolean>[] array = any.toArray(ColumnElement[]::new);
+                    select = EntitySelect.of(mapper.type).where(dev.alchemy.Alchemy.or(array));
+                }
+                for (Row row : reader.execute(select)) {
+                    Object[] values = values(row, 0, n);
+                    rows.put(keyFromValues(mapper, values), values);
+                }
+            }
+            for (InstanceState s : group) {
+                Object[] values = rows.get(s.key);
+                if (values == null) {
+                    values = new Object[n];
+                    java.util.Arrays.fill(values, InstanceState.UNKNOWN);
+                    Object id = Objects.requireNonNull(s.key).id();
+                    for (int i = 0; i < mapper.primaryKey.length; i++) {
+                        values[mapper.primaryKey[i].index] = mapper.primaryKey.length == 1 ? id : ((List<?>) id).get(i);
+                    }
+                }
+                if (mapper.version != null) {
+                    // the version the application last saw, so that a concurrent change is a conflict
+                    values[mapper.version.index] = mapper.version.get(s.instance);
+                }
+                s.snapshot = values;
+            }
+        }
     }
 
     @Override
@@ -151,13 +249,12 @@ public final class SessionImpl implements Session {
         Objects.requireNonNull(instance, "instance");
         InstanceState state = states.get(instance);
         if (state == null) {
-            DetachedStates.Detached detached = DetachedStates.remove(instance);
-            if (detached == null) {
-                Mapper.of(instance.getClass());
+            Mapper<?> mapper = Mapper.of(instance.getClass());
+            if (!DetachedStates.remove(instance)) {
                 throw new InvalidRequestError(instance.getClass().getSimpleName() + " " + instance
                         + " is not persisted; only objects loaded or flushed by a session can be deleted");
             }
-            state = attach(instance, detached);
+            state = attach(instance, mapper);
         }
         if (state.status == ObjectState.PENDING) {
             pending.remove(state);
@@ -259,6 +356,9 @@ public final class SessionImpl implements Session {
     }
 
     private boolean anyModified() {
+        if (!unread.isEmpty()) {
+            return true; // re-attached objects: the flush reads their rows and finds what changed
+        }
         for (InstanceState s : identityMap.values()) {
             if (s.status == ObjectState.PERSISTENT && s.isModified()) {
                 return true;
@@ -446,6 +546,7 @@ public final class SessionImpl implements Session {
         flushing = true;
         UnitOfWork work = new UnitOfWork(this);
         try {
+            readSnapshots();
             relationships.beforeFlush(new ArrayList<>(states.values()));
             List<InstanceState> all = new ArrayList<>(states.values());
             work.run(new ArrayList<>(pending), new ArrayList<>(identityMap.values()), new ArrayList<>(deleted), all);
@@ -793,9 +894,8 @@ public final class SessionImpl implements Session {
         newInTransaction.remove(state);
         if (state.key != null) {
             identityMap.remove(state.key);
-            if (state.snapshot != null) {
-                DetachedStates.put(
-                        state.instance, new DetachedStates.Detached(state.mapper, state.key, state.snapshot));
+            if (state.status == ObjectState.PERSISTENT) {
+                DetachedStates.put(state.instance);
             }
         }
     }
@@ -873,6 +973,10 @@ public final class SessionImpl implements Session {
         if (state == null) {
             return false;
         }
+        if (state.snapshot == null && state.status != ObjectState.PENDING) {
+            checkUsable();
+            readSnapshots();
+        }
         return state.status == ObjectState.PENDING || state.changed(state.current()).length > 0;
     }
 
@@ -925,13 +1029,10 @@ public final class SessionImpl implements Session {
                     restore(s);
                 }
             }
-            Map<Object, DetachedStates.Detached> detached = new IdentityHashMap<>(identityMap.size());
-            for (InstanceState s : identityMap.values()) {
-                if (s.status == ObjectState.PERSISTENT && s.snapshot != null && s.key != null) {
-                    detached.put(s.instance, new DetachedStates.Detached(s.mapper, s.key, s.snapshot));
-                }
+            if (!identityMap.isEmpty()) {
+                DetachedStates.putAll(identityMap.values());
             }
-            DetachedStates.putAll(detached);
+            unread.clear();
             states.clear();
             identityMap.clear();
             bulkDeleted.clear();

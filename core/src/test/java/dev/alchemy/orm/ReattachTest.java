@@ -1,0 +1,173 @@
+package dev.alchemy.orm;
+
+import static dev.alchemy.Alchemy.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.alchemy.engine.Connection;
+import dev.alchemy.engine.Engine;
+import dev.alchemy.engine.StatementEvent;
+import dev.alchemy.exc.InvalidRequestError;
+import dev.alchemy.exc.StaleDataError;
+import dev.alchemy.orm.model.Author;
+import dev.alchemy.orm.model.Book;
+import dev.alchemy.orm.model.User;
+import dev.alchemy.testing.OnDatabases;
+import dev.alchemy.testing.TestDatabase;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+
+/**
+ * Adding a detached object to a new session: it is persistent again, what changed is found against its row as it is
+ * now, its version column keeps the version the application saw, and nothing is written when nothing changed.
+ */
+@OnDatabases
+class ReattachTest {
+
+    @Parameter
+    TestDatabase db;
+
+    Engine engine;
+    SessionFactory factory;
+    final List<StatementEvent> statements = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        engine = db.createEngine();
+        Base.of(User.class, Author.class, Book.class).metadata().createAll(engine);
+        engine.addStatementListener(statements::add);
+        factory = new SessionFactory(engine);
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.reset();
+    }
+
+    private List<String> writes() {
+        return statements.stream()
+                .map(StatementEvent::sql)
+                .filter(sql -> sql.startsWith("UPDATE") || sql.startsWith("INSERT") || sql.startsWith("DELETE"))
+                .toList();
+    }
+
+    private Author detached(String name) {
+        Author a = new Author(name);
+        try (Session session = factory.openSession()) {
+            session.add(a);
+            session.commit();
+            a.getBio(); // expired by the commit; nothing is loaded lazily here (plain fields)
+        }
+        return a;
+    }
+
+    private Map<String, Object> row(long id) {
+        try (Connection conn = engine.connect()) {
+            return conn.execute(text("SELECT name, bio, version FROM authors WHERE id = :id"), Map.of("id", id))
+                    .one()
+                    .asMap();
+        }
+    }
+
+    @Test
+    void anUnchangedReattachedObjectWritesNothing() {
+        Author a = detached("Ann");
+        statements.clear();
+        try (Session session = factory.openSession()) {
+            session.add(a);
+            assertThat(session.stateOf(a)).isEqualTo(ObjectState.PERSISTENT);
+            assertThat(session.isModified(a)).isFalse();
+            session.commit();
+        }
+        assertThat(writes()).isEmpty();
+        assertThat(row(a.getId())).containsEntry("version", 1);
+    }
+
+    @Test
+    void onlyTheColumnsChangedWhileDetachedAreWritten() {
+        Author a = detached("Ann");
+        a.setBio("written while detached");
+        statements.clear();
+        try (Session session = factory.openSession()) {
+            session.add(a);
+            assertThat(session.isModified(a)).isTrue();
+            session.commit();
+        }
+        assertThat(writes()).hasSize(1);
+        assertThat(writes().get(0)).startsWith("UPDATE authors SET bio=").doesNotContain("name=");
+        assertThat(row(a.getId()))
+                .containsEntry("bio", "written while detached")
+                .containsEntry("version", 2);
+    }
+
+    @Test
+    void aReattachedObjectWhoseRowIsGoneIsStale() {
+        Author a = detached("Ann");
+        try (Connection conn = engine.connect()) {
+            conn.execute(text("DELETE FROM authors"));
+            conn.commit();
+        }
+        a.setBio("too late");
+        try (Session session = factory.openSession()) {
+            session.add(a);
+            assertThatThrownBy(session::commit)
+                    .isInstanceOf(StaleDataError.class)
+                    .hasMessageContaining("expected to update 1 row(s); 0 were matched");
+            session.rollback();
+        }
+        try (Connection conn = engine.connect()) {
+            assertThat(conn.execute(text("SELECT count(*) FROM authors")).scalar(Long.class))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void aDetachedObjectCanBeDeletedInAnotherSession() {
+        Author a = detached("Ann");
+        try (Session session = factory.openSession()) {
+            session.delete(a);
+            assertThat(session.stateOf(a)).isEqualTo(ObjectState.DELETED);
+            session.commit();
+        }
+        try (Connection conn = engine.connect()) {
+            assertThat(conn.execute(text("SELECT count(*) FROM authors")).scalar(Long.class))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void anObjectExpungedAndAddedAgainInOneTransactionSeesItsOwnRow() {
+        try (Session session = factory.openSession()) {
+            Author a = new Author("Ann");
+            session.add(a);
+            session.flush(); // the row exists only in this transaction
+            session.expunge(a);
+            assertThat(session.stateOf(a)).isEqualTo(ObjectState.DETACHED);
+            a.setBio("changed while expunged");
+            session.add(a);
+            session.commit();
+            assertThat(row(a.getId())).containsEntry("bio", "changed while expunged");
+        }
+    }
+
+    @Test
+    void aDetachedObjectRefusedForATakenKeyStaysDetached() {
+        Author a = detached("Ann");
+        try (Session session = factory.openSession()) {
+            Author other = session.get(Author.class, a.getId());
+            assertThatThrownBy(() -> session.add(a))
+                    .isInstanceOf(InvalidRequestError.class)
+                    .hasMessageContaining("another object with that key is already in this session");
+            assertThat(session.contains(other)).isTrue();
+        }
+        try (Session session = factory.openSession()) {
+            session.add(a); // still detached after the refusal: it can be added elsewhere
+            assertThat(session.stateOf(a)).isEqualTo(ObjectState.PERSISTENT);
+        }
+    }
+}
