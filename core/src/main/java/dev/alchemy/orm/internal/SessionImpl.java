@@ -156,7 +156,10 @@ public final class SessionImpl implements Session {
     /**
      * Reads the rows of re-attached objects, a statement per class (and per 500 keys), to give them the snapshot
      * that their changes are found against. A row that is gone leaves every value unknown, so the flush's UPDATE
-     * (or DELETE) matches no row and reports a {@code StaleDataError}, as SQLAlchemy does.
+     * (or DELETE) matches no row and reports a {@code StaleDataError}, as SQLAlchemy does. Objects of a class with a
+     * version column are not read: they are written whole, their version checked, because a transaction that reads
+     * before it writes cannot take SQLite's write lock once a concurrent one committed, and would fail with "database
+     * is locked" where the version conflict is the answer the application handles.
      */
     private void readSnapshots() {
         if (unread.isEmpty()) {
@@ -165,10 +168,17 @@ public final class SessionImpl implements Session {
         Map<Mapper<?>, List<InstanceState>> byMapper = new LinkedHashMap<>();
         for (InstanceState s : unread) {
             if (s.snapshot == null && s.key != null && states.get(s.instance) == s) {
-                byMapper.computeIfAbsent(s.mapper, m -> new ArrayList<>()).add(s);
+                if (s.mapper.version != null) {
+                    s.snapshot = unknownSnapshot(s);
+                } else {
+                    byMapper.computeIfAbsent(s.mapper, m -> new ArrayList<>()).add(s);
+                }
             }
         }
         unread.clear();
+        if (byMapper.isEmpty()) {
+            return;
+        }
         Connection mine = connection;
         if (mine != null && mine.inTransaction()) {
             readSnapshots(byMapper, mine); // this transaction may have written the rows: read them in it
@@ -181,6 +191,24 @@ public final class SessionImpl implements Session {
                 readSnapshots(byMapper, reader);
             }
         }
+    }
+
+    /**
+     * A snapshot that matches none of the object's values but its key (and its version, which keeps the value the
+     * application last saw, so that a concurrent change is a conflict): the flush writes every column.
+     */
+    private static Object[] unknownSnapshot(InstanceState s) {
+        Mapper<?> mapper = s.mapper;
+        Object[] values = new Object[mapper.attributes.size()];
+        java.util.Arrays.fill(values, InstanceState.UNKNOWN);
+        Object id = Objects.requireNonNull(s.key).id();
+        for (int i = 0; i < mapper.primaryKey.length; i++) {
+            values[mapper.primaryKey[i].index] = mapper.primaryKey.length == 1 ? id : ((List<?>) id).get(i);
+        }
+        if (mapper.version != null) {
+            values[mapper.version.index] = mapper.version.get(s.instance);
+        }
+        return values;
     }
 
     private void readSnapshots(Map<Mapper<?>, List<InstanceState>> byMapper, Connection reader) {
@@ -219,19 +247,7 @@ public final class SessionImpl implements Session {
             }
             for (InstanceState s : group) {
                 Object[] values = rows.get(s.key);
-                if (values == null) {
-                    values = new Object[n];
-                    java.util.Arrays.fill(values, InstanceState.UNKNOWN);
-                    Object id = Objects.requireNonNull(s.key).id();
-                    for (int i = 0; i < mapper.primaryKey.length; i++) {
-                        values[mapper.primaryKey[i].index] = mapper.primaryKey.length == 1 ? id : ((List<?>) id).get(i);
-                    }
-                }
-                if (mapper.version != null) {
-                    // the version the application last saw, so that a concurrent change is a conflict
-                    values[mapper.version.index] = mapper.version.get(s.instance);
-                }
-                s.snapshot = values;
+                s.snapshot = values != null ? values : unknownSnapshot(s);
             }
         }
     }
