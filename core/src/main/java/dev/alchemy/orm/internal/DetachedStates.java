@@ -99,12 +99,8 @@ final class DetachedStates {
         int hash = System.identityHashCode(instance);
         var tab = table;
         int i = hash & (tab.length - 1);
-        Entry previous = null;
-        for (Entry e = tab[i]; e != null; previous = e, e = e.next) {
-            if (e.hash == hash && e.refersTo(instance)) {
-                return; // already remembered
-            }
-        }
+        // no search for an entry of the same object first: an object in a session is never here (adding it to
+        // the session removed it), so a detached object is only ever put once
         Entry entry = new Entry(instance, hash);
         entry.next = tab[i];
         tab[i] = entry;
@@ -179,7 +175,7 @@ final class DetachedStates {
                 e = next;
             }
         }
-        if (tab.length > MIN_CAPACITY && size < tab.length >>> 3) {
+        if (tab.length > MIN_CAPACITY && size < tab.length >>> 4) {
             int capacity = MIN_CAPACITY;
             while (size > (capacity >>> 1)) {
                 capacity <<= 1;

@@ -29,11 +29,14 @@ final class InstanceState {
     @Nullable
     Object[] beforeInsert;
 
+    /** Marks a relationship slot with no reference recorded. */
+    private static final Object NOT_RECORDED = new Object();
+
     /**
-     * The many-to-one references as last loaded or flushed, to notice when the application changes them; created on
-     * first use, as most objects of a large load or insert never have one.
+     * The many-to-one references as last loaded or flushed (by {@link RelationshipProperty#ordinal}), to notice when
+     * the application changes them; created on first use.
      */
-    private java.util.@Nullable Map<RelationshipProperty, Object> references;
+    private @Nullable Object @Nullable [] references;
 
     /**
      * The session's collection for each collection relationship (by {@link RelationshipProperty#ordinal}), to diff
@@ -78,20 +81,32 @@ final class InstanceState {
         all[slot(r)] = state;
     }
 
-    /** @return the references as last loaded or flushed, to change */
-    java.util.Map<RelationshipProperty, Object> references() {
-        java.util.Map<RelationshipProperty, Object> map = references;
-        if (map == null) {
-            map = new java.util.IdentityHashMap<>(4);
-            references = map;
+    /** Records a many-to-one reference as loaded or flushed. */
+    void reference(RelationshipProperty r, @Nullable Object target) {
+        var all = references;
+        if (all == null) {
+            all = new Object[mapper.relationships.size()];
+            java.util.Arrays.fill(all, NOT_RECORDED);
+            references = all;
         }
-        return map;
+        all[slot(r)] = target;
     }
 
-    /** @return the references as last loaded or flushed, to read (empty when none was recorded) */
-    java.util.Map<RelationshipProperty, Object> referencesOrEmpty() {
-        java.util.Map<RelationshipProperty, Object> map = references;
-        return map == null ? java.util.Map.of() : map;
+    /** @return whether a many-to-one reference was recorded as loaded or flushed */
+    boolean hasReference(RelationshipProperty r) {
+        var all = references;
+        return all != null && all[slot(r)] != NOT_RECORDED;
+    }
+
+    /** @return the many-to-one reference as last loaded or flushed, or null when none (or none recorded) */
+    @Nullable
+    Object reference(RelationshipProperty r) {
+        var all = references;
+        if (all == null) {
+            return null;
+        }
+        Object target = all[slot(r)];
+        return target == NOT_RECORDED ? null : target;
     }
 
     /** @return the current stored values of every attribute */

@@ -70,7 +70,7 @@ final class Relationships {
                     } else {
                         Object ref = content.isEmpty() ? null : content.get(0);
                         r.set(st.instance, ref);
-                        st.references().put(r, ref);
+                        st.reference(r, ref);
                     }
                 }
                 continue;
@@ -130,7 +130,7 @@ final class Relationships {
             Object fk = r.foreignKey.get(st.instance);
             Object ref = fk == null ? null : session.loaded(target, fk);
             r.set(st.instance, ref);
-            st.references().put(r, ref);
+            st.reference(r, ref);
         }
     }
 
@@ -383,8 +383,8 @@ final class Relationships {
                 continue;
             }
             for (RelationshipProperty r : st.mapper.relationships) {
-                if (r.kind == Kind.MANY_TO_ONE && st.referencesOrEmpty().containsKey(r)) {
-                    Object before = st.referencesOrEmpty().get(r);
+                if (r.kind == Kind.MANY_TO_ONE && st.hasReference(r)) {
+                    Object before = st.reference(r);
                     Object now = r.get(st.instance);
                     if (before != now && r.back != null && r.back.collection) {
                         if (before != null && r.back.get(before) instanceof Tracked t && t.state().loaded) {
@@ -440,7 +440,7 @@ final class Relationships {
                     if (key != null) {
                         r.foreignKey.set(st.instance, key);
                     }
-                } else if (st.referencesOrEmpty().get(r) != null) {
+                } else if (st.reference(r) != null) {
                     r.foreignKey.set(st.instance, null); // the application cleared the reference
                 }
             }
@@ -512,7 +512,7 @@ final class Relationships {
                         t.state().flushed = items.isEmpty() ? List.of() : new ArrayList<>(items);
                     }
                 } else if (r.kind == Kind.MANY_TO_ONE) {
-                    st.references().put(r, r.get(st.instance));
+                    st.reference(r, r.get(st.instance));
                 }
             }
         }
