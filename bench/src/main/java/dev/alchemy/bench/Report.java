@@ -266,29 +266,40 @@ final class Report {
             ## What is left, and why
 
             Raw JDBC builds one plain object per row and nothing else. The ORM also keeps, for every object it loads
-            or inserts, an entry in the session's identity map, an `InstanceState` with the snapshot of the values
-            it last saw (to find changes without bytecode enhancement), a lazily loading list for each collection
-            relationship (`User.addresses`), and, when the session closes, one weak reference so that a detached
-            object can be added to another session with its changes still tracked, as in SQLAlchemy. Most of what
-            separates the ORM from raw JDBC on W1, W2, W4, W6 and W7 is that per-object bookkeeping and the garbage
-            collection it causes: the collector's threads do not appear in the profiles below, which sample only
-            the thread running the workload, so the profiles show SQLite's own work (`NativeDB.step`) as the
-            largest share even where the ORM's wall time is several times raw JDBC's. On a loaded two-core machine
-            the collector competes for the same cores, which magnifies the gap.
+            or inserts, an entry in the session's identity map (by key) and in its map of states (by object), an
+            `InstanceState` with the snapshot of the values it last saw (to find changes without bytecode
+            enhancement), a lazily loading list for each collection relationship (`User.addresses`), and, when the
+            session closes, one small weak entry so that a detached object added to another session is updated,
+            not inserted again. Most of what separates the ORM from raw JDBC on W1, W2, W4, W6 and W7 is that
+            per-object bookkeeping and the garbage collection it causes; the collector's threads do not appear in
+            the profiles below, which sample only the thread running the workload. In W1 the flush also walks every
+            object of the session before and after writing (cascades, foreign keys from references, the baseline of
+            each collection), which raw JDBC has no need for.
+
+            W3 opens a session per lookup. Alchemy caches prepared statements per checked-out connection, so each
+            lookup prepares its SELECT again, as the raw JDBC contender does too (`NativeDB.prepare_utf8` is the
+            largest share of both); what the ORM adds is the session itself, the statement's compiled form and
+            reading column names for the result. A statement cache that survives pool checkouts would take most of
+            the prepare cost away for Alchemy's ORM and Core alike.
 
             W5 runs 1,000 queries in one session with autoflush on, as SQLAlchemy does by default. Without
             attribute instrumentation the session cannot know that nothing changed, so before each query it
-            compares every object it holds with its snapshot (one getter call per attribute); the work grows with
-            the session. Hibernate's auto-flush does the same dirty check. A read-only loop can use
-            `session.noAutoflush(...)` or `new SessionFactory(engine).withAutoflush(false)`.
+            compares every object it holds with its snapshot (one method-handle call per attribute, the top
+            frame of the profile); the work grows with the session. Hibernate's auto-flush does the same dirty
+            check. A read-only loop can use `session.noAutoflush(...)` or
+            `new SessionFactory(engine).withAutoflush(false)`.
 
-            Optimised in this round, each a commit with its before/after figures: the unit of work's set of new
-            objects (a flush of n objects was O(n²)); autoflush's dirty check without allocation; a per-connection
-            cache of prepared statements; less allocation per loaded object; the flush's multi-row INSERT compiled
-            once per shape; `session.get` through one compiled statement per class. Next candidates, by the
-            profiles: generated accessors instead of method handles for reading and writing fields, a cheaper
-            registry of detached objects (one weak reference per object today), and building rows straight into
-            objects instead of through `Row`.
+            Optimised so far, each a commit with its before/after figures. First round: the unit of work's set of
+            new objects (a flush of n objects was O(n²)); autoflush's dirty check without allocation; a
+            per-connection cache of prepared statements; less allocation per loaded object; the flush's multi-row
+            INSERT compiled once per shape; `session.get` through one compiled statement per class. Second round:
+            the registry of detached objects keeps a bare weak entry per object instead of its key and snapshot
+            (whose strings every young collection had to copy until the entry was purged; a re-attached object's
+            row is read at the next flush instead, see the user guide), and the per-object maps of collections and
+            many-to-one references became small arrays created on first use. Next candidates, by the profiles:
+            generated accessors instead of method handles for reading and writing fields (W5), a statement cache
+            that outlives a pool checkout (W3), building rows straight into objects instead of through `Row`, and
+            fewer passes of the flush over unchanged objects (W1, W4, W7).
 
             """;
 
