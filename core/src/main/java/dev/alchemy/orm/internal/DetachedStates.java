@@ -1,7 +1,10 @@
 package dev.alchemy.orm.internal;
 
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,38 +12,58 @@ import org.jspecify.annotations.Nullable;
  * as persistent, so its changes become an UPDATE, as in SQLAlchemy, instead of a second INSERT. Held weakly by
  * identity: an object no longer referenced elsewhere is forgotten.
  *
- * <p>A session closing with 20,000 loaded objects registers all of them, so this is built for that: one small weak
- * entry per object and nothing else. Values are deliberately not kept here: an entry outlives its object until the
- * table is next swept, and values held by it (strings, the snapshot array) would be copied by every young garbage
- * collection in between, which cost more than the whole load. A re-attached object's values as last stored are read
- * back from its row instead ({@link SessionImpl}). Lookups allocate nothing: every {@code session.add} asks.
+ * <p>A session closing with 20,000 loaded objects registers all of them, and most of them are garbage soon after, so
+ * this is built for that:
+ *
+ * <ul>
+ *   <li>Values are deliberately not kept here: an entry outlives its object until it is purged, and values held by
+ *       it (strings, the snapshot array) would be copied by every young garbage collection in between, which cost
+ *       more than the whole load. A re-attached object's values as last stored are read back from its row instead
+ *       ({@link SessionImpl}).
+ *   <li>A closing session registers its objects as one batch of small weak entries, without hashing them. The hash
+ *       index by identity is built only when someone asks about an object ({@code session.add}, {@code delete},
+ *       {@code stateOf} of an object the session does not hold), from the batches registered since; batches whose
+ *       objects all died before anyone asked are dropped whole and never indexed.
+ *   <li>Entries of reclaimed objects are dropped by sweeps whose cost is bounded by what was registered since the
+ *       last one: the batches when their entries outnumber twice what survived the previous sweep (entries of one
+ *       batch lie next to each other in memory, so this is a sequential scan), the index when it would have to
+ *       grow. No reference queue: queueing and polling each entry cost more than the sweeps.
+ * </ul>
  */
 final class DetachedStates {
 
-    /** A weakly referenced detached object, chained in its bucket. */
+    /** A weakly referenced detached object, chained in its bucket once indexed. */
     private static final class Entry extends WeakReference<Object> {
         final int hash;
 
         @Nullable
         Entry next;
 
-        Entry(Object instance, int hash) {
+        Entry(Object instance) {
             super(instance);
-            this.hash = hash;
+            this.hash = System.identityHashCode(instance);
         }
     }
 
     private static final int MIN_CAPACITY = 256;
+    private static final int MIN_PENDING = 1 << 16;
 
     private static @Nullable Entry[] table = new Entry[MIN_CAPACITY];
+    /** Indexed entries (some may be dead until the next sweep). */
     private static int size;
+    /** Batches of entries registered since the index was last brought up to date, one per closed session. */
+    private static final List<Entry[]> pending = new ArrayList<>();
+    /** Entries in {@link #pending}. */
+    private static int pendingSize;
+    /** Entries in {@link #pending} that were alive at its last sweep. */
+    private static int pendingSurvivors;
 
     private DetachedStates() {}
 
     /** Remembers one object (expunged, or refused by another session's identity map). */
     static synchronized void put(Object instance) {
         ensureCapacity(size + 1);
-        insert(instance);
+        link(new Entry(instance));
     }
 
     /**
@@ -49,11 +72,20 @@ final class DetachedStates {
      * @param states the session's objects; those without a key, or not persistent, are passed over
      */
     static synchronized void putAll(Collection<InstanceState> states) {
-        ensureCapacity(size + states.size());
+        Entry[] batch = new Entry[states.size()];
+        int n = 0;
         for (InstanceState s : states) {
             if (s.status == dev.alchemy.orm.ObjectState.PERSISTENT && s.key != null) {
-                insert(s.instance);
+                batch[n++] = new Entry(s.instance);
             }
+        }
+        if (n == 0) {
+            return;
+        }
+        pending.add(n == batch.length ? batch : Arrays.copyOf(batch, n));
+        pendingSize += n;
+        if (pendingSize > Math.max(MIN_PENDING, 2 * pendingSurvivors)) {
+            sweepPending();
         }
     }
 
@@ -64,6 +96,7 @@ final class DetachedStates {
      * @return whether it was a detached object
      */
     static synchronized boolean remove(Object instance) {
+        index();
         if (size == 0) {
             return false;
         }
@@ -73,7 +106,14 @@ final class DetachedStates {
         Entry previous = null;
         for (Entry e = tab[i]; e != null; previous = e, e = e.next) {
             if (e.hash == hash && e.refersTo(instance)) {
-                unlink(tab, i, previous, e);
+                if (previous == null) {
+                    tab[i] = e.next;
+                } else {
+                    previous.next = e.next;
+                }
+                e.next = null;
+                e.clear();
+                size--;
                 return true;
             }
         }
@@ -82,6 +122,7 @@ final class DetachedStates {
 
     /** @return whether the object is remembered as detached */
     static synchronized boolean contains(Object instance) {
+        index();
         if (size == 0) {
             return false;
         }
@@ -95,35 +136,53 @@ final class DetachedStates {
         return false;
     }
 
-    private static void insert(Object instance) {
-        int hash = System.identityHashCode(instance);
-        var tab = table;
-        int i = hash & (tab.length - 1);
-        // no search for an entry of the same object first: an object in a session is never here (adding it to
-        // the session removed it), so a detached object is only ever put once
-        Entry entry = new Entry(instance, hash);
-        entry.next = tab[i];
-        tab[i] = entry;
-        size++;
-        if (size > tab.length - (tab.length >>> 2)) {
-            ensureCapacity(size);
+    /** Brings the index up to date with the batches registered since. */
+    private static void index() {
+        if (pending.isEmpty()) {
+            return;
         }
+        sweepPending();
+        ensureCapacity(size + pendingSize);
+        for (Entry[] batch : pending) {
+            for (Entry e : batch) {
+                link(e);
+            }
+        }
+        pending.clear();
+        pendingSize = 0;
+        pendingSurvivors = 0;
     }
 
-    private static void unlink(@Nullable Entry[] tab, int i, @Nullable Entry previous, Entry e) {
-        if (previous == null) {
-            tab[i] = e.next;
-        } else {
-            previous.next = e.next;
+    /** Drops the entries of reclaimed objects from the batches, and the batches left empty. */
+    private static void sweepPending() {
+        int total = 0;
+        for (int b = 0; b < pending.size(); b++) {
+            Entry[] batch = pending.get(b);
+            int alive = 0;
+            for (Entry e : batch) {
+                if (!e.refersTo(null)) {
+                    batch[alive++] = e;
+                }
+            }
+            pending.set(b, alive == batch.length ? batch : Arrays.copyOf(batch, alive));
+            total += alive;
         }
-        e.next = null;
-        e.clear(); // no longer ours
-        size--;
+        pending.removeIf(batch -> batch.length == 0);
+        pendingSize = total;
+        pendingSurvivors = total;
+    }
+
+    private static void link(Entry e) {
+        var tab = table;
+        int i = e.hash & (tab.length - 1);
+        e.next = tab[i];
+        tab[i] = e;
+        size++;
     }
 
     /**
-     * Makes room for {@code entries} under a load factor of 3/4: first drops the entries of objects the garbage
-     * collector reclaimed, then grows the table if that was not enough.
+     * Makes room for {@code entries} under a load factor of 3/4: first drops the entries of reclaimed objects, then
+     * grows the table if that was not enough.
      */
     private static void ensureCapacity(int entries) {
         if (entries > table.length - (table.length >>> 2)) {
@@ -154,7 +213,7 @@ final class DetachedStates {
         table = grown;
     }
 
-    /** Drops the entries of objects the garbage collector reclaimed, and shrinks a table left mostly empty. */
+    /** Drops the indexed entries of reclaimed objects, and shrinks a table left mostly empty. */
     private static void sweep() {
         var tab = table;
         for (int i = 0; i < tab.length; i++) {
@@ -186,6 +245,7 @@ final class DetachedStates {
 
     /** @return how many objects are remembered (for tests) */
     static synchronized int size() {
+        index();
         sweep();
         return size;
     }

@@ -39,14 +39,18 @@ public final class SessionImpl implements Session {
     private final Engine engine;
     private final boolean autoflush;
     private final boolean expireOnCommit;
-    private final Map<Object, InstanceState> states = new IdentityHashMap<>();
+    /** Every object of the session by identity; replaced by a presized map when a large load finds it empty. */
+    private Map<Object, InstanceState> states = new IdentityHashMap<>();
+
     private final Relationships relationships = new Relationships(this);
     /** Objects whose rows a bulk DELETE removed: cascades must not insert them again. */
     private final Set<Object> bulkDeleted = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** Open savepoints, innermost first. */
     private final java.util.Deque<Savepoint> savepoints = new java.util.ArrayDeque<>();
 
-    private final Map<IdentityKey, InstanceState> identityMap = new HashMap<>();
+    /** The persistent objects by class and key; replaced like {@link #states}. */
+    private Map<IdentityKey, InstanceState> identityMap = new HashMap<>();
+
     private final Set<InstanceState> pending = new LinkedHashSet<>();
     private final Set<InstanceState> deleted = new LinkedHashSet<>();
     /**
@@ -400,7 +404,14 @@ public final class SessionImpl implements Session {
         JoinedLoad plan = mapper.relationships.isEmpty() ? null : JoinedLoad.plan(mapper, select.select(), options);
         boolean joined = plan != null && !plan.joined.isEmpty();
         Result result = connection().execute(joined ? plan.select : select, parameters);
-        List<T> objects = new ArrayList<>(result.all().size());
+        int rows = result.all().size();
+        if (rows > 64 && states.isEmpty()) {
+            // grown one doubling at a time, the two maps rehashed a 20,000-row load 10 times over
+            states = new IdentityHashMap<>(rows);
+            identityMap = new HashMap<>(rows + rows / 3 + 1);
+        }
+        List<T> objects = new ArrayList<>(rows);
+        boolean distinct = true;
         boolean populate = overwrite || select.isPopulateExisting();
         int n = mapper.attributes.size();
         List<InstanceState> fresh = new ArrayList<>();
@@ -408,7 +419,11 @@ public final class SessionImpl implements Session {
         Map<Mapper<?>, List<InstanceState>> freshRelated = new LinkedHashMap<>();
         Set<Object> seen = joined ? java.util.Collections.newSetFromMap(new IdentityHashMap<>()) : null;
         for (Row row : result) {
+            int known = identityMap.size();
             Object owner = instanceFor(mapper, values(row, 0, n), populate, fresh);
+            if (identityMap.size() == known) {
+                distinct = false; // an object the session held already: a row may repeat it
+            }
             if (seen == null || seen.add(owner)) {
                 objects.add(mapper.type.cast(owner));
             }
@@ -436,7 +451,7 @@ public final class SessionImpl implements Session {
         if (!mapper.relationships.isEmpty() && !fresh.isEmpty()) {
             relationships.afterLoad(mapper, fresh, options, related);
         }
-        return objects;
+        return new LoadedList<>(objects, distinct);
     }
 
     private static Object[] values(Row row, int from, int count) {
