@@ -56,11 +56,15 @@ final class CollectionState {
         session.loadCollection(this);
     }
 
-    /** Sets the loaded content without firing back-references. */
+    /**
+     * Sets the loaded content without firing back-references.
+     *
+     * @param content the elements; kept as the baseline, so the caller must not change the list afterwards
+     */
     void fill(List<Object> content) {
         items.clear();
         items.addAll(content);
-        flushed = content.isEmpty() ? List.of() : new ArrayList<>(content);
+        flushed = content;
         loaded = true;
     }
 

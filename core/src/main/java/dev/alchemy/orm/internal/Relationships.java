@@ -113,24 +113,37 @@ final class Relationships {
 
     private void loadReferences(RelationshipProperty r, List<InstanceState> states) {
         Mapper<?> target = r.target;
-        Set<Object> missing = new LinkedHashSet<>();
-        for (InstanceState st : states) {
-            Object fk = r.foreignKey.get(st.instance);
-            if (fk != null && session.loaded(target, fk) == null) {
+        int n = states.size();
+        Object[] keys = new Object[n];
+        Object[] refs = new Object[n];
+        Set<Object> missing = null;
+        for (int i = 0; i < n; i++) {
+            Object fk = r.foreignKey.get(states.get(i).instance);
+            keys[i] = fk;
+            if (fk != null && (refs[i] = session.loaded(target, fk)) == null) {
+                if (missing == null) {
+                    missing = new LinkedHashSet<>();
+                }
                 missing.add(fk);
             }
         }
-        for (List<Object> chunk : chunks(new ArrayList<>(missing))) {
-            session.loadInternal(
-                    EntitySelect.of(target.type)
-                            .where(column(target.table, r.referredKey).in(chunk)),
-                    false);
+        if (missing != null) {
+            for (List<Object> chunk : chunks(new ArrayList<>(missing))) {
+                session.loadInternal(
+                        EntitySelect.of(target.type)
+                                .where(column(target.table, r.referredKey).in(chunk)),
+                        false);
+            }
+            for (int i = 0; i < n; i++) {
+                if (refs[i] == null && keys[i] != null) {
+                    refs[i] = session.loaded(target, keys[i]);
+                }
+            }
         }
-        for (InstanceState st : states) {
-            Object fk = r.foreignKey.get(st.instance);
-            Object ref = fk == null ? null : session.loaded(target, fk);
-            r.set(st.instance, ref);
-            st.reference(r, ref);
+        for (int i = 0; i < n; i++) {
+            InstanceState st = states.get(i);
+            r.set(st.instance, refs[i]);
+            st.reference(r, refs[i]);
         }
     }
 

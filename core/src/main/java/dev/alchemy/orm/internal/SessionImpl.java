@@ -50,6 +50,8 @@ public final class SessionImpl implements Session {
 
     /** The persistent objects by class and key; replaced like {@link #states}. */
     private Map<IdentityKey, InstanceState> identityMap = new HashMap<>();
+    /** How many objects {@link #states} and {@link #identityMap} were last sized for. */
+    private int mapsSizedFor;
 
     private final Set<InstanceState> pending = new LinkedHashSet<>();
     private final Set<InstanceState> deleted = new LinkedHashSet<>();
@@ -405,10 +407,17 @@ public final class SessionImpl implements Session {
         boolean joined = plan != null && !plan.joined.isEmpty();
         Result result = connection().execute(joined ? plan.select : select, parameters);
         int rows = result.all().size();
-        if (rows > 64 && states.isEmpty()) {
-            // grown one doubling at a time, the two maps rehashed a 20,000-row load 10 times over
-            states = new IdentityHashMap<>(rows);
-            identityMap = new HashMap<>(rows + rows / 3 + 1);
+        int needed = states.size() + rows;
+        if (rows > 64 && needed > mapsSizedFor && rows > states.size()) {
+            // grown one doubling at a time, the two maps rehashed a 20,000-row load 10 times over; sized once here
+            // when the rows outnumber the objects already held
+            Map<Object, InstanceState> grownStates = new IdentityHashMap<>(needed);
+            grownStates.putAll(states);
+            states = grownStates;
+            Map<IdentityKey, InstanceState> grownIdentities = new HashMap<>(needed + needed / 3 + 1);
+            grownIdentities.putAll(identityMap);
+            identityMap = grownIdentities;
+            mapsSizedFor = needed;
         }
         List<T> objects = new ArrayList<>(rows);
         boolean distinct = true;
