@@ -26,6 +26,8 @@ public final class Attribute {
     final boolean primitive;
     final String owner;
     int index;
+    /** How the generated {@link RowAccess} reaches this attribute. */
+    RowAccessors.@Nullable Plan plan;
     /** The referred {@code table.column} when the column has a foreign key. */
     @Nullable
     String foreignKeyTarget;

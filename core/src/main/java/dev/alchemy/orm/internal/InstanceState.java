@@ -111,28 +111,27 @@ final class InstanceState {
 
     /** @return the current stored values of every attribute */
     Object[] current() {
-        var attributes = mapper.attributes;
-        Object[] values = new Object[attributes.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = attributes.get(i).get(instance);
-        }
+        Object[] values = new Object[mapper.attributes.size()];
+        mapper.readAll(instance, values);
         return values;
     }
 
     /**
-     * Whether any attribute differs from the snapshot, without building the current values: autoflush asks this of
-     * every persistent object before every query, so it stops at the first difference and allocates nothing.
+     * Whether any attribute differs from the snapshot, without allocating: autoflush asks this of every persistent
+     * object before every query.
      *
+     * @param scratch an array at least as long as the attributes, to read the current values into
      * @return true when an attribute changed since the last load or flush
      */
-    boolean isModified() {
+    boolean isModified(Object[] scratch) {
         Object[] snap = snapshot;
         if (snap == null) {
             return false;
         }
-        var attributes = mapper.attributes;
+        mapper.readAll(instance, scratch);
         for (int i = 0; i < snap.length; i++) {
-            if (!Attribute.same(attributes.get(i).get(instance), snap[i])) {
+            Object now = scratch[i];
+            if (now != snap[i] && !mapper.attributes.get(i).sameValue(now, snap[i])) {
                 return true;
             }
         }

@@ -54,6 +54,11 @@ public final class Mapper<T> {
     final @Nullable Attribute version;
     final Map<String, Attribute> byName;
     private final MethodHandle constructor;
+    /** Reads and writes all attributes at once (generated where possible). */
+    private final RowAccess access;
+    /** The indexes of attributes whose field is primitive, which a row's NULL cannot be written to. */
+    private final int[] primitives;
+
     private final Table annotation;
     private final List<String> foreignTables;
     final dev.alchemy.schema.Table table;
@@ -118,6 +123,9 @@ public final class Mapper<T> {
             }
         }
         this.attributes = List.copyOf(attrs);
+        this.primitives =
+                attrs.stream().filter(a -> a.primitive).mapToInt(a -> a.index).toArray();
+        this.access = rowAccess(type, lookup, attributes, constructor);
         this.byName = Collections.unmodifiableMap(names);
         this.primaryKey = attrs.stream().filter(a -> a.primaryKey).toArray(Attribute[]::new);
         if (primaryKey.length == 0) {
@@ -230,9 +238,11 @@ public final class Mapper<T> {
         String columnName = column.name().isEmpty() ? snakeCase(field.getName()) : column.name();
         MethodHandle getter;
         MethodHandle setter;
+        java.lang.reflect.Member reader = accessorMember(field, true);
+        java.lang.reflect.Member writer = accessorMember(field, false);
         try {
-            getter = accessor(owner, field, lookup, true);
-            setter = accessor(owner, field, lookup, false);
+            getter = accessor(reader, lookup, true);
+            setter = accessor(writer, lookup, false);
         } catch (IllegalAccessException e) {
             throw new MappingError("cannot access " + where + ": " + e.getMessage(), e);
         }
@@ -244,7 +254,7 @@ public final class Mapper<T> {
                         + field.getType().getName());
             }
         }
-        return new Attribute(
+        Attribute attribute = new Attribute(
                 owner.getSimpleName(),
                 field.getName(),
                 columnName,
@@ -255,6 +265,8 @@ public final class Mapper<T> {
                 setter,
                 column.primaryKey(),
                 version);
+        attribute.plan = new RowAccessors.Plan(reader, writer, field.getType());
+        return attribute;
     }
 
     private static SqlType<?> sqlType(Class<?> stored, Column column) {
@@ -277,8 +289,7 @@ public final class Mapper<T> {
     }
 
     /** Prefers a getter/setter pair (getName/isName, setName); otherwise the field itself, whatever its visibility. */
-    private static MethodHandle accessor(Class<?> owner, Field field, MethodHandles.Lookup lookup, boolean read)
-            throws IllegalAccessException {
+    private static java.lang.reflect.Member accessorMember(Field field, boolean read) {
         String suffix = Character.toUpperCase(field.getName().charAt(0))
                 + field.getName().substring(1);
         Method method = null;
@@ -300,10 +311,16 @@ public final class Mapper<T> {
         } catch (NoSuchMethodException e) {
             method = null;
         }
+        return method != null && !Modifier.isStatic(method.getModifiers()) ? method : field;
+    }
+
+    private static MethodHandle accessor(java.lang.reflect.Member member, MethodHandles.Lookup lookup, boolean read)
+            throws IllegalAccessException {
         MethodHandle handle;
-        if (method != null && !Modifier.isStatic(method.getModifiers())) {
+        if (member instanceof Method method) {
             handle = lookup.unreflect(method);
         } else {
+            Field field = (Field) member;
             handle = read ? lookup.unreflectGetter(field) : lookup.unreflectSetter(field);
         }
         return read
@@ -526,6 +543,73 @@ public final class Mapper<T> {
                     type.getSimpleName() + " has no attribute '" + name + "'; its attributes: " + byName.keySet());
         }
         return a;
+    }
+
+    /**
+     * The generated row access of a class, checked once on a new instance (read, then written back) so that a class
+     * the generated code cannot reach falls back to method handles here rather than fail later.
+     */
+    private static RowAccess rowAccess(
+            Class<?> type, MethodHandles.Lookup lookup, List<Attribute> attributes, MethodHandle constructor) {
+        RowAccess handles = RowAccessors.handles(attributes);
+        List<RowAccessors.Plan> plans = new ArrayList<>();
+        for (Attribute a : attributes) {
+            if (a.plan == null) {
+                return handles;
+            }
+            plans.add(a.plan);
+        }
+        RowAccess generated = RowAccessors.of(type, lookup, plans, handles);
+        if (generated == handles) {
+            return handles;
+        }
+        try {
+            Object probe = constructor.invoke();
+            Object[] values = new Object[attributes.size()];
+            generated.read(probe, values);
+            for (Attribute a : attributes) {
+                if (a.primitive && values[a.index] == null) {
+                    return handles;
+                }
+            }
+            generated.write(probe, values);
+            return generated;
+        } catch (Throwable e) {
+            if (e instanceof VirtualMachineError error) {
+                throw error;
+            }
+            return handles;
+        }
+    }
+
+    /**
+     * Reads every attribute's stored value.
+     *
+     * @param instance an object of this class
+     * @param into receives attribute {@code i}'s value at index {@code i}
+     */
+    void readAll(Object instance, Object[] into) {
+        access.read(instance, into);
+    }
+
+    /**
+     * Writes every attribute.
+     *
+     * @param instance an object of this class
+     * @param values attribute {@code i}'s value at index {@code i}
+     */
+    void writeAll(Object instance, Object[] values) {
+        for (int i : primitives) {
+            if (values[i] == null) {
+                attributes.get(i).set(instance, null); // explains the NULL for a primitive field
+            }
+        }
+        access.write(instance, values);
+    }
+
+    /** @return whether the generated row access is in use (for tests) */
+    boolean hasGeneratedAccess() {
+        return access.getClass().isHidden();
     }
 
     /** @return a new instance through the no-argument constructor */

@@ -50,6 +50,8 @@ public final class SessionImpl implements Session {
 
     /** The persistent objects by class and key; replaced like {@link #states}. */
     private Map<IdentityKey, InstanceState> identityMap = new HashMap<>();
+    /** Where the dirty check of autoflush reads an object's current values. */
+    private Object[] scratch = new Object[8];
     /** How many objects {@link #states} and {@link #identityMap} were last sized for. */
     private int mapsSizedFor;
 
@@ -381,11 +383,21 @@ public final class SessionImpl implements Session {
         if (!unread.isEmpty()) {
             return true; // re-attached objects: the flush reads their rows and finds what changed
         }
-        for (InstanceState s : identityMap.values()) {
-            if (s.status == ObjectState.PERSISTENT && s.isModified()) {
-                return true;
+        Object[] scratch = this.scratch;
+        for (InstanceState s : states.values()) { // an array walk; the identity map's buckets chase pointers
+            if (s.status == ObjectState.PERSISTENT) {
+                int n = s.mapper.attributes.size();
+                if (scratch.length < n) {
+                    scratch = new Object[n];
+                    this.scratch = scratch;
+                }
+                if (s.isModified(scratch)) {
+                    java.util.Arrays.fill(scratch, null);
+                    return true;
+                }
             }
         }
+        java.util.Arrays.fill(scratch, null); // holds no object of the application past the check
         return false;
     }
 
@@ -499,10 +511,7 @@ public final class SessionImpl implements Session {
             return existing.instance;
         }
         Object instance = mapper.newInstance();
-        List<Attribute> attributes = mapper.attributes;
-        for (int i = 0; i < values.length; i++) {
-            attributes.get(i).set(instance, values[i]);
-        }
+        mapper.writeAll(instance, values);
         InstanceState state = new InstanceState(instance, mapper, ObjectState.PERSISTENT);
         state.key = key;
         state.snapshot = values;
