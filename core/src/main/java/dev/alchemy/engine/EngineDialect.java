@@ -76,6 +76,19 @@ public interface EngineDialect {
     default void initializeConnection(Connection connection, EngineOptions options) throws SQLException {}
 
     /**
+     * Whether the engine keeps this database's prepared statements open from one checkout of a pooled connection to
+     * the next (per physical connection, prepared on the connection behind HikariCP's proxy), rather than preparing
+     * them anew on every {@code engine.connect()}. Worth it where preparing is a real cost the driver does not save
+     * by itself: SQLite compiles each statement, and re-prepares a kept one by itself when the schema changed.
+     * PostgreSQL's driver already keeps server-side statements per physical connection, so it gains nothing there.
+     *
+     * @return true to keep prepared statements across checkouts
+     */
+    default boolean keepsStatementsAcrossCheckouts() {
+        return false;
+    }
+
+    /**
      * Whether {@link EngineOptions#immediateTransactions()} applies to this database: it has one write lock per
      * database that a transaction can take when it begins (SQLite). When it does and the option is on, the engine
      * queues its own connections' transactions fairly, then calls {@link #beginImmediate(Connection)} before each

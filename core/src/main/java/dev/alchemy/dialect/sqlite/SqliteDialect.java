@@ -130,6 +130,15 @@ public class SqliteDialect implements Dialect {
         }
     }
 
+    /**
+     * Preparing is a large share of a short statement's cost on SQLite (it compiles the statement), and a kept
+     * statement is re-prepared by SQLite itself when the schema changed.
+     */
+    @Override
+    public boolean keepsStatementsAcrossCheckouts() {
+        return true;
+    }
+
     @Override
     public boolean supportsImmediateTransactions() {
         return true;

@@ -44,7 +44,11 @@ final class DefaultConnection implements Connection {
     private final boolean commitOnClose;
     private final SqlLog log;
     private final Deque<Nested> savepoints = new ArrayDeque<>();
-    private final StatementCache statements = new StatementCache();
+    /** The statements prepared for this checkout: its own, or those kept for its physical connection; on first use. */
+    private @Nullable StatementCache statements;
+    /** Whether {@link #statements} is kept for the physical connection, to be released rather than closed. */
+    private boolean sharedStatements;
+
     private @Nullable Root explicit;
     private boolean inTransaction;
     /** Whether this connection's transaction holds the engine's place in the write queue (immediate transactions). */
@@ -92,7 +96,7 @@ final class DefaultConnection implements Connection {
         long start = System.nanoTime();
         boolean ok = false;
         try {
-            PreparedStatement ps = statements.prepare(jdbc, compiled.sql());
+            PreparedStatement ps = statements().prepare(compiled.sql());
             bind(ps, compiled.parameters(), values);
             Result result = ps.execute()
                     ? readRows(ps.getResultSet(), compiled.columns())
@@ -100,7 +104,9 @@ final class DefaultConnection implements Connection {
             ok = true;
             return result;
         } catch (SQLException e) {
-            statements.discard(compiled.sql());
+            if (statements != null) {
+                statements.discard(compiled.sql());
+            }
             throw fail(e, compiled.sql(), values);
         } finally {
             report(compiled.sql(), 1, start, ok);
@@ -145,6 +151,34 @@ final class DefaultConnection implements Connection {
         } finally {
             report(compiled.sql(), sets.size(), start, ok);
         }
+    }
+
+    /**
+     * This checkout's statement cache. A connection whose transaction Alchemy manages, from a HikariCP pool, on a
+     * database that {@linkplain EngineDialect#keepsStatementsAcrossCheckouts() keeps statements}, uses the one kept
+     * for its physical connection. Statements run on the physical connection do not pass through the pool's proxy,
+     * which then does not count them as uncommitted work; that is safe because such a connection always ends its
+     * transaction itself, through the proxy, before it goes back. A Spring-managed transaction's connection keeps
+     * its statements to itself, since Alchemy does not end that transaction.
+     */
+    private StatementCache statements() throws SQLException {
+        StatementCache s = statements;
+        if (s == null) {
+            if (!external && dialect.keepsStatementsAcrossCheckouts() && StatementCaches.isHikariProxy(jdbc)) {
+                s = engine.statementCaches().acquire(jdbc);
+                sharedStatements = s != null;
+            }
+            if (s == null) {
+                s = new StatementCache(jdbc);
+            }
+            statements = s;
+        }
+        return s;
+    }
+
+    /** @return this checkout's statement cache, taken now if not yet (for tests) */
+    StatementCache statementCache() throws SQLException {
+        return statements();
     }
 
     private static long updateCount(PreparedStatement ps) throws SQLException {
@@ -420,7 +454,11 @@ final class DefaultConnection implements Connection {
             return;
         }
         RuntimeException error = null;
-        statements.closeAll();
+        StatementCache kept = sharedStatements ? statements : null;
+        if (statements != null && kept == null) {
+            statements.closeAll();
+        }
+        statements = null;
         try {
             if (!external && inTransaction) {
                 if (commitOnClose && failure == null) {
@@ -440,6 +478,13 @@ final class DefaultConnection implements Connection {
             }
         } finally {
             closed = true;
+            if (kept != null) {
+                if (error == null) {
+                    kept.release(); // before the pool can hand the physical connection to someone else
+                } else {
+                    engine.statementCaches().drop(kept); // the connection's state is in doubt
+                }
+            }
             try {
                 engine.releaseConnection(jdbc);
             } catch (SQLException e) {

@@ -35,6 +35,8 @@ public final class DefaultEngine implements Engine {
     private volatile boolean disposed;
     /** One place, taken fairly, for the transaction that holds the database's write lock (immediate transactions). */
     private final Semaphore writeQueue = new Semaphore(1, true);
+    /** Prepared statements kept from one checkout of a pooled connection to the next. */
+    private final StatementCaches statementCaches = new StatementCaches();
 
     private DefaultEngine(
             @Nullable URL url,
@@ -105,6 +107,11 @@ public final class DefaultEngine implements Engine {
                             + ") is not on the classpath; add the dependency " + spec.driverArtifact(),
                     e);
         }
+    }
+
+    /** @return the prepared statements kept across checkouts, per physical connection */
+    StatementCaches statementCaches() {
+        return statementCaches;
     }
 
     /** @return the queue for the write lock of immediate transactions */
@@ -280,6 +287,7 @@ public final class DefaultEngine implements Engine {
             return;
         }
         disposed = true;
+        statementCaches.dispose();
         if (provider instanceof PoolProvider pool) {
             pool.close();
         }

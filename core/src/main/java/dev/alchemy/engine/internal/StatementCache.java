@@ -8,14 +8,19 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The prepared statements of one {@link DefaultConnection}, by SQL text, so that a statement run again on the same
- * connection (a query per name, a lookup per key in one session) is compiled by the database once, as a JDBC user
- * keeps one {@code PreparedStatement}. The least recently used is closed beyond {@value #SIZE}; all are closed
- * with the connection.
+ * Prepared statements of one JDBC connection, by SQL text, so that a statement run again (a query per name, a lookup
+ * per key) is compiled by the database once, as a JDBC user keeps one {@code PreparedStatement}. The least recently
+ * used is closed beyond {@value #SIZE}.
+ *
+ * <p>A cache is either private to one {@link DefaultConnection} (closed with it), or shared by every checkout of one
+ * physical connection ({@link StatementCaches}): then one checkout at a time owns it, between {@link #tryAcquire()}
+ * and {@link #release()}, and only the owner prepares, discards or closes its statements.
  */
 final class StatementCache {
 
     static final int SIZE = 32;
+
+    private final java.sql.Connection connection;
 
     private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -28,16 +33,30 @@ final class StatementCache {
         }
     };
 
+    /** Whether a checkout owns this (shared) cache now. Guarded by this. */
+    private boolean inUse;
+    /** Whether the statements are to be closed for good (engine disposed, connection gone). Guarded by this. */
+    private boolean disposed;
+
+    /** @param connection the connection the statements are prepared on */
+    StatementCache(java.sql.Connection connection) {
+        this.connection = connection;
+    }
+
+    /** @return the connection the statements are prepared on */
+    java.sql.Connection connection() {
+        return connection;
+    }
+
     /**
-     * @param jdbc the connection
      * @param sql the statement's text
      * @return a statement for it, prepared now or earlier on this connection
      * @throws SQLException from the driver
      */
-    PreparedStatement prepare(java.sql.Connection jdbc, String sql) throws SQLException {
+    PreparedStatement prepare(String sql) throws SQLException {
         PreparedStatement ps = statements.get(sql);
         if (ps == null) {
-            ps = jdbc.prepareStatement(sql);
+            ps = connection.prepareStatement(sql);
             statements.put(sql, ps);
         }
         return ps;
@@ -63,6 +82,35 @@ final class StatementCache {
     /** @return how many statements are open */
     int size() {
         return statements.size();
+    }
+
+    /**
+     * Takes a shared cache for one checkout.
+     *
+     * @return false when another checkout owns it, or it was disposed
+     */
+    synchronized boolean tryAcquire() {
+        if (inUse || disposed) {
+            return false;
+        }
+        inUse = true;
+        return true;
+    }
+
+    /** Gives a shared cache back at the end of a checkout; closes its statements if it was disposed meanwhile. */
+    synchronized void release() {
+        inUse = false;
+        if (disposed) {
+            closeAll();
+        }
+    }
+
+    /** Closes the statements for good: now, or when the checkout that owns the cache releases it. */
+    synchronized void dispose() {
+        disposed = true;
+        if (!inUse) {
+            closeAll();
+        }
     }
 
     private static void closeQuietly(@Nullable PreparedStatement ps) {

@@ -56,10 +56,10 @@ class StatementCacheTest {
     void aStatementIsPreparedOnceAndClosedWithTheCache() throws Exception {
         Fake fake = new Fake();
         java.sql.Connection jdbc = fake.connection();
-        StatementCache cache = new StatementCache();
-        PreparedStatement first = cache.prepare(jdbc, "SELECT 1");
-        assertThat(cache.prepare(jdbc, "SELECT 1")).isSameAs(first);
-        cache.prepare(jdbc, "SELECT 2");
+        StatementCache cache = new StatementCache(jdbc);
+        PreparedStatement first = cache.prepare("SELECT 1");
+        assertThat(cache.prepare("SELECT 1")).isSameAs(first);
+        cache.prepare("SELECT 2");
         assertThat(fake.prepared).containsExactly("SELECT 1", "SELECT 2");
         cache.closeAll();
         assertThat(fake.closed).containsExactlyInAnyOrder("SELECT 1", "SELECT 2");
@@ -70,12 +70,12 @@ class StatementCacheTest {
     void theLeastRecentlyUsedStatementIsClosedBeyondTheLimit() throws Exception {
         Fake fake = new Fake();
         java.sql.Connection jdbc = fake.connection();
-        StatementCache cache = new StatementCache();
+        StatementCache cache = new StatementCache(jdbc);
         for (int i = 0; i < StatementCache.SIZE; i++) {
-            cache.prepare(jdbc, "SELECT " + i);
+            cache.prepare("SELECT " + i);
         }
-        cache.prepare(jdbc, "SELECT 0"); // used again: SELECT 1 is now the eldest
-        cache.prepare(jdbc, "SELECT new");
+        cache.prepare("SELECT 0"); // used again: SELECT 1 is now the eldest
+        cache.prepare("SELECT new");
         assertThat(fake.closed).containsExactly("SELECT 1");
         assertThat(cache.size()).isEqualTo(StatementCache.SIZE);
     }
@@ -84,11 +84,11 @@ class StatementCacheTest {
     void aDiscardedStatementIsClosedAndPreparedAnewNextTime() throws Exception {
         Fake fake = new Fake();
         java.sql.Connection jdbc = fake.connection();
-        StatementCache cache = new StatementCache();
-        PreparedStatement first = cache.prepare(jdbc, "SELECT 1");
+        StatementCache cache = new StatementCache(jdbc);
+        PreparedStatement first = cache.prepare("SELECT 1");
         cache.discard("SELECT 1");
         assertThat(fake.closed).containsExactly("SELECT 1");
-        assertThat(cache.prepare(jdbc, "SELECT 1")).isNotSameAs(first);
+        assertThat(cache.prepare("SELECT 1")).isNotSameAs(first);
     }
 
     @Test
