@@ -332,9 +332,11 @@ final class Relationships {
             return List.of(value);
         }
         if (value instanceof Tracked t) {
-            return t.state().loaded ? new ArrayList<>(t.state().items) : List.of();
+            Collection<Object> items = t.state().items;
+            return t.state().loaded && !items.isEmpty() ? new ArrayList<>(items) : List.of();
         }
-        return new ArrayList<>((Collection<?>) value);
+        Collection<?> plain = (Collection<?>) value;
+        return plain.isEmpty() ? List.of() : new ArrayList<>(plain);
     }
 
     /** Cascades a delete to children, or detaches children that stay (their foreign key becomes NULL). */

@@ -262,8 +262,27 @@ public final class SessionImpl implements Session {
 
     @Override
     public void addAll(Collection<?> instances) {
+        reserve(instances.size());
         for (Object instance : instances) {
             add(instance);
+        }
+    }
+
+    /**
+     * Sizes the session's maps once for {@code more} objects about to arrive (a load's rows, an addAll), when they
+     * outnumber the objects already held: grown one doubling at a time, the two maps rehashed a 20,000-row load ten
+     * times over.
+     */
+    private void reserve(int more) {
+        int needed = states.size() + more;
+        if (more > 64 && needed > mapsSizedFor && more > states.size()) {
+            Map<Object, InstanceState> grownStates = new IdentityHashMap<>(needed);
+            grownStates.putAll(states);
+            states = grownStates;
+            Map<IdentityKey, InstanceState> grownIdentities = new HashMap<>(needed + needed / 3 + 1);
+            grownIdentities.putAll(identityMap);
+            identityMap = grownIdentities;
+            mapsSizedFor = needed;
         }
     }
 
@@ -419,18 +438,7 @@ public final class SessionImpl implements Session {
         boolean joined = plan != null && !plan.joined.isEmpty();
         Result result = connection().execute(joined ? plan.select : select, parameters);
         int rows = result.all().size();
-        int needed = states.size() + rows;
-        if (rows > 64 && needed > mapsSizedFor && rows > states.size()) {
-            // grown one doubling at a time, the two maps rehashed a 20,000-row load 10 times over; sized once here
-            // when the rows outnumber the objects already held
-            Map<Object, InstanceState> grownStates = new IdentityHashMap<>(needed);
-            grownStates.putAll(states);
-            states = grownStates;
-            Map<IdentityKey, InstanceState> grownIdentities = new HashMap<>(needed + needed / 3 + 1);
-            grownIdentities.putAll(identityMap);
-            identityMap = grownIdentities;
-            mapsSizedFor = needed;
-        }
+        reserve(rows);
         List<T> objects = new ArrayList<>(rows);
         boolean distinct = true;
         boolean populate = overwrite || select.isPopulateExisting();

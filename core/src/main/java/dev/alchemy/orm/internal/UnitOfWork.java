@@ -137,9 +137,15 @@ final class UnitOfWork {
     private static boolean anyChange(List<InstanceState> persistent, List<InstanceState> all) {
         Relationships.syncReferences(persistent);
         Relationships.syncChildren(all);
+        Object[] scratch = new Object[0];
         for (InstanceState s : persistent) {
-            if (s.status == ObjectState.PERSISTENT && s.changed(s.current()).length > 0) {
-                return true;
+            if (s.status == ObjectState.PERSISTENT) {
+                if (scratch.length < s.mapper.attributes.size()) {
+                    scratch = new Object[s.mapper.attributes.size()];
+                }
+                if (s.isModified(scratch)) {
+                    return true;
+                }
             }
         }
         Map<String, Map<List<Object>, Boolean>> rows = new LinkedHashMap<>();
@@ -271,32 +277,45 @@ final class UnitOfWork {
         Attribute[] pk = mapper.primaryKey;
         Attribute generatedKey = pk.length == 1 && column(table, pk[0]).isAutoincrement() ? pk[0] : null;
         Attribute version = mapper.version;
-        Map<String, List<InstanceState>> groups = new LinkedHashMap<>();
-        Map<InstanceState, Object[]> valuesOf = new HashMap<>();
+        // rows that leave out the same columns (database-made values) share one INSERT
+        Map<java.util.BitSet, List<InstanceState>> groups = new LinkedHashMap<>();
+        Map<InstanceState, Object[]> valuesOf = new HashMap<>(states.size() * 4 / 3 + 1);
+        boolean[] omittable = new boolean[attributes.size()];
+        for (int i = 0; i < omittable.length; i++) {
+            omittable[i] = attributes.get(i) == generatedKey
+                    || column(table, attributes.get(i)).hasServerDefault();
+        }
+        java.util.BitSet none = new java.util.BitSet();
         for (InstanceState s : states) {
             Object[] before = new Object[attributes.size()];
-            for (int i = 0; i < before.length; i++) {
-                before[i] = attributes.get(i).getRaw(s.instance);
-            }
+            mapper.readAll(s.instance, before);
             s.beforeInsert = before;
             inserted.add(s);
-            if (version != null && version.getRaw(s.instance) == null) {
+            Object[] values;
+            if (version != null && before[version.index] == null) {
                 version.setRaw(s.instance, Conversions.convert(1, Conversions.boxed(version.fieldType)));
+                values = s.current();
+            } else {
+                values = before.clone();
             }
-            Object[] values = s.current();
             valuesOf.put(s, values);
-            StringBuilder signature = new StringBuilder();
+            java.util.BitSet signature = none;
             for (int i = 0; i < values.length; i++) {
-                signature.append(omitted(table, attributes.get(i), values[i], generatedKey) ? '0' : '1');
+                if (omittable[i] && values[i] == null) {
+                    if (signature == none) {
+                        signature = new java.util.BitSet(values.length);
+                    }
+                    signature.set(i);
+                }
             }
-            groups.computeIfAbsent(signature.toString(), k -> new ArrayList<>()).add(s);
+            groups.computeIfAbsent(signature, k -> new ArrayList<>()).add(s);
         }
-        for (Map.Entry<String, List<InstanceState>> group : groups.entrySet()) {
-            String signature = group.getKey();
+        for (Map.Entry<java.util.BitSet, List<InstanceState>> group : groups.entrySet()) {
+            java.util.BitSet omitted = group.getKey();
             List<Attribute> columns = new ArrayList<>();
             List<Attribute> fetched = new ArrayList<>();
             for (int i = 0; i < attributes.size(); i++) {
-                (signature.charAt(i) == '1' ? columns : fetched).add(attributes.get(i));
+                (omitted.get(i) ? fetched : columns).add(attributes.get(i));
             }
             List<InstanceState> rows = group.getValue();
             if (fetched.isEmpty()) {
@@ -311,14 +330,6 @@ final class UnitOfWork {
                 }
             }
         }
-    }
-
-    /** A column is left out of the INSERT when the database supplies it: a generated key, or a server default. */
-    private static boolean omitted(Table table, Attribute a, @Nullable Object value, @Nullable Attribute generatedKey) {
-        if (value != null) {
-            return false;
-        }
-        return a == generatedKey || column(table, a).hasServerDefault();
     }
 
     private static Column<Object> column(Table table, Attribute a) {
@@ -662,10 +673,19 @@ final class UnitOfWork {
     private void update(Connection conn, Mapper<?> mapper, List<Change> changes) {
         Table table = mapper.table;
         Attribute version = mapper.version;
-        Map<String, List<Change>> groups = new LinkedHashMap<>();
+        Map<List<Integer>, List<Change>> groups = new LinkedHashMap<>(); // one UPDATE per set of changed columns
+        List<Integer> previous = null;
+        int[] previousChanged = null;
         for (Change c : changes) {
-            groups.computeIfAbsent(Arrays.toString(c.changed), k -> new ArrayList<>())
-                    .add(c);
+            if (previous == null || !Arrays.equals(previousChanged, c.changed)) {
+                Integer[] boxed = new Integer[c.changed.length];
+                for (int i = 0; i < boxed.length; i++) {
+                    boxed[i] = c.changed[i];
+                }
+                previous = List.of(boxed);
+                previousChanged = c.changed;
+            }
+            groups.computeIfAbsent(previous, k -> new ArrayList<>()).add(c);
         }
         for (List<Change> group : groups.values()) {
             int[] changed = group.get(0).changed;
