@@ -1,18 +1,24 @@
 package dev.alchemy.sql;
 
 import dev.alchemy.dialect.Dialect;
+import dev.alchemy.engine.BoundParameter;
 import dev.alchemy.engine.CompiledStatement;
 import dev.alchemy.engine.EngineDialect;
 import dev.alchemy.engine.Executable;
+import dev.alchemy.engine.ValueBinder;
 import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.exc.CompileError;
 import dev.alchemy.types.SqlType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -48,7 +54,11 @@ public final class Insert implements Executable, ClauseElement {
             @Nullable ColumnElement<Boolean> where) {}
 
     private final TableClause table;
-    private final List<Map<String, @Nullable Object>> rows;
+    /** The columns the VALUES rows give, in table order (empty without rows). */
+    private final List<String> rowNames;
+    /** The VALUES rows: one value (or expression) per name of {@link #rowNames}; arrays never written after. */
+    private final List<@Nullable Object[]> rows;
+
     private final List<String> parameterColumns;
     private final List<ColumnElement<?>> returning;
     private final @Nullable List<String> selectColumns;
@@ -57,13 +67,15 @@ public final class Insert implements Executable, ClauseElement {
 
     private Insert(
             TableClause table,
-            List<Map<String, @Nullable Object>> rows,
+            List<String> rowNames,
+            List<@Nullable Object[]> rows,
             List<String> parameterColumns,
             List<ColumnElement<?>> returning,
             @Nullable List<String> selectColumns,
             @Nullable SelectStatement select,
             @Nullable OnConflict onConflict) {
         this.table = table;
+        this.rowNames = rowNames;
         this.rows = rows;
         this.parameterColumns = parameterColumns;
         this.returning = returning;
@@ -79,7 +91,8 @@ public final class Insert implements Executable, ClauseElement {
      * @return the statement
      */
     public static Insert into(TableClause table) {
-        return new Insert(Objects.requireNonNull(table, "table"), List.of(), List.of(), List.of(), null, null, null);
+        return new Insert(
+                Objects.requireNonNull(table, "table"), List.of(), List.of(), List.of(), List.of(), null, null, null);
     }
 
     /**
@@ -90,7 +103,16 @@ public final class Insert implements Executable, ClauseElement {
      * @throws ArgumentError naming the table's columns when a name is not one of them
      */
     public Insert values(Map<String, ?> values) {
-        return new Insert(table, List.of(checked(values)), List.of(), returning, null, null, onConflict);
+        Map<String, @Nullable Object> row = checked(values);
+        return new Insert(
+                table,
+                List.copyOf(row.keySet()),
+                List.<@Nullable Object[]>of(row.values().toArray()),
+                List.of(),
+                returning,
+                null,
+                null,
+                onConflict);
     }
 
     /**
@@ -104,16 +126,37 @@ public final class Insert implements Executable, ClauseElement {
         if (rows.isEmpty()) {
             throw new ArgumentError("a multi-row INSERT needs at least one row");
         }
-        List<Map<String, @Nullable Object>> checked = new ArrayList<>();
-        for (Map<String, ?> row : rows) {
-            Map<String, @Nullable Object> r = checked(row);
-            if (!checked.isEmpty() && !r.keySet().equals(checked.get(0).keySet())) {
-                throw new ArgumentError("every row of a multi-row INSERT must name the same columns; " + r.keySet()
-                        + " differs from " + checked.get(0).keySet());
+        Iterator<? extends Map<String, ?>> it = rows.iterator();
+        Map<String, @Nullable Object> first = checked(it.next());
+        List<String> names = List.copyOf(first.keySet());
+        List<@Nullable Object[]> arrays = new ArrayList<>(rows.size());
+        arrays.add(first.values().toArray());
+        while (it.hasNext()) {
+            Map<String, ?> row = Objects.requireNonNull(it.next(), "row");
+            @Nullable Object[] values = row.size() == names.size() ? valuesOf(row, names) : null;
+            if (values == null) { // names a column the first row does not: say which, as the first row was checked
+                Set<String> given = checked(row).keySet();
+                throw new ArgumentError("every row of a multi-row INSERT must name the same columns; " + given
+                        + " differs from " + names);
             }
-            checked.add(r);
+            arrays.add(values);
         }
-        return new Insert(table, List.copyOf(checked), List.of(), returning, null, null, onConflict);
+        return new Insert(
+                table, names, Collections.unmodifiableList(arrays), List.of(), returning, null, null, onConflict);
+    }
+
+    /** @return the row's values in the order of names, or null when it lacks one of them */
+    private static @Nullable Object @Nullable [] valuesOf(Map<String, ?> row, List<String> names) {
+        @Nullable Object[] values = new Object[names.size()];
+        for (int i = 0; i < values.length; i++) {
+            String name = names.get(i);
+            Object value = row.get(name);
+            if (value == null && !row.containsKey(name)) {
+                return null;
+            }
+            values[i] = value;
+        }
+        return values;
     }
 
     /**
@@ -127,7 +170,7 @@ public final class Insert implements Executable, ClauseElement {
         for (String c : columns) {
             table.c(c);
         }
-        return new Insert(table, List.of(), List.of(columns), returning, null, null, onConflict);
+        return new Insert(table, List.of(), List.of(), List.of(columns), returning, null, null, onConflict);
     }
 
     /**
@@ -146,7 +189,7 @@ public final class Insert implements Executable, ClauseElement {
             throw new ArgumentError("INSERT INTO " + table.name() + " names " + columns.size() + " columns " + columns
                     + " but the SELECT has " + select.columns().size());
         }
-        return new Insert(table, List.of(), List.of(), returning, List.copyOf(columns), select, onConflict);
+        return new Insert(table, List.of(), List.of(), List.of(), returning, List.copyOf(columns), select, onConflict);
     }
 
     /**
@@ -161,7 +204,8 @@ public final class Insert implements Executable, ClauseElement {
         for (ColumnElement<?> c : columns) {
             list.add(Objects.requireNonNull(c, "returning column"));
         }
-        return new Insert(table, rows, parameterColumns, List.copyOf(list), selectColumns, select, onConflict);
+        return new Insert(
+                table, rowNames, rows, parameterColumns, List.copyOf(list), selectColumns, select, onConflict);
     }
 
     /**
@@ -208,7 +252,7 @@ public final class Insert implements Executable, ClauseElement {
     }
 
     private Insert withOnConflict(OnConflict clause) {
-        return new Insert(table, rows, parameterColumns, returning, selectColumns, select, clause);
+        return new Insert(table, rowNames, rows, parameterColumns, returning, selectColumns, select, clause);
     }
 
     /**
@@ -272,9 +316,136 @@ public final class Insert implements Executable, ClauseElement {
         return returning;
     }
 
+    /**
+     * Compiles the statement. An INSERT of plain values ({@code VALUES} rows without SQL expressions, without ON
+     * CONFLICT) is compiled once per shape (table, columns, number of rows, RETURNING expressions, dialect) and then
+     * given each execution's values by position: a loop of 500-row INSERTs builds its SQL text and parameter keys
+     * once, not per statement. Java-side defaults are still computed for every compilation.
+     */
     @Override
     public CompiledStatement compile(EngineDialect dialect) {
-        return SqlCompiler.compile(this, Dialect.of(dialect));
+        if (select != null || onConflict != null || rows.isEmpty() || hasExpressions(rows)) {
+            return SqlCompiler.compile(this, Dialect.of(dialect));
+        }
+        List<String> names = new ArrayList<>(rowNames);
+        List<@Nullable Object[]> values = withDefaults(names);
+        // with the defaults filled in, compiling it again does not ask the default suppliers again
+        Insert filled = values == rows
+                ? this
+                : new Insert(table, List.copyOf(names), values, List.of(), returning, null, null, null);
+        if (names.isEmpty() || (filled != this && hasExpressions(values))) {
+            return SqlCompiler.compile(filled, Dialect.of(dialect));
+        }
+        Shape shape = new Shape(table, names, values.size(), returning, dialect);
+        CompiledStatement template = TEMPLATES.get(shape);
+        if (template == null) {
+            CompiledStatement compiled = SqlCompiler.compile(filled, Dialect.of(dialect));
+            if (isTemplate(compiled, values)) {
+                if (TEMPLATES.size() >= TEMPLATE_LIMIT) {
+                    TEMPLATES.clear(); // many tables or shapes (tests): start again rather than grow
+                }
+                TEMPLATES.put(shape, compiled);
+            }
+            return compiled;
+        }
+        List<BoundParameter> placeholders = template.parameters();
+        BoundParameter[] parameters = new BoundParameter[placeholders.size()];
+        int p = 0;
+        for (@Nullable Object[] row : values) {
+            for (Object value : row) {
+                BoundParameter placeholder = placeholders.get(p);
+                parameters[p++] = new BoundParameter(placeholder.key(), value, true, placeholder.binder());
+            }
+        }
+        for (; p < parameters.length; p++) {
+            parameters[p] = placeholders.get(p); // RETURNING's own, the same for every statement of the shape
+        }
+        return new CompiledStatement(template.sql(), Arrays.asList(parameters), template.columns());
+    }
+
+    private static final int TEMPLATE_LIMIT = 256;
+
+    /** Compiled INSERTs of plain values by shape, their first parameters being the values row by row. */
+    private static final Map<Shape, CompiledStatement> TEMPLATES = new ConcurrentHashMap<>();
+
+    /**
+     * What an INSERT of plain values compiles to depends on: its table, columns, number of rows, RETURNING expressions
+     * and dialect, all but the column names compared by identity (the same objects compile alike).
+     */
+    private static final class Shape {
+        private final TableClause table;
+        private final List<String> names;
+        private final int rows;
+        private final List<ColumnElement<?>> returning;
+        private final EngineDialect dialect;
+        private final int hash;
+
+        Shape(
+                TableClause table,
+                List<String> names,
+                int rows,
+                List<ColumnElement<?>> returning,
+                EngineDialect dialect) {
+            this.table = table;
+            this.names = List.copyOf(names);
+            this.rows = rows;
+            this.returning = returning;
+            this.dialect = dialect;
+            this.hash = ((System.identityHashCode(table) * 31 + this.names.hashCode()) * 31 + rows) * 31
+                    + System.identityHashCode(dialect);
+        }
+
+        @Override
+        public boolean equals(@Nullable Object o) {
+            if (!(o instanceof Shape s)
+                    || s.table != table
+                    || s.rows != rows
+                    || s.dialect != dialect
+                    || s.returning.size() != returning.size()
+                    || !s.names.equals(names)) {
+                return false;
+            }
+            for (int i = 0; i < returning.size(); i++) {
+                if (s.returning.get(i) != returning.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private static boolean hasExpressions(List<@Nullable Object[]> values) {
+        for (@Nullable Object[] row : values) {
+            for (Object value : row) {
+                // a String first: an exact class check, cheaper than the interface check for most values
+                if (!(value instanceof String) && value instanceof ClauseElement) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the compiled statement's first parameters are these values row by row, as a template needs. */
+    private static boolean isTemplate(CompiledStatement compiled, List<@Nullable Object[]> values) {
+        List<BoundParameter> parameters = compiled.parameters();
+        int p = 0;
+        for (@Nullable Object[] row : values) {
+            for (Object value : row) {
+                if (p >= parameters.size()
+                        || parameters.get(p).value() != value
+                        || !parameters.get(p).hasValue()) {
+                    return false;
+                }
+                p++;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -291,18 +462,15 @@ public final class Insert implements Executable, ClauseElement {
             compiler.append(") ");
             compiler.visit(select);
         } else if (!rows.isEmpty()) {
-            List<Map<String, @Nullable Object>> withDefaults = withDefaults(rows);
-            List<String> names = new ArrayList<>(withDefaults.get(0).keySet());
+            List<String> names = new ArrayList<>(rowNames);
+            List<@Nullable Object[]> withDefaults = withDefaults(names);
             if (names.isEmpty()) {
                 compiler.append(" DEFAULT VALUES");
             } else {
                 compiler.append(" (");
                 appendNames(compiler, names);
                 compiler.append(") VALUES ");
-                for (int r = 0; r < withDefaults.size(); r++) {
-                    compiler.append(r > 0 ? ", " : "");
-                    valuesRow(compiler, names, withDefaults.get(r), withDefaults.size() > 1 ? r : -1);
-                }
+                valuesRows(compiler, names, withDefaults);
             }
         } else {
             List<String> names =
@@ -316,7 +484,7 @@ public final class Insert implements Executable, ClauseElement {
             compiler.append(" (");
             appendNames(compiler, names);
             compiler.append(") VALUES ");
-            valuesRow(compiler, names, null, -1);
+            valuesRow(compiler, names);
         }
         if (onConflict != null) {
             compileOnConflict(compiler, onConflict);
@@ -346,34 +514,45 @@ public final class Insert implements Executable, ClauseElement {
         return ordered;
     }
 
-    /** Adds the Java-side defaults of columns the rows leave out, computed now (once per execution). */
-    private List<Map<String, @Nullable Object>> withDefaults(List<Map<String, @Nullable Object>> given) {
-        List<ColumnClause<?>> missing = null;
+    /**
+     * Adds the Java-side defaults of columns the rows leave out, computed now (once per execution).
+     *
+     * @param names the rows' column names; the defaulted columns are added to it, all in table order
+     * @return the rows with a value for each name
+     */
+    private List<@Nullable Object[]> withDefaults(List<String> names) {
+        boolean missing = false;
         for (ColumnClause<?> c : table.columns()) {
-            if (c.insertDefault() != null && !given.get(0).containsKey(c.name())) {
-                if (missing == null) {
-                    missing = new ArrayList<>();
-                }
-                missing.add(c);
+            if (c.insertDefault() != null && !rowNames.contains(c.name())) {
+                missing = true;
+                break;
             }
         }
-        if (missing == null) {
-            return given;
+        if (!missing) {
+            return rows;
         }
-        List<Map<String, @Nullable Object>> result = new ArrayList<>(given.size());
-        for (Map<String, @Nullable Object> row : given) {
-            Map<String, @Nullable Object> copy = new LinkedHashMap<>(row);
-            for (ColumnClause<?> c : missing) {
-                Supplier<?> supplier = Objects.requireNonNull(c.insertDefault());
-                copy.put(c.name(), supplier.get());
+        names.clear();
+        // where each table-ordered column's value comes from: an index into a given row, or -1 for its default
+        List<Integer> from = new ArrayList<>();
+        List<@Nullable Supplier<?>> defaults = new ArrayList<>();
+        for (ColumnClause<?> c : table.columns()) {
+            int given = rowNames.indexOf(c.name());
+            if (given >= 0 || c.insertDefault() != null) {
+                names.add(c.name());
+                from.add(given);
+                defaults.add(given >= 0 ? null : c.insertDefault());
             }
-            Map<String, @Nullable Object> ordered = new LinkedHashMap<>();
-            for (ColumnClause<?> c : table.columns()) {
-                if (copy.containsKey(c.name())) {
-                    ordered.put(c.name(), copy.get(c.name()));
-                }
+        }
+        List<@Nullable Object[]> result = new ArrayList<>(rows.size());
+        for (@Nullable Object[] row : rows) {
+            @Nullable Object[] values = new Object[names.size()];
+            for (int i = 0; i < values.length; i++) {
+                int given = from.get(i);
+                values[i] = given >= 0
+                        ? row[given]
+                        : Objects.requireNonNull(defaults.get(i)).get();
             }
-            result.add(ordered);
+            result.add(values);
         }
         return result;
     }
@@ -384,27 +563,54 @@ public final class Insert implements Executable, ClauseElement {
         }
     }
 
+    /**
+     * Renders the VALUES rows, each value a bound parameter keyed by its column ({@code name_m0}, {@code name_m1},
+     * ... when there are several rows, as SQLAlchemy's multi-values INSERT) or an expression rendered in place. The
+     * columns and their binders are looked up once, not once per row.
+     */
+    private void valuesRows(SqlCompiler compiler, List<String> names, List<@Nullable Object[]> values) {
+        int n = names.size();
+        ColumnClause<?>[] columns = new ColumnClause<?>[n];
+        @Nullable ValueBinder[] binders = new ValueBinder[n];
+        String[] prefixes = new String[n];
+        for (int i = 0; i < n; i++) {
+            columns[i] = table.c(names.get(i));
+            binders[i] = compiler.binderFor(columns[i].type());
+            prefixes[i] = names.get(i) + "_m";
+        }
+        boolean many = values.size() > 1;
+        compiler.expectParameters(values.size() * n);
+        for (int r = 0; r < values.size(); r++) {
+            @Nullable Object[] row = values.get(r);
+            compiler.append(r > 0 ? ", (" : "(");
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    compiler.append(", ");
+                }
+                Object value = row[i];
+                if (value instanceof ColumnElement<?> expression) {
+                    compiler.visit(expression);
+                } else {
+                    compiler.bindValue(many ? prefixes[i] + r : names.get(i), value, binders[i]);
+                }
+            }
+            compiler.append(")");
+        }
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void valuesRow(
-            SqlCompiler compiler, List<String> names, @Nullable Map<String, @Nullable Object> row, int rowIndex) {
+    private void valuesRow(SqlCompiler compiler, List<String> names) {
         compiler.append("(");
         for (int i = 0; i < names.size(); i++) {
             compiler.append(i > 0 ? ", " : "");
             String name = names.get(i);
             ColumnClause column = table.c(name);
-            String key = rowIndex < 0 ? name : name + "_m" + rowIndex;
-            if (row == null) {
-                Supplier<?> supplier = column.insertDefault();
-                if (supplier != null) {
-                    // carried as the value used when an execution's parameters leave the column out
-                    compiler.visit(BindParam.named(name, supplier.get(), column.type()));
-                } else {
-                    compiler.visit(BindParam.required(name, column.type()));
-                }
-            } else if (row.get(name) instanceof ColumnElement<?> expression) {
-                compiler.visit(expression);
+            Supplier<?> supplier = column.insertDefault();
+            if (supplier != null) {
+                // carried as the value used when an execution's parameters leave the column out
+                compiler.visit(BindParam.named(name, supplier.get(), column.type()));
             } else {
-                compiler.visit(BindParam.named(key, row.get(name), column.type()));
+                compiler.visit(BindParam.required(name, column.type()));
             }
         }
         compiler.append(")");

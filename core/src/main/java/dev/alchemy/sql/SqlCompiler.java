@@ -203,6 +203,37 @@ public final class SqlCompiler implements SqlWriter {
     }
 
     /**
+     * @param type a value's type, or null when not known
+     * @return the dialect's binder for it, or null for the dialect's default
+     */
+    @Nullable
+    ValueBinder binderFor(@Nullable SqlType<?> type) {
+        return type == null ? null : dialect.binder(type);
+    }
+
+    /**
+     * Renders a bound value whose binder was looked up already ({@link #binderFor}): what {@link #bindParam} does for
+     * {@code BindParam.named(key, value, type)}, without the objects, for the many values of a multi-row INSERT.
+     *
+     * @param key the parameter's key
+     * @param value the value
+     * @param binder its binder, or null for the dialect's default
+     */
+    void bindValue(String key, @Nullable Object value, @Nullable ValueBinder binder) {
+        parameters.add(new BoundParameter(key, value, true, binder));
+        sql.append('?');
+    }
+
+    /**
+     * Makes room for parameters about to be added.
+     *
+     * @param more how many
+     */
+    void expectParameters(int more) {
+        parameters.ensureCapacity(parameters.size() + more);
+    }
+
+    /**
      * Renders a bound parameter; an anonymous one is keyed {@code name_1}, {@code name_2}, ... in order.
      *
      * @param param the parameter

@@ -80,6 +80,88 @@ class DmlCompilesAsSqlalchemyTest {
     }
 
     @Test
+    void everyRowOfAMultiRowInsertMustNameTheSameKnownColumns() {
+        Map<String, Object> withNull = new LinkedHashMap<>();
+        withNull.put("email", null);
+        withNull.put("name", "B");
+        Insert nulls = insert(users).values(List.of(Map.of("name", "A", "email", "a"), withNull));
+        assertThat(params(sqlite(nulls)))
+                .containsExactly(
+                        entry("name_m0", "A"), entry("email_m0", "a"), entry("name_m1", "B"), entry("email_m1", null));
+        assertThatThrownBy(() -> insert(users).values(List.of(Map.of("name", "A"), Map.of("email", "b"))))
+                .isInstanceOf(ArgumentError.class)
+                .hasMessage("every row of a multi-row INSERT must name the same columns; [email] differs from [name]");
+        assertThatThrownBy(() -> insert(users).values(List.of(Map.of("name", "A"), Map.of("name", "B", "age", 3))))
+                .isInstanceOf(ArgumentError.class)
+                .hasMessage("every row of a multi-row INSERT must name the same columns; [name, age] differs from "
+                        + "[name]");
+        assertThatThrownBy(() -> insert(users).values(List.of(Map.of("name", "A"), Map.of("nmae", "B"))))
+                .isInstanceOf(ArgumentError.class)
+                .hasMessageContaining("table 'users' has no column 'nmae'");
+    }
+
+    @Test
+    void aMultiRowInsertGetsJavaSideDefaultsPerRowAndExpressionsInPlace() {
+        int[] counter = {0};
+        Table t = Table.of(
+                "t",
+                new MetaData(),
+                Column.of("id", INTEGER).primaryKey(),
+                Column.of("seq", INTEGER).defaultSupplier(() -> ++counter[0]),
+                Column.of("name", VARCHAR));
+        Insert stmt = insert(t).values(List.of(Map.of("name", "x"), Map.of("name", func.of("lower", VARCHAR, "Y"))));
+        CompiledStatement c = sqlite(stmt);
+        assertThat(c.sql()).isEqualTo("INSERT INTO t (seq, name) VALUES (?, ?), (?, lower(?))");
+        assertThat(c.parameters()).extracting(p -> p.key()).containsExactly("seq_m0", "name_m0", "seq_m1", "lower_1");
+        assertThat(c.parameters()).extracting(p -> p.value()).containsExactly(1, "x", 2, "Y");
+    }
+
+    @Test
+    void insertsOfOneShapeCompileOnceAndTakeEachStatementsValues() {
+        int[] counter = {0};
+        Table t = Table.of(
+                "t",
+                new MetaData(),
+                Column.of("id", INTEGER).primaryKey(),
+                Column.of("seq", INTEGER).defaultSupplier(() -> ++counter[0]),
+                Column.of("name", VARCHAR));
+        CompiledStatement first = executed(insert(t)
+                .values(List.of(Map.of("name", "a"), Map.of("name", "b")))
+                .returning(t.c("id")));
+        CompiledStatement second = executed(insert(t)
+                .values(List.of(Map.of("name", "c"), Map.of("name", "d")))
+                .returning(t.c("id")));
+        assertThat(second.sql()).isSameAs(first.sql()).isEqualTo("""
+                INSERT INTO t (seq, name) VALUES (?, ?), (?, ?) RETURNING id""");
+        assertThat(params(first))
+                .containsExactly(entry("seq_m0", 1), entry("name_m0", "a"), entry("seq_m1", 2), entry("name_m1", "b"));
+        assertThat(params(second))
+                .containsExactly(entry("seq_m0", 3), entry("name_m0", "c"), entry("seq_m1", 4), entry("name_m1", "d"));
+        assertThat(counter[0]).isEqualTo(4); // each default computed once per row and statement
+        assertThat(second.columns()).extracting(c -> c.key()).containsExactly("id");
+        assertThat(second.parameters().get(1).binder())
+                .isSameAs(first.parameters().get(1).binder());
+        // another shape: other RETURNING, one row more, an expression in place of a value
+        assertThat(executed(insert(t)
+                                .values(List.of(Map.of("name", "e"), Map.of("name", "f")))
+                                .returning(t.c("name")))
+                        .sql())
+                .isEqualTo("INSERT INTO t (seq, name) VALUES (?, ?), (?, ?) RETURNING name");
+        assertThat(executed(insert(t).values(List.of(Map.of("name", "e"), Map.of("name", "f"), Map.of("name", "g"))))
+                        .sql())
+                .isEqualTo("INSERT INTO t (seq, name) VALUES (?, ?), (?, ?), (?, ?)");
+        CompiledStatement expression = executed(insert(t)
+                .values(List.of(Map.of("name", "h"), Map.of("name", func.of("lower", VARCHAR, "I")))));
+        assertThat(expression.sql()).isEqualTo("INSERT INTO t (seq, name) VALUES (?, ?), (?, lower(?))");
+        assertThat(expression.parameters()).extracting(p -> p.value()).containsExactly(10, "h", 11, "I");
+    }
+
+    /** As the engine compiles a statement it executes. */
+    private static CompiledStatement executed(Insert statement) {
+        return statement.compile(CoreFixture.SQLITE);
+    }
+
+    @Test
     void insertReturningIsUnqualifiedOnSqliteAsInSqlalchemy20() {
         Insert one = insert(users).values(Map.of("name", "A")).returning(users.c("id"));
         assertSql(

@@ -26,6 +26,7 @@ import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
@@ -187,41 +188,60 @@ final class DefaultConnection implements Connection {
 
     private List<@Nullable Object> values(CompiledStatement compiled, Map<String, ?> parameters) {
         List<BoundParameter> params = compiled.parameters();
-        List<@Nullable Object> values = new ArrayList<>(params.size());
-        for (BoundParameter p : params) {
-            if (parameters.containsKey(p.key())) {
-                values.add(parameters.get(p.key()));
-            } else if (p.hasValue()) {
-                values.add(p.value());
+        @Nullable Object[] values = new Object[params.size()];
+        boolean given = !parameters.isEmpty();
+        for (int i = 0; i < values.length; i++) {
+            BoundParameter p = params.get(i);
+            if (given) {
+                Object value = parameters.get(p.key());
+                if (value != null || parameters.containsKey(p.key())) {
+                    values[i] = value;
+                    continue;
+                }
+            }
+            if (p.hasValue()) {
+                values[i] = p.value();
             } else {
                 throw new ArgumentError("a value is required for parameter '" + p.key() + "' in: " + compiled.sql()
                         + "; given parameters: " + new ArrayList<>(parameters.keySet()));
             }
         }
-        return values;
+        return Arrays.asList(values);
     }
 
     private void bind(PreparedStatement ps, List<BoundParameter> params, List<@Nullable Object> values)
             throws SQLException {
         for (int i = 0; i < values.size(); i++) {
-            if (values.get(i) instanceof String text) {
-                checkEncodable(text, params.get(i));
+            Object value = values.get(i);
+            BoundParameter param = params.get(i);
+            if (value instanceof String text) {
+                checkEncodable(text, param);
             }
-            ValueBinder binder = params.get(i).binder();
+            ValueBinder binder = param.binder();
             if (binder != null) {
-                binder.bind(ps, i + 1, values.get(i));
+                binder.bind(ps, i + 1, value);
             } else {
-                dialect.bind(ps, i + 1, values.get(i));
+                dialect.bind(ps, i + 1, value);
             }
         }
     }
 
     /**
      * Refuses text with a lone UTF-16 surrogate: no database encoding can store it, and the drivers would silently
-     * write '?' in its place (Python, and so SQLAlchemy, refuse such a string too).
+     * write '?' in its place (Python, and so SQLAlchemy, refuse such a string too). Every bound string is scanned,
+     * so the scan is a loop that only looks for a surrogate at all; the pairs are checked from the first one on.
      */
     private static void checkEncodable(String text, BoundParameter parameter) {
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                checkSurrogates(text, i, parameter);
+                return;
+            }
+        }
+    }
+
+    private static void checkSurrogates(String text, int from, BoundParameter parameter) {
+        for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isSurrogate(c)) {
                 boolean paired = Character.isHighSurrogate(c)
