@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param sql the SQL text with {@code ?} placeholders
  * @param parameters one entry per {@code ?}, in order
  * @param columns how to read the returned columns, or null to read them with the driver's defaults and the names
- *     the driver reports
+ *     the driver reports. Non-null promises that the statement returns rows (a SELECT, a RETURNING clause): the
+ *     engine then runs it with {@code executeQuery()}; null lets the driver say whether it returned rows
  */
 public record CompiledStatement(
         String sql,

@@ -44,7 +44,8 @@ final class DefaultConnection implements Connection {
     private final boolean external;
     private final boolean commitOnClose;
     private final SqlLog log;
-    private final Deque<Nested> savepoints = new ArrayDeque<>();
+    /** The open savepoints, innermost first; made by the first {@link #beginNested()}. */
+    private @Nullable Deque<Nested> savepoints;
     /** The statements prepared for this checkout: its own, or those kept for its physical connection; on first use. */
     private @Nullable StatementCache statements;
     /** Whether {@link #statements} is kept for the physical connection, to be released rather than closed. */
@@ -99,9 +100,17 @@ final class DefaultConnection implements Connection {
         try {
             PreparedStatement ps = statements().prepare(compiled.sql());
             bind(ps, compiled.parameters(), values);
-            Result result = ps.execute()
-                    ? readRows(ps.getResultSet(), compiled.columns())
-                    : BufferedResult.changed(updateCount(ps), dialect);
+            List<ResultColumn> columns = compiled.columns();
+            Result result;
+            if (columns != null) {
+                // known to return rows (a SELECT, RETURNING): executeQuery, which spares sqlite-jdbc's check of every
+                // execute()d INSERT for generated keys (a regex over the SQL, then SELECT last_insert_rowid())
+                result = readRows(ps.executeQuery(), columns);
+            } else {
+                result = ps.execute()
+                        ? readRows(ps.getResultSet(), null)
+                        : BufferedResult.changed(updateCount(ps), dialect);
+            }
             ok = true;
             return result;
         } catch (SQLException e) {
@@ -412,10 +421,12 @@ final class DefaultConnection implements Connection {
             explicit.active = false;
             explicit = null;
         }
-        for (Nested n : savepoints) {
-            n.active = false;
+        if (savepoints != null) {
+            for (Nested n : savepoints) {
+                n.active = false;
+            }
+            savepoints.clear();
         }
-        savepoints.clear();
     }
 
     @Override
@@ -440,6 +451,9 @@ final class DefaultConnection implements Connection {
             Savepoint savepoint = jdbc.setSavepoint();
             log.message("SAVEPOINT");
             Nested nested = new Nested(savepoint, failure);
+            if (savepoints == null) {
+                savepoints = new ArrayDeque<>(4);
+            }
             savepoints.push(nested);
             return nested;
         } catch (SQLException e) {
@@ -619,8 +633,9 @@ final class DefaultConnection implements Connection {
 
         /** Ends this savepoint and any begun inside it. */
         private void popThrough() {
-            while (!savepoints.isEmpty()) {
-                Nested top = savepoints.pop();
+            Deque<Nested> open = Objects.requireNonNull(savepoints);
+            while (!open.isEmpty()) {
+                Nested top = open.pop();
                 top.active = false;
                 if (top == this) {
                     return;
