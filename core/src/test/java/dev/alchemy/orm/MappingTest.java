@@ -83,6 +83,16 @@ class MappingTest {
 
     static class NotAnnotated {}
 
+    @Table(name = "reviews")
+    static class ColumnAndRelationship {
+        @Column(primaryKey = true)
+        Integer id;
+
+        @Column
+        @Relationship
+        Author author;
+    }
+
     @Test
     void noPrimaryKey() {
         assertThatThrownBy(() -> Base.of(NoKey.class))
@@ -96,6 +106,16 @@ class MappingTest {
                 .isInstanceOf(MappingError.class)
                 .hasMessageContaining("BadType.tags has an unsupported type java.util.Map")
                 .hasMessageContaining("@Convert");
+    }
+
+    @Test
+    void aFieldWithBothColumnAndRelationshipSaysSoRatherThanThatItsTypeIsUnsupported() {
+        // Author is no column type: the column mapping alone would report "unsupported type", which hides the mistake
+        assertThatThrownBy(() -> Base.of(Author.class, ColumnAndRelationship.class))
+                .isInstanceOf(MappingError.class)
+                .hasMessageContaining("ColumnAndRelationship.author has both @Column and @Relationship; map the "
+                        + "foreign key as its own @Column field and the object as the @Relationship")
+                .hasMessageNotContaining("unsupported type");
     }
 
     @Test

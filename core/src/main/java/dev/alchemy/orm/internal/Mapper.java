@@ -92,6 +92,14 @@ public final class Mapper<T> {
             List<Attribute> level = new ArrayList<>();
             for (Field field : c.getDeclaredFields()) {
                 Column column = field.getAnnotation(Column.class);
+                if (column != null
+                        && field.isAnnotationPresent(dev.alchemy.orm.Relationship.class)
+                        && !field.isAnnotationPresent(Transient.class)) {
+                    // before the column mapping, which would only say that the field's type is unsupported
+                    throw new MappingError(
+                            type.getSimpleName() + "." + field.getName() + " has both @Column and @Relationship; "
+                                    + "map the foreign key as its own @Column field and the object as the @Relationship");
+                }
                 if (column == null
                         || field.isAnnotationPresent(Transient.class)
                         || Modifier.isStatic(field.getModifiers())) {
@@ -143,11 +151,6 @@ public final class Mapper<T> {
                 dev.alchemy.orm.Relationship r = field.getAnnotation(dev.alchemy.orm.Relationship.class);
                 if (r == null || field.isAnnotationPresent(Transient.class)) {
                     continue;
-                }
-                if (field.isAnnotationPresent(Column.class)) {
-                    throw new MappingError(
-                            type.getSimpleName() + "." + field.getName() + " has both @Column and @Relationship; "
-                                    + "map the foreign key as its own @Column field and the object as the @Relationship");
                 }
                 rels.add(new RelationshipProperty(this, rels.size(), field, r, c == type ? lookup : lookup(c)));
             }
