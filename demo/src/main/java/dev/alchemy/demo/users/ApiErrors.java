@@ -1,9 +1,11 @@
 package dev.alchemy.demo.users;
 
+import dev.alchemy.exc.ArgumentError;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,8 +20,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Errors as RFC 9457 problem details ({@code application/problem+json}): 400 with the invalid fields under
- * {@code errors}, 404 for an unknown user, 409 for an email that another user has (Alchemy's duplicate key arrives
- * as Spring's {@link DuplicateKeyException}, from the flush in the service or from the flush at commit).
+ * {@code errors}, 400 for text that no database can store (see {@link #unstorableText}), 404 for an unknown user, 409
+ * for an email that another user has (Alchemy's duplicate key arrives as Spring's {@link DuplicateKeyException}, from
+ * the flush in the service or from the flush at commit).
  */
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
@@ -40,6 +43,28 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail notFound(UserNotFoundException ex) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+    }
+
+    /**
+     * JSON can carry a lone UTF-16 surrogate ({@code "\\ud800"}), which no database encoding can store. Alchemy refuses
+     * to bind such text (an {@link ArgumentError}, which Spring turns into an
+     * {@link InvalidDataAccessApiUsageException}), the transaction rolls back, and the client is told what was wrong
+     * with its text. Any other misuse of the data access API is the server's bug, not the client's: rethrown, it stays
+     * a 500.
+     */
+    @ExceptionHandler
+    ProblemDetail unstorableText(InvalidDataAccessApiUsageException ex) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            // Alchemy's message for this refusal (DefaultConnection.checkEncodable); it has no exception of its own
+            if (cause instanceof ArgumentError
+                    && String.valueOf(cause.getMessage()).contains("unpaired UTF-16 surrogate")) {
+                return ProblemDetail.forStatusAndDetail(
+                        HttpStatus.BAD_REQUEST,
+                        "The request has text with an unpaired UTF-16 surrogate (such as \\ud800 without its pair),"
+                                + " which cannot be stored. Send well-formed Unicode text.");
+            }
+        }
+        throw ex;
     }
 
     @ExceptionHandler

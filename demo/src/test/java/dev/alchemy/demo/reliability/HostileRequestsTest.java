@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.alchemy.exc.ArgumentError;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +23,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Hostile requests to the demo's users API: SQL-injection strings in query parameters and JSON bodies are data (they
  * match nothing, and stored they come back exactly), and refused requests (a taken email, an unknown user, invalid or
- * malformed bodies) answer 4xx and leave both tables exactly as they were.
+ * malformed bodies, text with a lone surrogate) answer 4xx and leave both tables exactly as they were.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -168,23 +171,47 @@ class HostileRequestsTest {
         assertThat(dump()).isEqualTo(before);
     }
 
+    static Stream<Arguments> loneSurrogates() {
+        return Stream.of(
+                Arguments.of(
+                        "a new user's name", "POST", "/users", "{\"name\":\"a\\ud800b\",\"email\":\"s@example.com\"}"),
+                Arguments.of(
+                        "a new name for a user",
+                        "PUT",
+                        "/users/{bob}",
+                        "{\"name\":\"Bob\\udc00\",\"email\":\"bob@example.com\"}"),
+                Arguments.of(
+                        "an address's city",
+                        "POST",
+                        "/users/{bob}/addresses",
+                        "{\"street\":\"s\",\"city\":\"\\ud800\"}"));
+    }
+
     /**
      * JSON can carry a lone surrogate ({@code "\\ud800"}), which no database can store; Alchemy refuses it instead of
-     * letting the driver write '?', and Spring sees a {@code DataAccessException}. (The demo answers it with 500: its
-     * error handler has no case for it yet.)
+     * letting the driver write '?', Spring sees a {@code DataAccessException}, and the demo answers 400 with a problem
+     * detail that says what is wrong with the text.
      */
-    @org.junit.jupiter.api.Test
-    void aLoneSurrogateInJsonIsRefusedAsADataAccessExceptionAndChangesNothing() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("loneSurrogates")
+    void aLoneSurrogateInJsonIsRefusedWith400AndChangesNothing(String what, String method, String path, String body)
+            throws Exception {
         List<Map<String, Object>> before = dump();
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> send(post("/users"), "{\"name\":\"a\\ud800b\",\"email\":\"s@example.com\"}"))
+        String uri = path.replace("{bob}", String.valueOf(bob));
+        MvcResult result = send(method.equals("PUT") ? put(uri) : post(uri), body)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.detail")
+                        .value("The request has text with an unpaired UTF-16 surrogate (such as \\ud800 without its"
+                                + " pair), which cannot be stored. Send well-formed Unicode text."))
+                .andReturn();
+        // refused by Alchemy when binding, not by the web layer
+        assertThat(result.getResolvedException())
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .rootCause()
-                .isInstanceOf(dev.alchemy.exc.ArgumentError.class)
+                .isInstanceOf(ArgumentError.class)
                 .hasMessageContaining("unpaired UTF-16 surrogate");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> send(post("/users"), "{\"name\":\"a\\ud800b\",\"email\":\"s@example.com\"}"))
-                .cause()
-                .isInstanceOf(org.springframework.dao.InvalidDataAccessApiUsageException.class);
         assertThat(dump()).isEqualTo(before);
     }
 }
