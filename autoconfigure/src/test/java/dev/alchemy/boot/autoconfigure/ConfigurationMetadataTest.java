@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The metadata IDEs read: every {@code alchemy.*} property documented, with its default and its values. */
+/**
+ * The metadata IDEs read: every {@code alchemy.*} property documented, with its default and its values, and listed in
+ * the properties table of docs/spring-boot.md.
+ */
 class ConfigurationMetadataTest {
 
     private static JsonNode metadata() throws IOException {
@@ -50,6 +56,26 @@ class ConfigurationMetadataTest {
         expected.put("alchemy.session.non-transactional", "allow-reads");
         expected.put("alchemy.url", "sqlite:///alchemy.db");
         assertThat(defaults).containsExactlyInAnyOrderEntriesOf(expected);
+    }
+
+    @Test
+    void everyAlchemyPropertyIsInTheGuidesPropertiesTable() throws IOException {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("docs/spring-boot.md"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).as("docs/spring-boot.md above the module").isNotNull();
+        String guide = Files.readString(dir.resolve("docs/spring-boot.md"));
+        List<String> missing = new ArrayList<>();
+        for (JsonNode property : metadata().get("properties")) {
+            String name = property.get("name").asString();
+            if (name.startsWith("alchemy.") && !guide.contains("\n| `" + name + "` |")) {
+                missing.add(name);
+            }
+        }
+        assertThat(missing)
+                .as("properties without a row in docs/spring-boot.md")
+                .isEmpty();
     }
 
     @Test
