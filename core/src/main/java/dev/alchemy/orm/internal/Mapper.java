@@ -63,6 +63,8 @@ public final class Mapper<T> {
     private final List<String> foreignTables;
     final dev.alchemy.schema.Table table;
     final List<RelationshipProperty> relationships;
+    /** The same, for the flush's loops over every object (an array needs no iterator per object). */
+    final RelationshipProperty[] relationshipArray;
 
     private Mapper(Class<T> type) {
         this.type = type;
@@ -156,6 +158,7 @@ public final class Mapper<T> {
             }
         }
         this.relationships = List.copyOf(rels);
+        this.relationshipArray = rels.toArray(new RelationshipProperty[0]);
         this.table = defineTable(new MetaData());
     }
 

@@ -58,7 +58,7 @@ final class Relationships {
         if (states.isEmpty()) {
             return;
         }
-        for (RelationshipProperty r : mapper.relationships) {
+        for (RelationshipProperty r : mapper.relationshipArray) {
             r.resolve();
             Loading loading = effective(r, options.get(r.name));
             Map<Object, List<Object>> fetched = joined.get(r);
@@ -268,7 +268,7 @@ final class Relationships {
 
     /** Replaces a new object's plain collections with tracked ones and sets their back-references. */
     void track(InstanceState st) {
-        for (RelationshipProperty r : st.mapper.relationships) {
+        for (RelationshipProperty r : st.mapper.relationshipArray) {
             r.resolve();
             if (!r.collection) {
                 continue;
@@ -283,6 +283,12 @@ final class Relationships {
             }
             // the application replaced the collection: diff the new one against what the old one last held
             CollectionState previous = st.collection(r);
+            if (previous == null
+                    && !(value instanceof Tracked)
+                    && (value == null || ((Collection<?>) value).isEmpty())) {
+                newCollection(st, r).loaded = true; // a new object's empty collection: nothing to diff or add
+                continue;
+            }
             if (previous != null && !previous.loaded && session.isOpen()) {
                 previous.ensureLoaded();
             }
@@ -309,7 +315,7 @@ final class Relationships {
 
     /** Adds the related objects reachable through save-update cascades. */
     void cascadeAdd(InstanceState st) {
-        for (RelationshipProperty r : st.mapper.relationships) {
+        for (RelationshipProperty r : st.mapper.relationshipArray) {
             if (!r.saveUpdate) {
                 continue;
             }
@@ -341,7 +347,7 @@ final class Relationships {
 
     /** Cascades a delete to children, or detaches children that stay (their foreign key becomes NULL). */
     void cascadeDelete(InstanceState st) {
-        for (RelationshipProperty r : st.mapper.relationships) {
+        for (RelationshipProperty r : st.mapper.relationshipArray) {
             r.resolve();
             if (r.kind == Kind.MANY_TO_ONE || r.kind == Kind.MANY_TO_MANY) {
                 continue;
@@ -397,7 +403,7 @@ final class Relationships {
             if (st.status != ObjectState.PERSISTENT) {
                 continue;
             }
-            for (RelationshipProperty r : st.mapper.relationships) {
+            for (RelationshipProperty r : st.mapper.relationshipArray) {
                 if (r.kind == Kind.MANY_TO_ONE && st.hasReference(r)) {
                     Object before = st.reference(r);
                     Object now = r.get(st.instance);
@@ -419,7 +425,7 @@ final class Relationships {
             if (st.status == ObjectState.DELETED) {
                 continue;
             }
-            for (RelationshipProperty r : st.mapper.relationships) {
+            for (RelationshipProperty r : st.mapper.relationshipArray) {
                 if (r.deleteOrphan && r.get(st.instance) instanceof Tracked t && t.state().loaded) {
                     for (Object removed : t.state().removals()) {
                         RelationshipProperty back = r.back;
@@ -445,7 +451,7 @@ final class Relationships {
     /** Sets foreign keys from many-to-one references, before the objects are written. */
     static void syncReferences(List<InstanceState> states) {
         for (InstanceState st : states) {
-            for (RelationshipProperty r : st.mapper.relationships) {
+            for (RelationshipProperty r : st.mapper.relationshipArray) {
                 if (r.kind != Kind.MANY_TO_ONE) {
                     continue;
                 }
@@ -465,7 +471,7 @@ final class Relationships {
     /** Sets the children's foreign keys from their parents' keys, after the parents are written. */
     static void syncChildren(List<InstanceState> parents) {
         for (InstanceState st : parents) {
-            for (RelationshipProperty r : st.mapper.relationships) {
+            for (RelationshipProperty r : st.mapper.relationshipArray) {
                 if (r.kind != Kind.ONE_TO_MANY && r.kind != Kind.ONE_TO_ONE) {
                     continue;
                 }
@@ -485,7 +491,7 @@ final class Relationships {
             Map<String, Map<List<Object>, Boolean>> rowsByTable,
             Map<String, RelationshipProperty> relationOf) {
         for (InstanceState st : states) {
-            for (RelationshipProperty r : st.mapper.relationships) {
+            for (RelationshipProperty r : st.mapper.relationshipArray) {
                 if (r.kind != Kind.MANY_TO_MANY) {
                     continue;
                 }
@@ -520,7 +526,7 @@ final class Relationships {
     /** After a flush: what the collections and references hold now is the new baseline. */
     static void afterFlush(Collection<InstanceState> states) {
         for (InstanceState st : states) {
-            for (RelationshipProperty r : st.mapper.relationships) {
+            for (RelationshipProperty r : st.mapper.relationshipArray) {
                 if (r.collection) {
                     if (r.get(st.instance) instanceof Tracked t && t.state().loaded) {
                         Collection<Object> items = t.state().items;
@@ -535,7 +541,7 @@ final class Relationships {
 
     /** The self-referential many-to-one of a mapper, or null. */
     static @Nullable RelationshipProperty selfReference(Mapper<?> mapper) {
-        for (RelationshipProperty r : mapper.relationships) {
+        for (RelationshipProperty r : mapper.relationshipArray) {
             r.resolve();
             if (r.kind == Kind.MANY_TO_ONE && r.target == mapper) {
                 return r;
@@ -546,7 +552,7 @@ final class Relationships {
 
     /** The self-referential one-to-many of a mapper, or null. */
     static @Nullable RelationshipProperty selfCollection(Mapper<?> mapper) {
-        for (RelationshipProperty r : mapper.relationships) {
+        for (RelationshipProperty r : mapper.relationshipArray) {
             r.resolve();
             if (r.kind == Kind.ONE_TO_MANY && r.target == mapper) {
                 return r;
