@@ -24,6 +24,11 @@ final class InstanceState {
     Object[] snapshot;
 
     ObjectState status;
+    /** This state's slot in the session's pending set, or -1 ({@link StateSet}). */
+    int pendingSlot = -1;
+    /** This state's slot in the session's set of objects new in the transaction, or -1 ({@link StateSet}). */
+    int newSlot = -1;
+
     boolean expired;
     /** Field values before the flush that inserted this object in the current transaction, to undo on rollback. */
     @Nullable

@@ -55,13 +55,13 @@ public final class SessionImpl implements Session {
     /** How many objects {@link #states} and {@link #identityMap} were last sized for. */
     private int mapsSizedFor;
 
-    private final Set<InstanceState> pending = new LinkedHashSet<>();
+    private final StateSet pending = new StateSet(StateSet.Kind.PENDING);
     private final Set<InstanceState> deleted = new LinkedHashSet<>();
     /**
      * Objects inserted or added during the current transaction, to undo on rollback; a set, because every INSERT
      * asks whether its object is already here (a list made a flush of n new objects O(n²)).
      */
-    private final Set<InstanceState> newInTransaction = new LinkedHashSet<>();
+    private final StateSet newInTransaction = new StateSet(StateSet.Kind.NEW_IN_TRANSACTION);
 
     private final List<InstanceState> deletedInTransaction = new ArrayList<>();
     /** Re-attached objects whose row has not been read yet (see {@link #attach}). */
@@ -606,7 +606,7 @@ public final class SessionImpl implements Session {
             readSnapshots();
             relationships.beforeFlush(new ArrayList<>(states.values()));
             List<InstanceState> all = new ArrayList<>(states.values());
-            work.run(new ArrayList<>(pending), new ArrayList<>(identityMap.values()), new ArrayList<>(deleted), all);
+            work.run(pending.toList(), new ArrayList<>(identityMap.values()), new ArrayList<>(deleted), all);
             Relationships.afterFlush(states.values());
         } catch (RuntimeException | Error e) {
             work.undo();
@@ -784,7 +784,7 @@ public final class SessionImpl implements Session {
         checkUsable();
         flush();
         Savepoint savepoint =
-                new Savepoint(connection().beginNested(), newInTransaction.size(), deletedInTransaction.size());
+                new Savepoint(connection().beginNested(), newInTransaction.mark(), deletedInTransaction.size());
         savepoints.push(savepoint);
         return savepoint;
     }
@@ -845,6 +845,9 @@ public final class SessionImpl implements Session {
                     break;
                 }
             }
+            if (savepoints.isEmpty()) {
+                newInTransaction.thaw();
+            }
         }
 
         @Override
@@ -867,14 +870,7 @@ public final class SessionImpl implements Session {
 
     /** Undoes in memory what a rolled-back savepoint had flushed. */
     private void undoSince(int newMark, int deletedMark) {
-        List<InstanceState> added = new ArrayList<>();
-        int position = 0;
-        for (InstanceState s : newInTransaction) { // an ordered set: the ones added after the mark come last
-            if (position++ >= newMark) {
-                added.add(s);
-            }
-        }
-        for (InstanceState s : added) {
+        for (InstanceState s : newInTransaction.since(newMark)) {
             if (s.beforeInsert != null) {
                 restore(s);
             }
