@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Joined eager loading: the relationships loaded with {@link Loading#JOINED} are LEFT OUTER JOINed to the owners'
@@ -30,7 +31,19 @@ final class JoinedLoad {
         this.joined = joined;
     }
 
-    static JoinedLoad plan(Mapper<?> mapper, Select base, Map<String, Loading> options) {
+    /** @return the plan, or null when no relationship is loaded JOINED (the common case: nothing to build) */
+    static @Nullable JoinedLoad plan(Mapper<?> mapper, Select base, Map<String, Loading> options) {
+        boolean any = false;
+        for (RelationshipProperty r : mapper.relationshipArray) {
+            r.resolve();
+            if (Relationships.effective(r, options.get(r.name)) == Loading.JOINED) {
+                any = true;
+                break;
+            }
+        }
+        if (!any) {
+            return null;
+        }
         List<Joined> joined = new ArrayList<>();
         if (base.limitValue() != null || base.offsetValue() != null) {
             return new JoinedLoad(base, joined);

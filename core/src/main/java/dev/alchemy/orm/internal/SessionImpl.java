@@ -40,18 +40,18 @@ public final class SessionImpl implements Session {
     private final boolean autoflush;
     private final boolean expireOnCommit;
     /** Every object of the session by identity; replaced by a presized map when a large load finds it empty. */
-    private Map<Object, InstanceState> states = new IdentityHashMap<>();
+    private Map<Object, InstanceState> states = new IdentityHashMap<>(4); // a session per request holds few
 
     private final Relationships relationships = new Relationships(this);
     /** Objects whose rows a bulk DELETE removed: cascades must not insert them again. */
-    private final Set<Object> bulkDeleted = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private @Nullable Set<Object> bulkDeleted; // created by the first bulk DELETE: most sessions never need it
     /** Open savepoints, innermost first. */
-    private final java.util.Deque<Savepoint> savepoints = new java.util.ArrayDeque<>();
+    private final java.util.Deque<Savepoint> savepoints = new java.util.ArrayDeque<>(2);
 
     /** The persistent objects by class and key; replaced like {@link #states}. */
     private Map<IdentityKey, InstanceState> identityMap = new HashMap<>();
     /** Where the dirty check of autoflush reads an object's current values. */
-    private Object[] scratch = new Object[8];
+    private Object[] scratch = new Object[0];
     /** How many objects {@link #states} and {@link #identityMap} were last sized for. */
     private int mapsSizedFor;
 
@@ -428,7 +428,7 @@ public final class SessionImpl implements Session {
         checkUsable();
         autoflush();
         Mapper<T> mapper = Mapper.of(select.type());
-        Map<String, dev.alchemy.orm.Loading> options = new HashMap<>();
+        Map<String, dev.alchemy.orm.Loading> options = select.loaderOptions().isEmpty() ? Map.of() : new HashMap<>();
         for (dev.alchemy.orm.LoadOption o : select.loaderOptions()) {
             if (o.model() == mapper.type) {
                 options.put(o.relationship(), o.loading());
@@ -444,8 +444,8 @@ public final class SessionImpl implements Session {
         boolean populate = overwrite || select.isPopulateExisting();
         int n = mapper.attributes.size();
         List<InstanceState> fresh = new ArrayList<>();
-        Map<RelationshipProperty, Map<Object, List<Object>>> related = new HashMap<>();
-        Map<Mapper<?>, List<InstanceState>> freshRelated = new LinkedHashMap<>();
+        Map<RelationshipProperty, Map<Object, List<Object>>> related = joined ? new HashMap<>() : Map.of();
+        Map<Mapper<?>, List<InstanceState>> freshRelated = joined ? new LinkedHashMap<>() : Map.of();
         Set<Object> seen = joined ? java.util.Collections.newSetFromMap(new IdentityHashMap<>()) : null;
         for (Row row : result) {
             int known = identityMap.size();
@@ -894,7 +894,8 @@ public final class SessionImpl implements Session {
 
     /** @return whether a bulk DELETE of this session removed the object's row */
     boolean wasBulkDeleted(Object instance) {
-        return bulkDeleted.contains(instance);
+        Set<Object> gone = bulkDeleted;
+        return gone != null && gone.contains(instance);
     }
 
     // ---------------------------------------------------------------- object management
@@ -1088,7 +1089,7 @@ public final class SessionImpl implements Session {
             unread.clear();
             states.clear();
             identityMap.clear();
-            bulkDeleted.clear();
+            bulkDeleted = null;
             savepoints.clear();
             pending.clear();
             deleted.clear();
@@ -1171,7 +1172,12 @@ public final class SessionImpl implements Session {
             if (state != null) {
                 s.states.remove(state.instance);
                 s.deleted.remove(state);
-                s.bulkDeleted.add(state.instance);
+                Set<Object> gone = s.bulkDeleted;
+                if (gone == null) {
+                    gone = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+                    s.bulkDeleted = gone;
+                }
+                gone.add(state.instance);
             }
         }
         return count;
