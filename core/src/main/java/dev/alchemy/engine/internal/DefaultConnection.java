@@ -143,7 +143,8 @@ final class DefaultConnection implements Connection {
         log.statement(compiled.sql(), sets, sets.size());
         long start = System.nanoTime();
         boolean ok = false;
-        try (PreparedStatement ps = jdbc.prepareStatement(compiled.sql())) {
+        try {
+            PreparedStatement ps = statements().prepare(compiled.sql());
             for (List<@Nullable Object> values : sets) {
                 bind(ps, compiled.parameters(), values);
                 ps.addBatch();
@@ -159,6 +160,10 @@ final class DefaultConnection implements Connection {
         } catch (SQLException e) {
             throw fail(e, compiled.sql(), sets);
         } finally {
+            if (!ok && statements != null) {
+                // a value refused while binding, or a failed batch: never leave rows batched in a kept statement
+                statements.discard(compiled.sql());
+            }
             report(compiled.sql(), sets.size(), start, ok);
         }
     }
@@ -273,16 +278,16 @@ final class DefaultConnection implements Connection {
         try (rs) {
             ResultSetMetaData meta = rs.getMetaData();
             int count = meta.getColumnCount();
-            List<String> keys = new ArrayList<>(count);
+            String[] keys = new String[count];
             ValueReader[] readers = new ValueReader[count];
             boolean typed = columns != null && columns.size() == count;
             for (int i = 0; i < count; i++) {
                 ValueReader reader = null;
                 if (typed) {
-                    keys.add(columns.get(i).key());
+                    keys[i] = columns.get(i).key();
                     reader = columns.get(i).reader();
                 } else {
-                    keys.add(meta.getColumnLabel(i + 1));
+                    keys[i] = meta.getColumnLabel(i + 1);
                 }
                 readers[i] = reader != null ? reader : dialect.untypedReader(meta, i + 1);
             }

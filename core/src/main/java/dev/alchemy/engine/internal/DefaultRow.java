@@ -83,19 +83,39 @@ final class DefaultRow implements Row {
     }
 
     /** The column names of a result, with a lookup by name. */
-    record RowShape(List<String> keys, Map<String, Integer> index, EngineDialect dialect) {
+    /**
+     * The keys of a result's rows, shared by them. A row of a few columns finds a key by comparing them in turn; a
+     * wider one through an index built on the first lookup by name, so a result read by position builds none.
+     */
+    static final class RowShape {
+        /** Up to this many columns, a linear search is as fast as a hash lookup and costs nothing to set up. */
+        private static final int SCAN = 8;
 
-        static RowShape of(List<String> keys, EngineDialect dialect) {
-            Map<String, Integer> index = new java.util.HashMap<>();
-            for (int i = keys.size() - 1; i >= 0; i--) {
-                index.put(keys.get(i), i); // the first of duplicate names wins
-            }
-            return new RowShape(List.copyOf(keys), index, dialect);
+        private final List<String> keys;
+        private final EngineDialect dialect;
+        /** Key to position, the first of duplicate keys winning; immutable, so safe to publish without locking. */
+        private @Nullable Map<String, Integer> index;
+
+        private RowShape(List<String> keys, EngineDialect dialect) {
+            this.keys = keys;
+            this.dialect = dialect;
+        }
+
+        static RowShape of(String[] keys, EngineDialect dialect) {
+            return new RowShape(List.of(keys), dialect);
+        }
+
+        List<String> keys() {
+            return keys;
+        }
+
+        EngineDialect dialect() {
+            return dialect;
         }
 
         int indexOf(String key) {
-            Integer i = index.get(key);
-            if (i == null) {
+            int i = exactIndexOf(key);
+            if (i < 0) {
                 for (int k = 0; k < keys.size(); k++) {
                     if (keys.get(k).equalsIgnoreCase(key)) {
                         return k;
@@ -104,6 +124,23 @@ final class DefaultRow implements Row {
                 throw new InvalidRequestError("no column '" + key + "' in row; columns: " + keys);
             }
             return i;
+        }
+
+        private int exactIndexOf(String key) {
+            if (keys.size() <= SCAN) {
+                return keys.indexOf(key);
+            }
+            Map<String, Integer> map = index;
+            if (map == null) {
+                Map<String, Integer> built = new java.util.HashMap<>();
+                for (int i = keys.size() - 1; i >= 0; i--) {
+                    built.put(keys.get(i), i); // the first of duplicate names wins
+                }
+                map = Map.copyOf(built);
+                index = map;
+            }
+            Integer i = map.get(key);
+            return i == null ? -1 : i;
         }
     }
 }

@@ -12,11 +12,13 @@ import dev.alchemy.engine.ConnectionProvider;
 import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.EngineDialect;
 import dev.alchemy.engine.EngineOptions;
+import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.exc.DBAPIError;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +87,30 @@ class StatementsAcrossCheckoutsTest {
             conn.rollback();
             conn.execute(text(insert), Map.of("id", 3, "name", "c"));
             assertThat(conn.execute(text(LOOKUP), Map.of("id", 3)).scalar()).isEqualTo("c");
+        } finally {
+            engine.dispose();
+        }
+    }
+
+    @Test
+    void anExecutemanyRefusedWhileBindingLeavesNoRowsBatchedInTheKeptStatement() {
+        Engine engine = engine("batch.db");
+        String insert = "INSERT INTO t (id, name) VALUES (:id, :name)";
+        try {
+            try (Connection conn = engine.connect()) {
+                assertThatThrownBy(() -> conn.execute(
+                                text(insert),
+                                List.of(Map.of("id", 2, "name", "b"), Map.of("id", 3, "name", "lone \uD800"))))
+                        .isInstanceOf(ArgumentError.class);
+            }
+            try (Connection conn = engine.connect()) {
+                conn.execute(text(insert), List.of(Map.of("id", 4, "name", "d"), Map.of("id", 5, "name", "e")));
+                conn.commit();
+            }
+            try (Connection conn = engine.connect()) {
+                assertThat(conn.execute(text("SELECT id FROM t ORDER BY id")).scalars())
+                        .containsExactly(1, 4, 5);
+            }
         } finally {
             engine.dispose();
         }
