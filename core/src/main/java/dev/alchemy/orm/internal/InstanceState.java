@@ -34,20 +34,18 @@ final class InstanceState {
     @Nullable
     Object[] beforeInsert;
 
-    /** Marks a relationship slot with no reference recorded. */
+    /** Marks a relationship slot with nothing recorded. */
     private static final Object NOT_RECORDED = new Object();
 
     /**
-     * The many-to-one references as last loaded or flushed (by {@link RelationshipProperty#ordinal}), to notice when
-     * the application changes them; created on first use.
+     * What the session keeps per relationship (by {@link RelationshipProperty#ordinal}): for a collection, the
+     * session's collection, to diff against when the application replaces it; for a many-to-one, the reference as
+     * last loaded or flushed, to notice when the application changes it. Created on first use; a class with a single
+     * relationship keeps its one slot in {@link #onlyRelated} instead of an array.
      */
-    private @Nullable Object @Nullable [] references;
+    private @Nullable Object @Nullable [] related;
 
-    /**
-     * The session's collection for each collection relationship (by {@link RelationshipProperty#ordinal}), to diff
-     * against when the application replaces one; created on first use.
-     */
-    private @Nullable CollectionState @Nullable [] collections;
+    private @Nullable Object onlyRelated = NOT_RECORDED;
 
     InstanceState(Object instance, Mapper<?> mapper, ObjectState status) {
         this.instance = instance;
@@ -55,11 +53,34 @@ final class InstanceState {
         this.status = status;
     }
 
+    private @Nullable Object get(RelationshipProperty r) {
+        int slot = slot(r);
+        if (mapper.relationshipArray.length == 1) {
+            return onlyRelated;
+        }
+        var all = related;
+        return all == null ? NOT_RECORDED : all[slot];
+    }
+
+    private void put(RelationshipProperty r, @Nullable Object value) {
+        int slot = slot(r);
+        if (mapper.relationshipArray.length == 1) {
+            onlyRelated = value;
+            return;
+        }
+        var all = related;
+        if (all == null) {
+            all = new Object[mapper.relationshipArray.length];
+            java.util.Arrays.fill(all, NOT_RECORDED);
+            related = all;
+        }
+        all[slot] = value;
+    }
+
     /** @return the session's collection of a relationship of this object, or null */
     @Nullable
     CollectionState collection(RelationshipProperty r) {
-        var all = collections;
-        return all == null ? null : all[slot(r)];
+        return get(r) instanceof CollectionState cs ? cs : null;
     }
 
     /** The slot of a relationship: its ordinal, or found by name when it belongs to another class's mapper. */
@@ -78,39 +99,23 @@ final class InstanceState {
 
     /** Records the session's collection of a relationship of this object. */
     void collection(RelationshipProperty r, CollectionState state) {
-        var all = collections;
-        if (all == null) {
-            all = new CollectionState[mapper.relationships.size()];
-            collections = all;
-        }
-        all[slot(r)] = state;
+        put(r, state);
     }
 
     /** Records a many-to-one reference as loaded or flushed. */
     void reference(RelationshipProperty r, @Nullable Object target) {
-        var all = references;
-        if (all == null) {
-            all = new Object[mapper.relationships.size()];
-            java.util.Arrays.fill(all, NOT_RECORDED);
-            references = all;
-        }
-        all[slot(r)] = target;
+        put(r, target);
     }
 
     /** @return whether a many-to-one reference was recorded as loaded or flushed */
     boolean hasReference(RelationshipProperty r) {
-        var all = references;
-        return all != null && all[slot(r)] != NOT_RECORDED;
+        return get(r) != NOT_RECORDED;
     }
 
     /** @return the many-to-one reference as last loaded or flushed, or null when none (or none recorded) */
     @Nullable
     Object reference(RelationshipProperty r) {
-        var all = references;
-        if (all == null) {
-            return null;
-        }
-        Object target = all[slot(r)];
+        Object target = get(r);
         return target == NOT_RECORDED ? null : target;
     }
 
