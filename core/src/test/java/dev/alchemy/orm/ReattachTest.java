@@ -184,6 +184,27 @@ class ReattachTest {
     }
 
     @Test
+    void aDetachedObjectWhoseKeyWasClearedIsInsertedAsANewRow() {
+        User u = new User("Ann", "ann@example.com");
+        try (Session session = factory.openSession()) {
+            session.add(u);
+            session.commit();
+        }
+        Integer first = u.id;
+        u.id = null; // the Java idiom for "save as a copy"
+        try (Session session = factory.openSession()) {
+            session.add(u);
+            assertThat(session.stateOf(u)).isEqualTo(ObjectState.PENDING);
+            session.commit();
+        }
+        assertThat(u.id).isNotNull().isNotEqualTo(first);
+        try (Connection conn = engine.connect()) {
+            assertThat(conn.execute(text("SELECT count(*) FROM users")).scalar(Long.class))
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
     void aDetachedObjectRefusedForATakenKeyStaysDetached() {
         Author a = detached("Ann");
         try (Session session = factory.openSession()) {

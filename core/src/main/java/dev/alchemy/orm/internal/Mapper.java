@@ -630,6 +630,16 @@ public final class Mapper<T> {
         }
     }
 
+    /** @return whether every primary key attribute of the object has a value (nothing allocated) */
+    boolean hasKey(Object instance) {
+        for (Attribute a : primaryKey) {
+            if (a.get(instance) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * The identity of an object: its class and primary key values.
      *
