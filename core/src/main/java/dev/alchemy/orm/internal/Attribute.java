@@ -26,6 +26,10 @@ public final class Attribute {
     final boolean primitive;
     final String owner;
     int index;
+    /** The name of the bound parameter for this column in a flush's WHERE (built once: its hash is kept). */
+    final String keyParameter;
+    /** The same for a version column's expected value. */
+    final String versionParameter;
     /** How the generated {@link RowAccess} reaches this attribute. */
     RowAccessors.@Nullable Plan plan;
     /** The referred {@code table.column} when the column has a foreign key. */
@@ -54,6 +58,8 @@ public final class Attribute {
         this.primaryKey = primaryKey;
         this.version = version;
         this.primitive = fieldType.isPrimitive();
+        this.keyParameter = "pk_" + columnName;
+        this.versionParameter = "version_" + columnName;
     }
 
     /** @return the field's name */

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -739,23 +740,23 @@ final class UnitOfWork {
         List<ColumnElement<Boolean>> conditions = new ArrayList<>();
         for (Attribute pk : mapper.primaryKey) {
             conditions.add(table.c(pk.columnName)
-                    .eq((ColumnElement) BindParam.required("pk_" + pk.columnName, (SqlType) pk.sqlType)));
+                    .eq((ColumnElement) BindParam.required(pk.keyParameter, (SqlType) pk.sqlType)));
         }
         Attribute version = mapper.version;
         if (version != null) {
-            conditions.add(table.c(version.columnName).eq((ColumnElement)
-                    BindParam.required("version_" + version.columnName, (SqlType) version.sqlType)));
+            conditions.add(table.c(version.columnName)
+                    .eq((ColumnElement) BindParam.required(version.versionParameter, (SqlType) version.sqlType)));
         }
         return conditions.toArray(ColumnElement[]::new);
     }
 
     private static void keyParameters(Mapper<?> mapper, Object[] snapshot, Map<String, Object> params) {
         for (Attribute pk : mapper.primaryKey) {
-            params.put("pk_" + pk.columnName, snapshot[pk.index]);
+            params.put(pk.keyParameter, snapshot[pk.index]);
         }
         Attribute version = mapper.version;
         if (version != null) {
-            params.put("version_" + version.columnName, snapshot[version.index]);
+            params.put(version.versionParameter, snapshot[version.index]);
         }
     }
 
@@ -765,9 +766,15 @@ final class UnitOfWork {
         Table table = mapper.table;
         Delete delete = Delete.from(table).where(keyCondition(mapper));
         List<Map<String, Object>> parameterSets = new ArrayList<>(states.size());
+        Attribute single = mapper.primaryKey.length == 1 && mapper.version == null ? mapper.primaryKey[0] : null;
         for (InstanceState s : states) {
+            Object[] snapshot = Objects.requireNonNull(s.snapshot);
+            if (single != null && snapshot[single.index] != null) {
+                parameterSets.add(Map.of(single.keyParameter, snapshot[single.index]));
+                continue;
+            }
             Map<String, Object> params = new HashMap<>();
-            keyParameters(mapper, s.snapshot, params);
+            keyParameters(mapper, snapshot, params);
             parameterSets.add(params);
         }
         long matched = conn.execute(delete, parameterSets).rowcount();
