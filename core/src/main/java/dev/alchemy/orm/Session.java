@@ -66,6 +66,26 @@ public interface Session extends AutoCloseable {
      */
     <T> @Nullable T get(Class<T> type, Object id);
 
+    /**
+     * The object with this primary key, read with {@code SELECT ... FOR UPDATE} even when it is loaded: the row stays
+     * locked until the transaction ends, and the object's fields are overwritten with it, as SQLAlchemy's {@code
+     * session.get(User, 5, with_for_update=True)}. Autoflush runs first. SQLite has no row locks and leaves the clause
+     * out (see {@link EntitySelect#withForUpdate()}); its transactions take the whole database's write lock when they
+     * first write.
+     *
+     * <pre>{@code
+     * Account account = session.getForUpdate(Account.class, 7); // locked until commit or rollback
+     * account.balance -= 10;
+     * session.commit();
+     * }</pre>
+     *
+     * @param type the mapped class
+     * @param id the primary key (a {@code List} of values for a composite key, in key order)
+     * @param <T> the class
+     * @return the object, or null when there is no such row (or the session deleted it)
+     */
+    <T> @Nullable T getForUpdate(Class<T> type, Object id);
+
     /** Writes all pending changes (INSERT, UPDATE, DELETE) to the database, within the current transaction. */
     void flush();
 

@@ -142,6 +142,45 @@ class RowLockingTest {
     }
 
     @Test
+    void getForUpdateLocksTheRowAndRefreshesTheLoadedObject() {
+        long id;
+        try (Session session = factory.withExpireOnCommit(false).openSession()) {
+            Author ann = session.query(Author.class).filterBy("name", "Ann").one();
+            id = ann.getId();
+            session.commit();
+            try (Connection other = engine.connect()) {
+                other.execute(text("UPDATE authors SET bio = 'changed elsewhere' WHERE name = 'Ann'"));
+                other.commit();
+            }
+            statements.clear();
+            assertThat(session.get(Author.class, id)).isSameAs(ann); // the identity map: no SQL
+            assertThat(statements).isEmpty();
+            assertThat(session.getForUpdate(Author.class, id)).isSameAs(ann); // SQL every time, and overwrites
+            assertThat(ann.getBio()).isEqualTo("changed elsewhere");
+            assertThat(sql())
+                    .containsExactly("SELECT authors.id, authors.name, authors.bio, authors.version \nFROM authors "
+                            + "\nWHERE authors.id = ?" + lock("FOR UPDATE"));
+            assertThat(session.getForUpdate(Author.class, 999_999)).isNull();
+            session.delete(ann);
+            assertThat(session.getForUpdate(Author.class, id)).isNull(); // deleted in this session
+            session.rollback();
+        }
+        assumeTrue(db.isPostgresql(), "SQLite has no row locks");
+        try (Session holder = factory.openSession();
+                Session other = factory.openSession()) {
+            holder.getForUpdate(Author.class, id);
+            assertThatThrownBy(() -> other.query(Author.class)
+                            .filterBy("name", "Ann")
+                            .withForUpdate(true, false, false)
+                            .one())
+                    .isInstanceOf(OperationalError.class)
+                    .hasMessageContaining("could not obtain lock on row in relation \"authors\"");
+            other.rollback();
+            holder.commit();
+        }
+    }
+
+    @Test
     void nowaitFailsAtOnceOnARowAnotherTransactionLocked() {
         assumeTrue(db.isPostgresql(), "SQLite has no row locks");
         try (Session holder = factory.openSession();

@@ -328,6 +328,21 @@ public final class SessionImpl implements Session {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    @Override
+    public <T> @Nullable T getForUpdate(Class<T> type, Object id) {
+        checkUsable();
+        Mapper<T> mapper = Mapper.of(type);
+        IdentityKey key = key(mapper, Objects.requireNonNull(id, "id"));
+        InstanceState state = identityMap.get(key);
+        if (state != null && state.status == ObjectState.DELETED) {
+            return null;
+        }
+        List<T> found = mapper.primaryKey.length == 1
+                ? load(byKeyTemplate(mapper).withForUpdate(), Map.of(KEY_PARAMETER, key.id()), true)
+                : load(byPrimaryKey(mapper, key).withForUpdate(), Map.of(), true);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
     private static IdentityKey key(Mapper<?> mapper, Object id) {
         Attribute[] pk = mapper.primaryKey;
         if (pk.length == 1) {

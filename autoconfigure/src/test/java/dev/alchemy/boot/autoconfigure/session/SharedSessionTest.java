@@ -171,6 +171,9 @@ class SharedSessionTest {
                 .hasMessageContaining("@Transactional")
                 .hasMessageContaining("alchemy.session.non-transactional=allow-reads");
         assertThatThrownBy(() -> session.flush()).hasMessageContaining("@Transactional");
+        // a lock ends with its transaction: outside one it would be released at once, so it is refused like a write
+        assertThatThrownBy(() -> session.getForUpdate(User.class, 1))
+                .hasMessageStartingWith("Session.getForUpdate() was called outside a transaction");
         assertThatThrownBy(() -> session.execute(dev.alchemy.Alchemy.text("DELETE FROM users"), Map.of()))
                 .hasMessageContaining("@Transactional");
         assertThat(names()).containsExactly("Seeded");
