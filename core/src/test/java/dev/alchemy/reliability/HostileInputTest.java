@@ -727,7 +727,7 @@ class HostileInputTest {
                         session.commit();
                     }
                 },
-                ArgumentError.class,
+                dev.alchemy.exc.UnencodableTextError.class,
                 "unpaired UTF-16 surrogate",
                 "cannot be encoded as UTF-8");
         refusedAndUnchanged(
@@ -736,7 +736,7 @@ class HostileInputTest {
                         session.query(Person.class).filterBy("name", value).all();
                     }
                 },
-                ArgumentError.class,
+                dev.alchemy.exc.UnencodableTextError.class,
                 "unpaired UTF-16 surrogate");
     }
 

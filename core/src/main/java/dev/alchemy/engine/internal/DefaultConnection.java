@@ -262,7 +262,7 @@ final class DefaultConnection implements Connection {
                         && i + 1 < text.length()
                         && Character.isLowSurrogate(text.charAt(i + 1));
                 if (!paired) {
-                    throw new ArgumentError(
+                    throw new dev.alchemy.exc.UnencodableTextError(
                             "the text for parameter '" + parameter.key() + "' has an unpaired UTF-16 "
                                     + "surrogate (\\u" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
                                     + " at index " + i

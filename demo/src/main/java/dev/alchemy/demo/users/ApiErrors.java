@@ -1,6 +1,6 @@
 package dev.alchemy.demo.users;
 
-import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.exc.UnencodableTextError;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +47,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     /**
      * JSON can carry a lone UTF-16 surrogate ({@code "\\ud800"}), which no database encoding can store. Alchemy refuses
-     * to bind such text (an {@link ArgumentError}, which Spring turns into an
+     * to bind such text (an {@link UnencodableTextError}, which Spring turns into an
      * {@link InvalidDataAccessApiUsageException}), the transaction rolls back, and the client is told what was wrong
      * with its text. Any other misuse of the data access API is the server's bug, not the client's: rethrown, it stays
      * a 500.
@@ -55,9 +55,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail unstorableText(InvalidDataAccessApiUsageException ex) {
         for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
-            // Alchemy's message for this refusal (DefaultConnection.checkEncodable); it has no exception of its own
-            if (cause instanceof ArgumentError
-                    && String.valueOf(cause.getMessage()).contains("unpaired UTF-16 surrogate")) {
+            if (cause instanceof UnencodableTextError) {
                 return ProblemDetail.forStatusAndDetail(
                         HttpStatus.BAD_REQUEST,
                         "The request has text with an unpaired UTF-16 surrogate (such as \\ud800 without its pair),"

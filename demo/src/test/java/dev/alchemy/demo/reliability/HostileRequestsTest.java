@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.exc.UnencodableTextError;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -210,7 +210,7 @@ class HostileRequestsTest {
         assertThat(result.getResolvedException())
                 .isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .rootCause()
-                .isInstanceOf(ArgumentError.class)
+                .isInstanceOf(UnencodableTextError.class)
                 .hasMessageContaining("unpaired UTF-16 surrogate");
         assertThat(dump()).isEqualTo(before);
     }
