@@ -43,12 +43,14 @@ public final class Insert implements Executable, ClauseElement {
      * An upsert clause.
      *
      * @param targets the conflicting unique index's columns (may be empty for DO NOTHING)
+     * @param constraint the name of the conflicting constraint instead of its columns (PostgreSQL), or null
      * @param doNothing DO NOTHING rather than DO UPDATE
      * @param set the DO UPDATE assignments, by column name, in table order
      * @param where the DO UPDATE condition, or null
      */
     record OnConflict(
             List<String> targets,
+            @Nullable String constraint,
             boolean doNothing,
             Map<String, @Nullable Object> set,
             @Nullable ColumnElement<Boolean> where) {}
@@ -215,7 +217,7 @@ public final class Insert implements Executable, ClauseElement {
      * @return the changed copy
      */
     public Insert onConflictDoNothing(String... indexColumns) {
-        return withOnConflict(new OnConflict(checkedNames(indexColumns), true, Map.of(), null));
+        return withOnConflict(new OnConflict(checkedNames(indexColumns), null, true, Map.of(), null));
     }
 
     /**
@@ -248,7 +250,50 @@ public final class Insert implements Executable, ClauseElement {
             throw new ArgumentError("ON CONFLICT ... DO UPDATE needs at least one column to set");
         }
         return withOnConflict(
-                new OnConflict(checkedNames(indexColumns.toArray(String[]::new)), false, checked(set), where));
+                new OnConflict(checkedNames(indexColumns.toArray(String[]::new)), null, false, checked(set), where));
+    }
+
+    /**
+     * Upsert naming the conflicting constraint instead of its columns, {@code ON CONFLICT ON CONSTRAINT name DO
+     * NOTHING}: SQLAlchemy's {@code on_conflict_do_nothing(constraint="uq_users_email")}. PostgreSQL only; SQLite's
+     * upsert takes the columns of the unique index, and compiling this for SQLite is a {@code CompileError}.
+     *
+     * <pre>{@code
+     * conn.execute(insert(users).values(row).onConstraintConflictDoNothing("uq_users_email"));
+     * }</pre>
+     *
+     * @param constraint the name of the unique constraint, primary key or exclusion constraint
+     * @return the changed copy
+     */
+    public Insert onConstraintConflictDoNothing(String constraint) {
+        return withOnConflict(new OnConflict(List.of(), constraintName(constraint), true, Map.of(), null));
+    }
+
+    /**
+     * Upsert naming the conflicting constraint, {@code ON CONFLICT ON CONSTRAINT name DO UPDATE SET ...}: SQLAlchemy's
+     * {@code on_conflict_do_update(constraint="uq_users_email", set_=...)}. PostgreSQL only (see {@link
+     * #onConstraintConflictDoNothing}).
+     *
+     * @param constraint the name of the unique constraint or primary key
+     * @param set the new values by column name: Java values (bound) or expressions such as {@link #excluded(String)}
+     * @param where the condition on the existing row, or null
+     * @return the changed copy
+     */
+    public Insert onConstraintConflictDoUpdate(
+            String constraint, Map<String, ?> set, @Nullable ColumnElement<Boolean> where) {
+        if (set.isEmpty()) {
+            throw new ArgumentError("ON CONFLICT ... DO UPDATE needs at least one column to set");
+        }
+        return withOnConflict(new OnConflict(List.of(), constraintName(constraint), false, checked(set), where));
+    }
+
+    private static String constraintName(String constraint) {
+        Objects.requireNonNull(constraint, "constraint");
+        if (constraint.isBlank()) {
+            throw new ArgumentError("the upsert's constraint name is empty; give the name the constraint has in the "
+                    + "database (e.g. UniqueConstraint.of(\"email\").name(\"uq_users_email\"))");
+        }
+        return constraint;
     }
 
     private Insert withOnConflict(OnConflict clause) {
@@ -626,7 +671,10 @@ public final class Insert implements Executable, ClauseElement {
         for (String t : clause.targets()) {
             quoted.add(compiler.quote(t));
         }
-        compiler.dialect().renderOnConflict(compiler, quoted, null, clause.doNothing());
+        String constraint = clause.constraint();
+        compiler.dialect()
+                .renderOnConflict(
+                        compiler, quoted, constraint == null ? null : compiler.quote(constraint), clause.doNothing());
         if (clause.doNothing()) {
             return;
         }

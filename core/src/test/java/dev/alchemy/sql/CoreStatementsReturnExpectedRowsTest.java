@@ -26,6 +26,7 @@ import static dev.alchemy.sql.CoreFixture.row;
 import static dev.alchemy.types.SqlTypes.INTEGER;
 import static dev.alchemy.types.SqlTypes.VARCHAR;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.alchemy.engine.Connection;
@@ -559,6 +560,34 @@ class CoreStatementsReturnExpectedRowsTest {
             assertThat(conn.execute(select(users.c("name")).where(users.c("id").eq(20)))
                             .scalar())
                     .isEqualTo("New");
+        }
+    }
+
+    @Test
+    void upsertsNamingTheConstraintRunOnPostgresql() {
+        Insert bob = insert(users).values(Map.of("id", 2, "name", "Robert", "email", "robert@example.com"));
+        if (db.isSqlite()) {
+            try (Connection conn = engine.connect()) {
+                assertThatThrownBy(() -> conn.execute(bob.onConstraintConflictDoNothing("users_pkey")))
+                        .isInstanceOf(dev.alchemy.exc.CompileError.class);
+            }
+            return;
+        }
+        try (Connection conn = engine.connect()) {
+            // PostgreSQL names a primary key <table>_pkey
+            assertThat(conn.execute(bob.onConstraintConflictDoNothing("users_pkey"))
+                            .rowcount())
+                    .isZero();
+            conn.execute(bob.onConstraintConflictDoUpdate("users_pkey", Map.of("name", bob.excluded("name")), null));
+            assertThat(conn.execute(select(users.c("name"), users.c("email"))
+                                    .where(users.c("id").eq(2)))
+                            .all())
+                    .extracting(r -> tuple(r.get(0), r.get(1)))
+                    .containsExactly(tuple("Robert", "bob@example.com"));
+            assertThatThrownBy(() -> conn.execute(bob.onConstraintConflictDoNothing("no_such_constraint")))
+                    .isInstanceOf(dev.alchemy.exc.ProgrammingError.class)
+                    .hasMessageContaining("no_such_constraint");
+            conn.rollback();
         }
     }
 }

@@ -377,6 +377,31 @@ class DmlCompilesAsSqlalchemyTest {
     }
 
     @Test
+    void onConflictNamingAConstraintIsPostgresqlOnly() {
+        // SQLAlchemy 1.4: on_conflict_do_update(constraint="uq_users_email", set_=dict(name=st.excluded.name)); its
+        // SQLite insert() has no constraint argument at all
+        Insert st = upsertBase();
+        Insert upsert = st.onConstraintConflictDoUpdate("uq_users_email", Map.of("name", st.excluded("name")), null);
+        assertThat(postgresql(upsert).sql())
+                .isEqualTo("INSERT INTO users (id, name, email) VALUES (?, ?, ?) ON CONFLICT ON CONSTRAINT "
+                        + "uq_users_email DO UPDATE SET name = excluded.name");
+        assertThat(postgresql(st.onConstraintConflictDoNothing("uq_users_email"))
+                        .sql())
+                .isEqualTo("INSERT INTO users (id, name, email) VALUES (?, ?, ?) ON CONFLICT ON CONSTRAINT "
+                        + "uq_users_email DO NOTHING");
+        assertThat(postgresql(st.onConstraintConflictDoNothing("Weird Name")).sql())
+                .endsWith("ON CONFLICT ON CONSTRAINT \"Weird Name\" DO NOTHING");
+        assertThatThrownBy(() -> sqlite(upsert))
+                .isInstanceOf(CompileError.class)
+                .hasMessageContaining("SQLite cannot name a constraint");
+        assertThatThrownBy(() -> st.onConstraintConflictDoNothing(" "))
+                .isInstanceOf(dev.alchemy.exc.ArgumentError.class)
+                .hasMessageContaining("constraint name is empty");
+        assertThatThrownBy(() -> st.onConstraintConflictDoUpdate("uq_users_email", Map.of(), null))
+                .isInstanceOf(dev.alchemy.exc.ArgumentError.class);
+    }
+
+    @Test
     void onConflictWithReturning() {
         Insert st = upsertBase();
         assertSql(
