@@ -23,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Concurrent {@code @Transactional} requests that each read a row and then insert, on an SQLite file with
  * {@code alchemy.immediate-transactions=true}: all succeed and every insert is there. Without the property the
  * second writer's INSERT fails at once with {@code CannotAcquireLockException} ("database is locked"): its
- * transaction read a snapshot that another request's commit made stale.
+ * transaction read a snapshot that another request's commit made stale. {@link PostgresqlConcurrentReadThenWriteTest}
+ * runs this test on PostgreSQL, where it passes for another reason, and shows what differs there.
  */
 @SpringBootTest(classes = ConflictApp.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)

@@ -42,6 +42,64 @@ public class Documents {
         return note.id;
     }
 
+    @Transactional
+    public Counter createCounter() {
+        Counter c = new Counter(0);
+        session.add(c);
+        session.flush();
+        return c;
+    }
+
+    public int hits(int counterId) {
+        Counter c = session.get(Counter.class, counterId);
+        if (c == null) {
+            throw new IllegalArgumentException("no counter " + counterId);
+        }
+        return c.hits;
+    }
+
+    /**
+     * Reads the counter, then writes it plus one, with neither a lock nor a version: two of these at once can lose
+     * an update on PostgreSQL. {@code afterRead} runs between the read and the write (a test lines two up there).
+     */
+    @Transactional
+    public void incrementUnlocked(int counterId, Runnable afterRead) {
+        Counter c = session.get(Counter.class, counterId);
+        if (c == null) {
+            throw new IllegalArgumentException("no counter " + counterId);
+        }
+        afterRead.run();
+        c.hits = c.hits + 1;
+    }
+
+    /**
+     * Reads the counter with {@code session.getForUpdate} ({@code SELECT ... FOR UPDATE}), then writes it plus one:
+     * concurrent calls queue for the row. {@code afterRead} runs between the read and the write.
+     */
+    @Transactional
+    public void incrementLocked(int counterId, Runnable afterRead) {
+        Counter c = session.getForUpdate(Counter.class, counterId);
+        if (c == null) {
+            throw new IllegalArgumentException("no counter " + counterId);
+        }
+        afterRead.run();
+        c.hits = c.hits + 1;
+    }
+
+    /**
+     * Reads the versioned document, then changes its body, in one transaction; {@code afterRead} runs between the
+     * read and the write.
+     */
+    @Transactional
+    public void edit(int documentId, String body, Runnable afterRead) {
+        Document d = session.get(Document.class, documentId);
+        if (d == null) {
+            throw new IllegalArgumentException("no document " + documentId);
+        }
+        afterRead.run();
+        d.body = body;
+    }
+
     /**
      * Saves an edited copy loaded by an earlier request; waits at the barrier so that two saves commit together.
      */
