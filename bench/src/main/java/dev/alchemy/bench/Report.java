@@ -47,7 +47,7 @@ final class Report {
                         + "are medians of one run on one machine; compare the ratios, not the milliseconds with another "
                         + "machine's.\n\n");
         md.append("This page is written by the benchmark itself. To run everything again and rewrite it "
-                + "(about half an hour):\n\n");
+                + "(about 12 minutes on an idle 2-core machine):\n\n");
         md.append(
                 "```bash\nbash bench/run.sh            # all workloads, both databases, startup, profiles\n"
                         + "bash bench/run.sh --quick    # a rough pass in a few minutes (fewer iterations), same page\n```\n\n");
