@@ -205,6 +205,26 @@ class ReattachTest {
     }
 
     @Test
+    void aDetachedObjectWhoseKeyWasClearedCannotBeDeleted() {
+        User u = new User("Ann", "ann@example.com");
+        try (Session session = factory.openSession()) {
+            session.add(u);
+            session.commit();
+        }
+        u.id = null;
+        try (Session session = factory.openSession()) {
+            assertThatThrownBy(() -> session.delete(u))
+                    .isInstanceOf(InvalidRequestError.class)
+                    .hasMessageContaining("cannot delete User")
+                    .hasMessageContaining("names no row");
+        }
+        try (Connection conn = engine.connect()) {
+            assertThat(conn.execute(text("SELECT count(*) FROM users")).scalar(Long.class))
+                    .isOne();
+        }
+    }
+
+    @Test
     void aDetachedObjectRefusedForATakenKeyStaysDetached() {
         Author a = detached("Ann");
         try (Session session = factory.openSession()) {

@@ -127,8 +127,30 @@ final class InstanceState {
     }
 
     /**
-     * Whether any attribute differs from the snapshot, without allocating: autoflush asks this of every persistent
-     * object before every query.
+     * Whether any persistent object among these changed since it was last loaded or flushed: autoflush asks this of
+     * the whole session before every query, so the objects are read into one scratch array.
+     *
+     * @param states the objects; those not persistent are passed over
+     * @return true at the first changed one
+     */
+    static boolean anyModified(Iterable<InstanceState> states) {
+        Object[] scratch = new Object[0];
+        for (InstanceState s : states) {
+            if (s.status == ObjectState.PERSISTENT) {
+                int n = s.mapper.attributes.size();
+                if (scratch.length < n) {
+                    scratch = new Object[n];
+                }
+                if (s.isModified(scratch)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether any attribute differs from the snapshot, without allocating.
      *
      * @param scratch an array at least as long as the attributes, to read the current values into
      * @return true when an attribute changed since the last load or flush

@@ -8,7 +8,6 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -324,10 +323,5 @@ final class RowAccessors {
                 }
             }
         };
-    }
-
-    /** @return true when the member can be reached from a nestmate of its class */
-    static boolean isInstanceMember(Member m) {
-        return !Modifier.isStatic(m.getModifiers());
     }
 }

@@ -50,8 +50,6 @@ public final class SessionImpl implements Session {
 
     /** The persistent objects by class and key; replaced like {@link #states}. */
     private Map<IdentityKey, InstanceState> identityMap = new HashMap<>();
-    /** Where the dirty check of autoflush reads an object's current values. */
-    private Object[] scratch = new Object[0];
     /** How many objects {@link #states} and {@link #identityMap} were last sized for. */
     private int mapsSizedFor;
 
@@ -144,9 +142,10 @@ public final class SessionImpl implements Session {
         IdentityKey key = mapper.keyOf(instance);
         if (key == null) {
             DetachedStates.put(instance);
-            throw new InvalidRequestError("cannot attach " + instance.getClass().getSimpleName() + ": it was detached "
+            // only delete() gets here: add() treats an object without its key as new
+            throw new InvalidRequestError("cannot delete " + instance.getClass().getSimpleName() + ": it was detached "
                     + "from a session, but its primary key " + List.of(mapper.primaryKey) + " has been set to null "
-                    + "since; a detached object keeps its identity");
+                    + "since, so it names no row");
         }
         key = key(mapper, key.id());
         InstanceState other = identityMap.get(key);
@@ -419,22 +418,7 @@ public final class SessionImpl implements Session {
         if (!unread.isEmpty()) {
             return true; // re-attached objects: the flush reads their rows and finds what changed
         }
-        Object[] scratch = this.scratch;
-        for (InstanceState s : states.values()) { // an array walk; the identity map's buckets chase pointers
-            if (s.status == ObjectState.PERSISTENT) {
-                int n = s.mapper.attributes.size();
-                if (scratch.length < n) {
-                    scratch = new Object[n];
-                    this.scratch = scratch;
-                }
-                if (s.isModified(scratch)) {
-                    java.util.Arrays.fill(scratch, null);
-                    return true;
-                }
-            }
-        }
-        java.util.Arrays.fill(scratch, null); // holds no object of the application past the check
-        return false;
+        return InstanceState.anyModified(states.values()); // an array walk; the key map's buckets chase pointers
     }
 
     private <T> List<T> load(EntitySelect<T> select, boolean overwrite) {

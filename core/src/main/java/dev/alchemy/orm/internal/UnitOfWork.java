@@ -62,6 +62,24 @@ final class UnitOfWork {
 
     private record Change(InstanceState state, int[] changed, Object[] current) {}
 
+    /** The indexes of the attributes an UPDATE sets, compared by content. */
+    private record ChangedColumns(int[] indexes) {
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o instanceof ChangedColumns other && Arrays.equals(indexes, other.indexes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(indexes);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(indexes);
+        }
+    }
+
     void run(
             List<InstanceState> pending,
             List<InstanceState> persistent,
@@ -138,16 +156,8 @@ final class UnitOfWork {
     private static boolean anyChange(List<InstanceState> persistent, List<InstanceState> all) {
         Relationships.syncReferences(persistent);
         Relationships.syncChildren(all);
-        Object[] scratch = new Object[0];
-        for (InstanceState s : persistent) {
-            if (s.status == ObjectState.PERSISTENT) {
-                if (scratch.length < s.mapper.attributes.size()) {
-                    scratch = new Object[s.mapper.attributes.size()];
-                }
-                if (s.isModified(scratch)) {
-                    return true;
-                }
-            }
+        if (InstanceState.anyModified(persistent)) {
+            return true;
         }
         Map<String, Map<List<Object>, Boolean>> rows = new LinkedHashMap<>();
         Relationships.associationChanges(all, rows, new HashMap<>());
@@ -674,19 +684,10 @@ final class UnitOfWork {
     private void update(Connection conn, Mapper<?> mapper, List<Change> changes) {
         Table table = mapper.table;
         Attribute version = mapper.version;
-        Map<List<Integer>, List<Change>> groups = new LinkedHashMap<>(); // one UPDATE per set of changed columns
-        List<Integer> previous = null;
-        int[] previousChanged = null;
+        Map<ChangedColumns, List<Change>> groups = new LinkedHashMap<>(); // one UPDATE per set of changed columns
         for (Change c : changes) {
-            if (previous == null || !Arrays.equals(previousChanged, c.changed)) {
-                Integer[] boxed = new Integer[c.changed.length];
-                for (int i = 0; i < boxed.length; i++) {
-                    boxed[i] = c.changed[i];
-                }
-                previous = List.of(boxed);
-                previousChanged = c.changed;
-            }
-            groups.computeIfAbsent(previous, k -> new ArrayList<>()).add(c);
+            groups.computeIfAbsent(new ChangedColumns(c.changed), k -> new ArrayList<>())
+                    .add(c);
         }
         for (List<Change> group : groups.values()) {
             int[] changed = group.get(0).changed;
