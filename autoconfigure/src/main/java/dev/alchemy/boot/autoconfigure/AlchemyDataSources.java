@@ -28,14 +28,23 @@ final class AlchemyDataSources {
      * @param classLoader where to look for the driver: the application's class loader
      */
     static HikariDataSource create(String text, @Nullable ClassLoader classLoader) {
-        URL url = parse(text);
-        EngineDialect dialect = dialect(url, text);
+        return create(URL_PROPERTY, text, classLoader);
+    }
+
+    /**
+     * @param property the property that holds the URL, named in errors
+     * @param text the URL
+     * @param classLoader where to look for the driver: the application's class loader
+     */
+    static HikariDataSource create(String property, String text, @Nullable ClassLoader classLoader) {
+        URL url = parse(property, text);
+        EngineDialect dialect = dialect(property, url);
         EngineDialect.ConnectionSpec spec = dialect.connectionSpec(url, EngineOptions.defaults());
         if (!ClassUtils.isPresent(spec.driverClassName(), classLoader)) {
             throw new FailureAnalyzedException(
-                    URL_PROPERTY + " '" + url + "' needs the " + dialect.name() + " JDBC driver "
-                            + spec.driverClassName() + ", which is not on the class path.",
-                    "Add the dependency " + spec.driverArtifact() + ", or change " + URL_PROPERTY + ".");
+                    property + " '" + url + "' needs the " + dialect.name() + " JDBC driver " + spec.driverClassName()
+                            + ", which is not on the class path.",
+                    "Add the dependency " + spec.driverArtifact() + ", or change " + property + ".");
         }
         if (dialect.name().equals("sqlite") && !url.isJdbc() && !spec.sharedMemoryDatabase()) {
             createParentDirectories(url, text);
@@ -51,20 +60,20 @@ final class AlchemyDataSources {
         return dataSource;
     }
 
-    private static URL parse(String text) {
+    private static URL parse(String property, String text) {
         try {
             return URL.parse(text);
         } catch (ArgumentError e) {
-            throw new InvalidConfigurationPropertyValueException(URL_PROPERTY, text, e.getMessage(), e);
+            throw new InvalidConfigurationPropertyValueException(property, text, e.getMessage(), e);
         }
     }
 
-    private static EngineDialect dialect(URL url, String text) {
+    private static EngineDialect dialect(String property, URL url) {
         try {
             return EngineDialect.forName(url.backendName());
         } catch (ArgumentError e) {
             throw new InvalidConfigurationPropertyValueException(
-                    URL_PROPERTY,
+                    property,
                     url.toString(),
                     "Alchemy has no dialect '" + url.backendName() + "': " + e.getMessage(),
                     e);

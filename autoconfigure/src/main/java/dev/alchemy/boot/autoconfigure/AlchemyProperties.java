@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * alchemy.models.packages=com.example.model
  * alchemy.schema.create-all=false
  * alchemy.session.non-transactional=fail
+ * alchemy.replica.url=jdbc:postgresql://replica.example.com/app
  * </pre>
  */
 @ConfigurationProperties("alchemy")
@@ -53,6 +54,8 @@ public class AlchemyProperties {
     private final Schema schema = new Schema();
 
     private final Session session = new Session();
+
+    private final Replica replica = new Replica();
 
     /** @return the database URL used when the application configures no DataSource */
     public String getUrl() {
@@ -117,6 +120,77 @@ public class AlchemyProperties {
     /** @return the settings of sessions */
     public Session getSession() {
         return session;
+    }
+
+    /** @return the read replica that read-only transactions use */
+    public Replica getReplica() {
+        return replica;
+    }
+
+    /**
+     * A read replica: when {@code url} is set, {@code @Transactional(readOnly = true)} work (Alchemy and
+     * {@code JdbcTemplate} alike) reads from it, and everything else uses the application's DataSource, the primary.
+     * See {@link AlchemyReplicaAutoConfiguration}.
+     */
+    public static class Replica {
+
+        /**
+         * URL of a read replica (a streaming standby) of the application's database, JDBC
+         * ('jdbc:postgresql://replica/app') or SQLAlchemy-style ('postgresql://user@replica/app'). When set,
+         * read-only transactions (@Transactional(readOnly = true)) take their connection from it; all other work
+         * uses spring.datasource. Replicas lag: a read that must see the caller's own recent write belongs in a
+         * read-write transaction.
+         */
+        private @Nullable String url;
+
+        /** User name for the replica. Defaults to spring.datasource.username. */
+        private @Nullable String username;
+
+        /** Password for the replica. Defaults to spring.datasource.password. */
+        private @Nullable String password;
+
+        /** Largest number of connections the replica's pool holds. */
+        private int maximumPoolSize = 10;
+
+        /** @return the replica's URL, or null for no replica */
+        public @Nullable String getUrl() {
+            return url;
+        }
+
+        /** @param url the replica's URL, or null for no replica */
+        public void setUrl(@Nullable String url) {
+            this.url = url;
+        }
+
+        /** @return the replica's user name, or null for spring.datasource's */
+        public @Nullable String getUsername() {
+            return username;
+        }
+
+        /** @param username the replica's user name, or null for spring.datasource's */
+        public void setUsername(@Nullable String username) {
+            this.username = username;
+        }
+
+        /** @return the replica's password, or null for spring.datasource's */
+        public @Nullable String getPassword() {
+            return password;
+        }
+
+        /** @param password the replica's password, or null for spring.datasource's */
+        public void setPassword(@Nullable String password) {
+            this.password = password;
+        }
+
+        /** @return the largest size of the replica's pool */
+        public int getMaximumPoolSize() {
+            return maximumPoolSize;
+        }
+
+        /** @param maximumPoolSize the largest size of the replica's pool */
+        public void setMaximumPoolSize(int maximumPoolSize) {
+            this.maximumPoolSize = maximumPoolSize;
+        }
     }
 
     /** Where the {@code @Table} model classes are found. */

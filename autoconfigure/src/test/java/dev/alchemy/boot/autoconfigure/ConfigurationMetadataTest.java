@@ -50,6 +50,10 @@ class ConfigurationMetadataTest {
         expected.put("alchemy.hide-parameters", "false");
         expected.put("alchemy.immediate-transactions", "false");
         expected.put("alchemy.models.packages", null);
+        expected.put("alchemy.replica.url", null);
+        expected.put("alchemy.replica.username", null);
+        expected.put("alchemy.replica.password", null);
+        expected.put("alchemy.replica.maximum-pool-size", "10");
         expected.put("alchemy.schema.create-all", "true");
         expected.put("alchemy.session.autoflush", "true");
         expected.put("alchemy.session.expire-on-commit", "true");
