@@ -1,0 +1,5 @@
+/** {@code createAll} ordered after Liquibase. */
+@NullMarked
+package dev.alchemy.boot.test.liquibase;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,1 @@
+INSERT INTO tags (account_id, label) VALUES (1, 'from data.sql');
