@@ -53,6 +53,23 @@ public final class AlchemyAutoConfiguration {
                 dataSource, properties, customizers.orderedStream().toList());
     }
 
+    /** One INFO line at start-up: the database, the models and the tables created. */
+    @Bean
+    AlchemyStartupSummary alchemyStartupSummary(
+            Engine engine,
+            ObjectProvider<DataSource> dataSource,
+            ObjectProvider<AlchemyModels> models,
+            ObjectProvider<AlchemySchemaInitializer> schema) {
+        return new AlchemyStartupSummary(engine, dataSource, models, schema);
+    }
+
+    /** Spring's BEGIN/COMMIT/ROLLBACK in the engine's log, at INFO with {@code alchemy.echo}. */
+    @Bean
+    @ConditionalOnClass(TransactionExecutionListener.class)
+    TransactionEchoListener alchemyTransactionEchoListener(AlchemyProperties properties) {
+        return new TransactionEchoListener(properties.isEcho());
+    }
+
     @Bean
     @ConditionalOnMissingBean(SQLExceptionTranslator.class)
     AlchemySQLExceptionTranslator alchemySqlExceptionTranslator(DataSource dataSource) {

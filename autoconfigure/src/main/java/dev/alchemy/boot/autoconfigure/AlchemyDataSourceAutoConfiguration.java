@@ -10,13 +10,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
@@ -42,11 +44,16 @@ import org.springframework.util.StringUtils;
 @EnableConfigurationProperties(AlchemyProperties.class)
 public final class AlchemyDataSourceAutoConfiguration {
 
+    private static final String HIKARI_PREFIX = "spring.datasource.hikari";
+
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(DataSource.class)
-    @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(AlchemyProperties properties, ResourceLoader resourceLoader) {
-        return AlchemyDataSources.create(properties.getUrl(), resourceLoader.getClassLoader());
+    HikariDataSource dataSource(AlchemyProperties properties, ResourceLoader resourceLoader, Environment environment) {
+        HikariDataSource dataSource = AlchemyDataSources.create(properties.getUrl(), resourceLoader.getClassLoader());
+        // bound here, not by @ConfigurationProperties on this method: that would make the configuration processor
+        // re-declare Boot's spring.datasource.hikari.* in our metadata, without descriptions, so IDEs showed each twice
+        Binder.get(environment).bind(HIKARI_PREFIX, Bindable.ofInstance(dataSource));
+        return dataSource;
     }
 
     /** Matches when neither {@code spring.datasource.url} nor {@code spring.datasource.jndi-name} has a value. */

@@ -11,11 +11,11 @@ import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.diagnostics.FailureAnalyzedException;
 import org.springframework.boot.persistence.autoconfigure.EntityScanPackages;
-import org.springframework.boot.persistence.autoconfigure.EntityScanner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
@@ -23,9 +23,10 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * Finds the model classes: in {@code alchemy.models.packages} when set, else with Boot's {@link EntityScanner} (the
- * packages of {@code @EntityScan}, else the application's auto-configuration packages, i.e. the package of the
- * {@code @SpringBootApplication} class).
+ * Finds the model classes: in {@code alchemy.models.packages} when set, else where Boot's {@code EntityScanner} looks
+ * (the packages of {@code @EntityScan}, else the application's auto-configuration packages, i.e. the package of the
+ * {@code @SpringBootApplication} class). Classes annotated with JPA's {@code @Table} or {@code @Entity} instead are
+ * reported ({@link JpaLookalikes}): the annotations share their simple names with Alchemy's.
  */
 final class ModelScanner {
 
@@ -38,38 +39,43 @@ final class ModelScanner {
     static AlchemyModels scan(ApplicationContext context, List<String> configured) {
         List<String> packages;
         String source;
-        Set<Class<?>> found;
-        try {
-            List<String> property = configured.stream()
-                    .filter(StringUtils::hasText)
-                    .map(String::strip)
-                    .toList();
-            if (!property.isEmpty()) {
-                packages = property;
-                source = PACKAGES_PROPERTY;
-                found = scanPackages(context, packages);
+        List<String> property = configured.stream()
+                .filter(StringUtils::hasText)
+                .map(String::strip)
+                .toList();
+        if (!property.isEmpty()) {
+            packages = property;
+            source = PACKAGES_PROPERTY;
+        } else {
+            List<String> entityScan = EntityScanPackages.get(context).getPackageNames();
+            if (!entityScan.isEmpty()) {
+                packages = entityScan;
+                source = "@EntityScan";
             } else {
-                List<String> entityScan = EntityScanPackages.get(context).getPackageNames();
-                if (!entityScan.isEmpty()) {
-                    packages = entityScan;
-                    source = "@EntityScan";
-                } else {
-                    packages =
-                            AutoConfigurationPackages.has(context) ? AutoConfigurationPackages.get(context) : List.of();
-                    source = null;
-                }
-                found = new EntityScanner(context).scan(Table.class);
+                packages = AutoConfigurationPackages.has(context) ? AutoConfigurationPackages.get(context) : List.of();
+                source = null;
             }
+        }
+        Set<Class<?>> found = new LinkedHashSet<>();
+        Set<Class<?>> jpa = new LinkedHashSet<>();
+        try {
+            scanPackages(context, packages, found, jpa);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("Alchemy could not load a model class it found: " + e.getMessage(), e);
         }
+        JpaLookalikes.warn(found, jpa, where(packages, source));
         if (found.isEmpty()) {
-            return noModels(packages, source);
+            return noModels(packages, source, jpa);
         }
         List<Class<?>> models = new ArrayList<>(found);
         models.sort(Comparator.comparing(Class::getName));
         try {
-            return AlchemyModels.of(Base.of(models.toArray(Class<?>[]::new)), packages);
+            AlchemyModels result = AlchemyModels.of(Base.of(models.toArray(Class<?>[]::new)), packages);
+            if (logger.isDebugEnabled()) {
+                logger.debug("Alchemy found " + models.size() + " model classes in " + where(packages, source) + ": "
+                        + names(models));
+            }
+            return result;
         } catch (MappingError e) {
             throw new FailureAnalyzedException(
                     "Alchemy found the model classes " + names(models) + " in " + where(packages, source)
@@ -80,16 +86,21 @@ final class ModelScanner {
         }
     }
 
-    private static AlchemyModels noModels(List<String> packages, @Nullable String source) {
+    private static AlchemyModels noModels(List<String> packages, @Nullable String source, Set<Class<?>> jpa) {
         if (source != null) {
             throw new FailureAnalyzedException(
                     "Alchemy found no model classes (annotated with @" + Table.class.getName() + ") in "
-                            + where(packages, source) + ".",
-                    "Check the package names in " + source + ": each must be the package of your @Table classes "
-                            + "or a parent of it. Remove " + source + " to scan the package of your "
-                            + "@SpringBootApplication class instead.");
+                            + where(packages, source) + "." + JpaLookalikes.found(jpa),
+                    jpa.isEmpty()
+                            ? "Check the package names in " + source + ": each must be the package of your @Table "
+                                    + "classes or a parent of it. Remove " + source + " to scan the package of your "
+                                    + "@SpringBootApplication class instead."
+                            : JpaLookalikes.ACTION);
         }
-        if (logger.isInfoEnabled()) {
+        if (!jpa.isEmpty()) {
+            logger.warn("Alchemy found no model classes (annotated with @" + Table.class.getName() + ") in "
+                    + where(packages, null) + "." + JpaLookalikes.found(jpa) + " " + JpaLookalikes.ACTION);
+        } else if (logger.isInfoEnabled()) {
             logger.info("Alchemy found no model classes (annotated with @" + Table.class.getName() + ") in "
                     + where(packages, null) + ", so it creates no tables. If you have some elsewhere, name their "
                     + "packages in " + PACKAGES_PROPERTY + " or @EntityScan.");
@@ -111,21 +122,28 @@ final class ModelScanner {
         return models.stream().map(Class::getSimpleName).toList();
     }
 
-    private static Set<Class<?>> scanPackages(ApplicationContext context, List<String> packages)
+    /** Finds the Alchemy models, and the JPA entities that may be models with the wrong imports, in one pass. */
+    private static void scanPackages(
+            ApplicationContext context, List<String> packages, Set<Class<?>> models, Set<Class<?>> jpa)
             throws ClassNotFoundException {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.setEnvironment(context.getEnvironment());
         scanner.setResourceLoader(context);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Table.class));
-        Set<Class<?>> found = new LinkedHashSet<>();
+        scanner.addIncludeFilter(JpaLookalikes.FILTER);
         for (String name : packages) {
+            if (!StringUtils.hasText(name)) {
+                continue;
+            }
             for (BeanDefinition candidate : scanner.findCandidateComponents(name)) {
                 String className = candidate.getBeanClassName();
-                if (className != null) {
-                    found.add(ClassUtils.forName(className, context.getClassLoader()));
+                if (className == null) {
+                    continue;
                 }
+                boolean model = candidate instanceof AnnotatedBeanDefinition annotated
+                        && annotated.getMetadata().hasAnnotation(Table.class.getName());
+                (model ? models : jpa).add(ClassUtils.forName(className, context.getClassLoader()));
             }
         }
-        return found;
     }
 }

@@ -30,6 +30,21 @@ class ConfigurationMetadataTest {
         }
     }
 
+    /** Boot documents spring.datasource.hikari.* itself; declaring them again (without descriptions) doubled them. */
+    @Test
+    void onlyAlchemysOwnPropertiesAreDeclared() throws IOException {
+        List<String> foreign = new ArrayList<>();
+        for (String section : List.of("groups", "properties")) {
+            for (JsonNode entry : metadata().path(section)) {
+                String name = entry.get("name").asString();
+                if (!name.equals("alchemy") && !name.startsWith("alchemy.")) {
+                    foreign.add(name);
+                }
+            }
+        }
+        assertThat(foreign).isEmpty();
+    }
+
     @Test
     void everyAlchemyPropertyHasADescriptionAndItsDefault() throws IOException {
         Map<String, String> defaults = new LinkedHashMap<>();

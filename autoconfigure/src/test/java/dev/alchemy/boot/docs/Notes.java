@@ -1,5 +1,6 @@
 package dev.alchemy.boot.docs;
 
+// tag::engine-service[]
 import static dev.alchemy.Alchemy.text;
 
 import dev.alchemy.engine.Connection;
@@ -8,7 +9,6 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-// tag::engine-service[]
 @Service
 public class Notes {
     private final Engine engine;

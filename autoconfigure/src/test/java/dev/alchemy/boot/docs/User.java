@@ -1,9 +1,9 @@
 package dev.alchemy.boot.docs;
 
+// tag::model[]
 import dev.alchemy.orm.Column;
 import dev.alchemy.orm.Table;
 
-// tag::model[]
 @Table(name = "users")
 public class User {
     @Column(primaryKey = true)

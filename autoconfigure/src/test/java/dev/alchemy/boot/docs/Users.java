@@ -1,11 +1,11 @@
 package dev.alchemy.boot.docs;
 
+// tag::service[]
 import dev.alchemy.orm.Session;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-// tag::service[]
 @Service
 public class Users {
     private final Session session;

@@ -1,9 +1,9 @@
 package dev.alchemy.docs.orm;
 
+// Stores {@link Money} as its cents, a BIGINT.
+// tag::converter[]
 import dev.alchemy.orm.AttributeConverter;
 
-/** Stores {@link Money} as its cents, a BIGINT. */
-// tag::converter[]
 public final class MoneyConverter implements AttributeConverter<Money, Long> {
     @Override
     public Class<Long> databaseType() {

@@ -1,5 +1,7 @@
 package dev.alchemy.docs.orm;
 
+// The model of {@code docs/orm.md} with private fields, getters and setters.
+// tag::product[]
 import dev.alchemy.orm.Column;
 import dev.alchemy.orm.Convert;
 import dev.alchemy.orm.Index;
@@ -8,8 +10,6 @@ import dev.alchemy.orm.Transient;
 import dev.alchemy.orm.Version;
 import java.time.LocalDateTime;
 
-/** The model of {@code docs/orm.md} with private fields, getters and setters. */
-// tag::product[]
 @Table(name = "products", indexes = @Index(columns = {"category", "name"}))
 public class Product {
     @Column(primaryKey = true)

@@ -1,10 +1,10 @@
 package dev.alchemy.docs.orm;
 
+// The seed's model of {@code docs/orm.md}: public fields.
+// tag::user[]
 import dev.alchemy.orm.Column;
 import dev.alchemy.orm.Table;
 
-/** The seed's model of {@code docs/orm.md}: public fields. */
-// tag::user[]
 @Table(name = "users")
 public class User {
     @Column(primaryKey = true)

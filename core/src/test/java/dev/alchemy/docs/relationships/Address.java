@@ -1,12 +1,12 @@
 package dev.alchemy.docs.relationships;
 
+// An address of one user ({@code docs/relationships.md}).
+// tag::address[]
 import dev.alchemy.orm.Column;
 import dev.alchemy.orm.ForeignKey;
 import dev.alchemy.orm.Relationship;
 import dev.alchemy.orm.Table;
 
-/** An address of one user ({@code docs/relationships.md}). */
-// tag::address[]
 @Table(name = "address")
 public class Address {
     @Column(primaryKey = true)

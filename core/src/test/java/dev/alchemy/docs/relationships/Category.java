@@ -1,5 +1,7 @@
 package dev.alchemy.docs.relationships;
 
+// Self-referential: a tree of categories ({@code docs/relationships.md}).
+// tag::category[]
 import dev.alchemy.orm.Column;
 import dev.alchemy.orm.ForeignKey;
 import dev.alchemy.orm.Relationship;
@@ -7,8 +9,6 @@ import dev.alchemy.orm.Table;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Self-referential: a tree of categories ({@code docs/relationships.md}). */
-// tag::category[]
 @Table(name = "category")
 public class Category {
     @Column(primaryKey = true)

@@ -1,12 +1,12 @@
 package dev.alchemy.docs.relationships;
 
+// A comment on a post, deleted with it by the database ({@code docs/relationships.md}).
+// tag::comment[]
 import dev.alchemy.orm.Column;
 import dev.alchemy.orm.ForeignKey;
 import dev.alchemy.orm.Relationship;
 import dev.alchemy.orm.Table;
 
-/** A comment on a post, deleted with it by the database ({@code docs/relationships.md}). */
-// tag::comment[]
 @Table(name = "comment")
 public class Comment {
     @Column(primaryKey = true)

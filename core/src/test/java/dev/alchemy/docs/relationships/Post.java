@@ -1,5 +1,7 @@
 package dev.alchemy.docs.relationships;
 
+// Many-to-many with tags, and comments deleted by the database ({@code docs/relationships.md}).
+// tag::post[]
 import dev.alchemy.orm.Column;
 import dev.alchemy.orm.Relationship;
 import dev.alchemy.orm.Table;
@@ -8,8 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Many-to-many with tags, and comments deleted by the database ({@code docs/relationships.md}). */
-// tag::post[]
 @Table(name = "post")
 public class Post {
     @Column(primaryKey = true)

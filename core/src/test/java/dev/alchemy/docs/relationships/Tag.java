@@ -1,13 +1,13 @@
 package dev.alchemy.docs.relationships;
 
+// The other side of posts and tags ({@code docs/relationships.md}).
+// tag::tag[]
 import dev.alchemy.orm.Column;
 import dev.alchemy.orm.Relationship;
 import dev.alchemy.orm.Table;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The other side of posts and tags ({@code docs/relationships.md}). */
-// tag::tag[]
 @Table(name = "tag")
 public class Tag {
     @Column(primaryKey = true)

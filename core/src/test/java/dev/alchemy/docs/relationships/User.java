@@ -1,13 +1,13 @@
 package dev.alchemy.docs.relationships;
 
+// SQLAlchemy's ORM quick start: a user with addresses ({@code docs/relationships.md}).
+// tag::user[]
 import dev.alchemy.orm.Column;
 import dev.alchemy.orm.Relationship;
 import dev.alchemy.orm.Table;
 import java.util.ArrayList;
 import java.util.List;
 
-/** SQLAlchemy's ORM quick start: a user with addresses ({@code docs/relationships.md}). */
-// tag::user[]
 @Table(name = "user_account")
 public class User {
     @Column(primaryKey = true)
