@@ -27,6 +27,24 @@ public interface ConnectionProvider {
     void releaseConnection(Connection connection) throws SQLException;
 
     /**
+     * Gives back a connection that must not be used again: its transaction state is in doubt (a COMMIT or ROLLBACK
+     * failed, or the database ended a transaction without the driver noticing). Closing the physical connection ends
+     * whatever transaction the database still holds on it without committing it. The engine's own pool evicts it
+     * (HikariCP's {@code evictConnection}); this default aborts the connection ({@link Connection#abort}), then
+     * releases it, so that a pool which validates its connections drops it.
+     *
+     * @param connection a connection from {@link #getConnection()}, not yet released
+     * @throws SQLException from the driver or pool
+     */
+    default void discardConnection(Connection connection) throws SQLException {
+        try {
+            connection.abort(Runnable::run);
+        } finally {
+            releaseConnection(connection);
+        }
+    }
+
+    /**
      * Whether someone else (a Spring transaction manager) owns the transaction on this connection. Then
      * Alchemy neither changes its auto-commit mode nor commits or rolls it back; {@code commit()} and
      * {@code rollback()} on an Alchemy connection fail with a message saying so.

@@ -156,6 +156,22 @@ public interface EngineDialect {
     }
 
     /**
+     * Whether the database ended the current transaction by itself, without the driver knowing, after a statement,
+     * COMMIT or ROLLBACK failed. SQLite rolls the whole transaction back on some errors ({@code SQLITE_FULL},
+     * {@code SQLITE_IOERR}, {@code SQLITE_NOMEM}, some {@code SQLITE_BUSY}); sqlite-jdbc is not told, and would run
+     * every later statement in a transaction of its own, each committed at once. An implementation may bring the
+     * connection back in step with its driver while it looks (SQLite begins the transaction the driver believes
+     * open). Asked only after an error, on a connection whose auto-commit is off; the default says no.
+     *
+     * @param connection the connection, with auto-commit off
+     * @return true when the database holds no transaction although the driver believes one open
+     * @throws SQLException when the state cannot be read; the connection is then discarded
+     */
+    default boolean transactionLost(Connection connection) throws SQLException {
+        return false;
+    }
+
+    /**
      * How to read one column of a result whose types are not known (text SQL), decided once per result from the
      * column's metadata. PostgreSQL reads {@code timestamp} as {@code LocalDateTime} here, for example. The default
      * reads every column with {@link #read(ResultSet, int)}.

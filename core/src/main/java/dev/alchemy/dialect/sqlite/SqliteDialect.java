@@ -167,6 +167,25 @@ public class SqliteDialect implements Dialect {
         }
     }
 
+    /**
+     * Asks SQLite with a {@code BEGIN}: inside a transaction it fails ("cannot start a transaction within a
+     * transaction") and changes nothing; outside one it succeeds, which opens the transaction sqlite-jdbc believes
+     * open (it ran its own {@code BEGIN} after the last COMMIT or ROLLBACK), so the connection is in step again. The C
+     * API's {@code sqlite3_get_autocommit} would say the same, but sqlite-jdbc does not expose it.
+     */
+    @Override
+    public boolean transactionLost(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN");
+        } catch (SQLException inside) {
+            if (String.valueOf(inside.getMessage()).contains("within a transaction")) {
+                return false;
+            }
+            throw inside;
+        }
+        return true;
+    }
+
     @Override
     public DBAPIError translate(SQLException error, @Nullable String sql, @Nullable List<?> parameters) {
         String reason = reason(error);

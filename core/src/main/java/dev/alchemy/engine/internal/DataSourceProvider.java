@@ -1,5 +1,6 @@
 package dev.alchemy.engine.internal;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.alchemy.engine.ConnectionProvider;
 import dev.alchemy.engine.EngineOptions;
 import java.sql.Connection;
@@ -49,6 +50,15 @@ final class DataSourceProvider implements ConnectionProvider {
     @Override
     public void releaseConnection(Connection connection) throws SQLException {
         connection.close();
+    }
+
+    @Override
+    public void discardConnection(Connection connection) throws SQLException {
+        if (dataSource.isWrapperFor(HikariDataSource.class)
+                && PoolProvider.evict(dataSource.unwrap(HikariDataSource.class), connection)) {
+            return;
+        }
+        ConnectionProvider.super.discardConnection(connection);
     }
 
     @Override

@@ -57,6 +57,12 @@ final class DefaultConnection implements Connection {
     private boolean holdsWriteLock;
     /** The first statement that failed in the current transaction (or since the savepoint that undid it). */
     private @Nullable DBAPIError failure;
+    /** The error after which the database rolled back the whole transaction by itself (SQLite, on a full disk). */
+    private @Nullable DBAPIError lost;
+    /** Whether a statement, COMMIT or ROLLBACK failed during this checkout; the state is then checked on close. */
+    private boolean sawError;
+    /** Why the physical connection must be thrown away rather than pooled again when this one closes. */
+    private @Nullable String discard;
 
     private boolean closed;
 
@@ -92,6 +98,7 @@ final class DefaultConnection implements Connection {
         Objects.requireNonNull(parameters, "parameters");
         checkOpen();
         CompiledStatement compiled = statement.compile(dialect);
+        checkNotLost(compiled.sql());
         List<@Nullable Object> values = values(compiled, parameters);
         beginIfNeeded("BEGIN (implicit)");
         log.statement(compiled.sql(), values, 1);
@@ -135,6 +142,7 @@ final class DefaultConnection implements Connection {
         }
         checkOpen();
         CompiledStatement compiled = statement.compile(dialect);
+        checkNotLost(compiled.sql());
         List<List<@Nullable Object>> sets = new ArrayList<>(parameterSets.size());
         for (Map<String, ?> parameters : parameterSets) {
             sets.add(values(compiled, Objects.requireNonNull(parameters, "parameter set")));
@@ -312,7 +320,48 @@ final class DefaultConnection implements Connection {
             // PostgreSQL refuses every statement after a failed one; the first failure says why
             error.addSuppressed(failure);
         }
+        sawError = true;
+        if (inTransaction && lost == null && transactionLost(error)) {
+            lost = error;
+        }
         return error;
+    }
+
+    /**
+     * Whether the database rolled the transaction back by itself after this error (SQLite on SQLITE_FULL): its
+     * earlier statements are undone, and the driver, not told, would commit each later statement on its own.
+     */
+    private boolean transactionLost(DBAPIError error) {
+        try {
+            return !jdbc.getAutoCommit() && dialect.transactionLost(jdbc);
+        } catch (SQLException | RuntimeException e) {
+            error.addSuppressed(e);
+            discard = "its transaction state could not be read after an error";
+            return true;
+        }
+    }
+
+    private void checkNotLost(String sql) {
+        DBAPIError cause = lost;
+        if (cause != null) {
+            throw lostError(sql, cause);
+        }
+        if (discard != null && !external) {
+            throw new InvalidRequestError("this connection can no longer be used: " + discard
+                    + ", so its state is in doubt; close it (it is discarded, not pooled) and take a new one");
+        }
+    }
+
+    private OperationalError lostError(String sql, DBAPIError cause) {
+        return new OperationalError(
+                "the database rolled back this whole transaction by itself when a statement failed ("
+                        + firstLine(cause.getMessage()) + "), so everything it wrote is undone; "
+                        + (external
+                                ? "let the transaction manager roll back (leave the @Transactional method with the error)"
+                                : "call rollback() and run the transaction again"),
+                sql,
+                null,
+                cause);
     }
 
     private static String firstLine(@Nullable String text) {
@@ -376,6 +425,11 @@ final class DefaultConnection implements Connection {
         checkOpen();
         checkNotExternal("commit");
         if (inTransaction) {
+            DBAPIError gone = lost;
+            if (gone != null) {
+                rollback();
+                throw lostError("COMMIT", gone);
+            }
             DBAPIError aborted = failure;
             if (aborted != null && dialect.failedStatementAbortsTransaction()) {
                 rollback();
@@ -392,10 +446,29 @@ final class DefaultConnection implements Connection {
             try {
                 jdbc.commit();
             } catch (SQLException e) {
-                throw dialect.translate(e, "COMMIT", null);
+                DBAPIError error = dialect.translate(e, "COMMIT", null);
+                rollbackFailedCommit(error);
+                throw error;
             } finally {
                 endTransaction();
             }
+        }
+    }
+
+    /**
+     * A COMMIT the database refused may leave the transaction open (SQLite keeps it open after a deferred foreign key
+     * or a busy COMMIT, so that the application can fix and retry), with its rows: on a pooled connection, the next
+     * transaction would commit them. So a failed commit is rolled back here, as SQLAlchemy's pool resets a connection
+     * on return. Should that fail too, the connection is discarded when closed, which ends the transaction uncommitted.
+     */
+    private void rollbackFailedCommit(DBAPIError error) {
+        sawError = true;
+        log.message("ROLLBACK (the COMMIT failed)");
+        try {
+            jdbc.rollback();
+        } catch (SQLException e) {
+            error.addSuppressed(e);
+            discard = "its ROLLBACK after a failed COMMIT failed too";
         }
     }
 
@@ -408,6 +481,9 @@ final class DefaultConnection implements Connection {
             try {
                 jdbc.rollback();
             } catch (SQLException e) {
+                // the transaction's state is in doubt: closing the physical connection ends it uncommitted
+                sawError = true;
+                discard = "its ROLLBACK failed";
                 throw dialect.translate(e, "ROLLBACK", null);
             } finally {
                 endTransaction();
@@ -417,6 +493,7 @@ final class DefaultConnection implements Connection {
 
     private void endTransaction() {
         inTransaction = false;
+        lost = null;
         if (holdsWriteLock) {
             holdsWriteLock = false;
             engine.writeQueue().release();
@@ -517,15 +594,23 @@ final class DefaultConnection implements Connection {
             }
         } finally {
             closed = true;
+            boolean discarding = !external && (discard != null || (sawError && !inStepWithDriver()));
             if (kept != null) {
-                if (error == null) {
+                if (error == null && !discarding) {
                     kept.release(); // before the pool can hand the physical connection to someone else
                 } else {
                     engine.statementCaches().drop(kept); // the connection's state is in doubt
                 }
             }
             try {
-                engine.releaseConnection(jdbc);
+                if (discarding) {
+                    SqlLog.LOG.warn(
+                            "discarding a pooled connection rather than returning it: {}",
+                            discard != null ? discard : "its transaction state was out of step with its driver");
+                    engine.discardConnection(jdbc);
+                } else {
+                    engine.releaseConnection(jdbc);
+                }
             } catch (SQLException e) {
                 OperationalError released =
                         new OperationalError("could not return the connection: " + e.getMessage(), null, null, e);
@@ -538,6 +623,20 @@ final class DefaultConnection implements Connection {
         }
         if (error != null) {
             throw error;
+        }
+    }
+
+    /**
+     * Before a connection that saw an error goes back to the pool: is its real state what the next user expects,
+     * auto-commit off and (as the driver believes) no transaction of the database's own left over? A transaction the
+     * database ended by itself is found by the dialect, which also brings the connection back in step; it is still
+     * discarded, as is one whose state cannot be read.
+     */
+    private boolean inStepWithDriver() {
+        try {
+            return !jdbc.getAutoCommit() && !dialect.transactionLost(jdbc);
+        } catch (SQLException | RuntimeException e) {
+            return false;
         }
     }
 

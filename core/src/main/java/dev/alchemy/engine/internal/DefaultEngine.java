@@ -277,6 +277,10 @@ public final class DefaultEngine implements Engine {
         provider.releaseConnection(connection);
     }
 
+    void discardConnection(java.sql.Connection connection) throws SQLException {
+        provider.discardConnection(connection);
+    }
+
     SqlLog log() {
         return log;
     }

@@ -98,6 +98,29 @@ final class PoolProvider implements ConnectionProvider, DataSource {
         connection.close();
     }
 
+    @Override
+    public void discardConnection(Connection connection) throws SQLException {
+        HikariDataSource p = pool;
+        if (p == null || !evict(p, connection)) {
+            connection.abort(Runnable::run);
+            connection.close();
+        }
+    }
+
+    /**
+     * Evicts a connection in use from a HikariCP pool, instead of closing it: HikariCP then closes the physical
+     * connection (which ends its transaction without committing) and opens a new one in its place.
+     *
+     * @return false when the connection is not one of HikariCP's
+     */
+    static boolean evict(HikariDataSource pool, Connection connection) {
+        if (!StatementCaches.isHikariProxy(connection) || pool.isClosed()) {
+            return false;
+        }
+        pool.evictConnection(connection);
+        return true;
+    }
+
     static AlchemyException connectFailure(SQLException e, @Nullable EngineDialect dialect, @Nullable URL url) {
         String where = url != null ? " to " + url : "";
         if (e instanceof SQLTransientConnectionException && e.getCause() == null) {

@@ -67,6 +67,9 @@ public final class SessionImpl implements Session {
 
     private @Nullable Connection connection;
     private @Nullable RuntimeException failedFlush;
+    /** What failed: "flush", or "commit" when the database refused the COMMIT itself. */
+    private String failedStep = "flush";
+
     private int noAutoflushDepth;
     private boolean flushing;
     private boolean closed;
@@ -90,8 +93,8 @@ public final class SessionImpl implements Session {
         }
         if (failedFlush != null) {
             throw new PendingRollbackError(
-                    "this session's transaction was rolled back because a flush failed; call "
-                            + "rollback() before using the session again. The flush failed with: "
+                    "this session's transaction was rolled back because a " + failedStep + " failed; call "
+                            + "rollback() before using the session again. The " + failedStep + " failed with: "
                             + failedFlush.getMessage(),
                     failedFlush);
         }
@@ -699,6 +702,12 @@ public final class SessionImpl implements Session {
             connection = null;
             try {
                 c.commit();
+            } catch (RuntimeException e) {
+                // the connection rolled the transaction back: what it inserted is undone by rollback(), as after a
+                // failed flush
+                failedFlush = e;
+                failedStep = "commit";
+                throw e;
             } finally {
                 c.close();
             }
@@ -733,6 +742,7 @@ public final class SessionImpl implements Session {
             savepoints.clear();
             undoTransaction();
             failedFlush = null;
+            failedStep = "flush";
         }
     }
 
