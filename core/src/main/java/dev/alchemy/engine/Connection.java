@@ -77,6 +77,29 @@ public interface Connection extends AutoCloseable {
      */
     Transaction beginNested();
 
+    /**
+     * Makes this connection's transactions read-only, from the next one on, or read-write again: the database itself
+     * then refuses every write (SQLite: {@code PRAGMA query_only}, reset when the transaction ends; PostgreSQL:
+     * {@code SET TRANSACTION READ ONLY}, through the driver's {@link java.sql.Connection#setReadOnly}). On a
+     * connection whose transaction Spring's transaction manager owns, the manager decides ({@code
+     * @Transactional(readOnly = true)}); the setting is then only recorded.
+     *
+     * <pre>{@code
+     * try (Connection conn = engine.connect()) {
+     *     conn.setReadOnly(true);
+     *     conn.execute(text("SELECT count(*) FROM users")).scalar(Long.class);
+     *     conn.execute(text("DELETE FROM users"));   // raises: the transaction is read-only
+     * }
+     * }</pre>
+     *
+     * @param readOnly true for read-only transactions
+     * @throws dev.alchemy.exc.InvalidRequestError inside a transaction; commit or roll it back first
+     */
+    void setReadOnly(boolean readOnly);
+
+    /** @return whether this connection's transactions are read-only ({@link #setReadOnly}) */
+    boolean isReadOnly();
+
     /** @return true while a transaction has begun and not ended */
     boolean inTransaction();
 

@@ -156,6 +156,20 @@ public interface EngineDialect {
     }
 
     /**
+     * Makes the transaction about to begin read-only, or, called with false after it ended, the connection read-write
+     * again: the database must then refuse every write. The default is JDBC's {@link Connection#setReadOnly}, which
+     * PostgreSQL's driver turns into a {@code READ ONLY} transaction. Called only on connections whose transactions
+     * the engine manages, with no statement run since the last one ended.
+     *
+     * @param connection the connection, auto-commit off
+     * @param readOnly true before a read-only transaction, false after it
+     * @throws SQLException from the driver
+     */
+    default void setTransactionReadOnly(Connection connection, boolean readOnly) throws SQLException {
+        connection.setReadOnly(readOnly);
+    }
+
+    /**
      * Whether the database ended the current transaction by itself, without the driver knowing, after a statement,
      * COMMIT or ROLLBACK failed. SQLite rolls the whole transaction back on some errors ({@code SQLITE_FULL},
      * {@code SQLITE_IOERR}, {@code SQLITE_NOMEM}, some {@code SQLITE_BUSY}); sqlite-jdbc is not told, and would run

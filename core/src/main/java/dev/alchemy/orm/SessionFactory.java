@@ -21,6 +21,7 @@ public final class SessionFactory {
     private final Engine engine;
     private final boolean autoflush;
     private final boolean expireOnCommit;
+    private final boolean readOnly;
 
     /**
      * A factory with the defaults: autoflush on, expire on commit on.
@@ -28,13 +29,14 @@ public final class SessionFactory {
      * @param engine the engine sessions use
      */
     public SessionFactory(Engine engine) {
-        this(engine, true, true);
+        this(engine, true, true, false);
     }
 
-    private SessionFactory(Engine engine, boolean autoflush, boolean expireOnCommit) {
+    private SessionFactory(Engine engine, boolean autoflush, boolean expireOnCommit, boolean readOnly) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.autoflush = autoflush;
         this.expireOnCommit = expireOnCommit;
+        this.readOnly = readOnly;
     }
 
     /**
@@ -44,7 +46,7 @@ public final class SessionFactory {
      * @return a factory with it
      */
     public SessionFactory withAutoflush(boolean autoflush) {
-        return new SessionFactory(engine, autoflush, expireOnCommit);
+        return new SessionFactory(engine, autoflush, expireOnCommit, readOnly);
     }
 
     /**
@@ -54,7 +56,26 @@ public final class SessionFactory {
      * @return a factory with it
      */
     public SessionFactory withExpireOnCommit(boolean expireOnCommit) {
-        return new SessionFactory(engine, autoflush, expireOnCommit);
+        return new SessionFactory(engine, autoflush, expireOnCommit, readOnly);
+    }
+
+    /**
+     * Whether sessions only read (default false). Their transactions are read-only in the database, which refuses
+     * every write ({@link dev.alchemy.engine.Connection#setReadOnly}); queries do not autoflush; and {@code flush()}
+     * or {@code commit()} with changes to write (new, changed or deleted objects) raise {@code InvalidRequestError}
+     * before trying. The Spring integration opens such sessions for {@code @Transactional(readOnly = true)}.
+     *
+     * <pre>{@code
+     * try (Session session = sessionFactory.withReadOnly(true).openSession()) {
+     *     List<User> users = session.query(User.class).all();
+     * }
+     * }</pre>
+     *
+     * @param readOnly the setting
+     * @return a factory with it
+     */
+    public SessionFactory withReadOnly(boolean readOnly) {
+        return new SessionFactory(engine, autoflush, expireOnCommit, readOnly);
     }
 
     /**
@@ -63,7 +84,7 @@ public final class SessionFactory {
      * @return a new session; close it when done
      */
     public Session openSession() {
-        return new SessionImpl(engine, autoflush, expireOnCommit);
+        return new SessionImpl(engine, autoflush, expireOnCommit, readOnly);
     }
 
     /** @return the engine */
@@ -74,6 +95,11 @@ public final class SessionFactory {
     /** @return whether sessions autoflush */
     public boolean autoflush() {
         return autoflush;
+    }
+
+    /** @return whether sessions only read ({@link #withReadOnly}) */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     /** @return whether commits expire objects */

@@ -162,5 +162,12 @@ public final class AlchemyAutoConfiguration {
         ImmediateTransactionBeginner alchemyImmediateTransactionBeginner(Engine engine, DataSource dataSource) {
             return new ImmediateTransactionBeginner(engine, dataSource);
         }
+
+        @Bean
+        @ConditionalOnClass(TransactionExecutionListener.class)
+        @ConditionalOnMissingBean
+        ReadOnlyTransactionGuard alchemyReadOnlyTransactionGuard(Engine engine, DataSource dataSource) {
+            return new ReadOnlyTransactionGuard(engine, dataSource);
+        }
     }
 }

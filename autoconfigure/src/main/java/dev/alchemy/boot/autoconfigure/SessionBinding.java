@@ -23,9 +23,10 @@ final class SessionBinding {
                 || !TransactionSynchronizationManager.isActualTransactionActive()) {
             return null;
         }
-        // a read-only transaction never flushes: not before queries either
+        // a read-only transaction never flushes, not before queries either; an explicit flush() with changes to
+        // write raises InvalidRequestError (the database refuses writes too: ReadOnlyTransactionGuard on SQLite)
         SessionFactory factory = TransactionSynchronizationManager.isCurrentTransactionReadOnly()
-                ? sessionFactory.withAutoflush(false)
+                ? sessionFactory.withReadOnly(true)
                 : sessionFactory;
         Session session = factory.openSession();
         SessionHolder holder = new SessionHolder(session, translator);

@@ -168,6 +168,17 @@ public class SqliteDialect implements Dialect {
     }
 
     /**
+     * {@code PRAGMA query_only}: sqlite-jdbc fixes its read-only flag when the connection opens, and SQLite refuses
+     * every write while the pragma is on ("attempt to write a readonly database").
+     */
+    @Override
+    public void setTransactionReadOnly(Connection connection, boolean readOnly) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(readOnly ? "PRAGMA query_only = ON" : "PRAGMA query_only = OFF");
+        }
+    }
+
+    /**
      * Asks SQLite with a {@code BEGIN}: inside a transaction it fails ("cannot start a transaction within a
      * transaction") and changes nothing; outside one it succeeds, which opens the transaction sqlite-jdbc believes
      * open (it ran its own {@code BEGIN} after the last COMMIT or ROLLBACK), so the connection is in step again. The C
@@ -193,6 +204,9 @@ public class SqliteDialect implements Dialect {
         return switch (code) {
             case 19 -> new IntegrityError(reason, sql, parameters, error); // SQLITE_CONSTRAINT
             case 1, 21, 25 -> new ProgrammingError(reason, sql, parameters, error); // ERROR, MISUSE, RANGE (bind index)
+            case 8 ->
+                new OperationalError( // READONLY
+                        reason + " (the transaction is read-only, or the database file is)", sql, parameters, error);
             case 18, 20 -> new DataError(reason, sql, parameters, error); // TOOBIG, MISMATCH
             case 5 -> new OperationalError(reason + BUSY_ADVICE, sql, parameters, error); // BUSY, BUSY_SNAPSHOT
             default -> new OperationalError(reason, sql, parameters, error); // LOCKED, IOERR, CANTOPEN, FULL...

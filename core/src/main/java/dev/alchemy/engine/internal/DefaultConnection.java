@@ -63,6 +63,10 @@ final class DefaultConnection implements Connection {
     private boolean sawError;
     /** Why the physical connection must be thrown away rather than pooled again when this one closes. */
     private @Nullable String discard;
+    /** Whether transactions begun from now on are read-only ({@link #setReadOnly}). */
+    private boolean readOnly;
+    /** Whether the current transaction was made read-only on the JDBC connection, to be undone when it ends. */
+    private boolean readOnlyApplied;
 
     private boolean closed;
 
@@ -379,13 +383,51 @@ final class DefaultConnection implements Connection {
     private void beginIfNeeded(String message) {
         if (!inTransaction) {
             if (!external) {
-                log.message(message);
-                if (engine.options().immediateTransactions() && dialect.supportsImmediateTransactions()) {
+                log.message(readOnly ? message + " (read-only)" : message);
+                if (readOnly) {
+                    beginReadOnly();
+                } else if (engine.options().immediateTransactions() && dialect.supportsImmediateTransactions()) {
                     beginImmediate();
                 }
             }
             inTransaction = true;
         }
+    }
+
+    private void beginReadOnly() {
+        try {
+            dialect.setTransactionReadOnly(jdbc, true);
+        } catch (SQLException e) {
+            throw dialect.translate(e, "SET TRANSACTION READ ONLY", null);
+        }
+        readOnlyApplied = true;
+    }
+
+    /** Makes the connection read-write again once its read-only transaction has ended, before anyone else uses it. */
+    private void endReadOnly() {
+        readOnlyApplied = false;
+        try {
+            dialect.setTransactionReadOnly(jdbc, false);
+        } catch (SQLException | RuntimeException e) {
+            sawError = true;
+            discard = "it could not be made read-write again after a read-only transaction (" + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void setReadOnly(boolean readOnly) {
+        checkOpen();
+        if (readOnly != this.readOnly && inTransaction) {
+            throw new InvalidRequestError("cannot make a transaction " + (readOnly ? "read-only" : "read-write")
+                    + " once it has begun; call commit() or rollback() first (the next transaction is then "
+                    + (readOnly ? "read-only" : "read-write") + ")");
+        }
+        this.readOnly = readOnly;
+    }
+
+    @Override
+    public boolean isReadOnly() {
+        return readOnly;
     }
 
     /**
@@ -494,6 +536,9 @@ final class DefaultConnection implements Connection {
     private void endTransaction() {
         inTransaction = false;
         lost = null;
+        if (readOnlyApplied) {
+            endReadOnly();
+        }
         if (holdsWriteLock) {
             holdsWriteLock = false;
             engine.writeQueue().release();

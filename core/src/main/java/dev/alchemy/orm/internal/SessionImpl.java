@@ -38,6 +38,7 @@ public final class SessionImpl implements Session {
 
     private final Engine engine;
     private final boolean autoflush;
+    private final boolean readOnly;
     private final boolean expireOnCommit;
     /** Every object of the session by identity; replaced by a presized map when a large load finds it empty. */
     private Map<Object, InstanceState> states = new IdentityHashMap<>(4); // a session per request holds few
@@ -80,9 +81,20 @@ public final class SessionImpl implements Session {
      * @param expireOnCommit whether commits expire objects
      */
     public SessionImpl(Engine engine, boolean autoflush, boolean expireOnCommit) {
+        this(engine, autoflush, expireOnCommit, false);
+    }
+
+    /**
+     * @param engine the engine
+     * @param autoflush whether queries flush first
+     * @param expireOnCommit whether commits expire objects
+     * @param readOnly whether the session only reads: read-only transactions, no autoflush, no flush of changes
+     */
+    public SessionImpl(Engine engine, boolean autoflush, boolean expireOnCommit, boolean readOnly) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.autoflush = autoflush;
         this.expireOnCommit = expireOnCommit;
+        this.readOnly = readOnly;
     }
 
     // ---------------------------------------------------------------- state
@@ -104,6 +116,9 @@ public final class SessionImpl implements Session {
         Connection c = connection;
         if (c == null) {
             c = engine.connect();
+            if (readOnly) {
+                c.setReadOnly(true);
+            }
             connection = c;
         }
         return c;
@@ -401,7 +416,7 @@ public final class SessionImpl implements Session {
     // ---------------------------------------------------------------- loading
 
     private void autoflush() {
-        if (!autoflush || noAutoflushDepth > 0 || flushing) {
+        if (!autoflush || readOnly || noAutoflushDepth > 0 || flushing) {
             return;
         }
         if (pending.isEmpty() && deleted.isEmpty() && !anyModified()) {
@@ -604,6 +619,10 @@ public final class SessionImpl implements Session {
         if (flushing) {
             return;
         }
+        if (readOnly) {
+            refuseChangesWhenReadOnly();
+            return;
+        }
         flushing = true;
         UnitOfWork work = new UnitOfWork(this);
         try {
@@ -618,6 +637,32 @@ public final class SessionImpl implements Session {
             throw e;
         } finally {
             flushing = false;
+        }
+    }
+
+    /** A read-only session writes nothing: with changes to write, it says so rather than let the database refuse. */
+    private void refuseChangesWhenReadOnly() {
+        if (!unread.isEmpty()) {
+            readSnapshots(); // re-attached objects: changed only if their row differs
+        }
+        List<String> changes = new ArrayList<>();
+        for (InstanceState s : pending) {
+            changes.add("new " + s.mapper.type.getSimpleName());
+        }
+        for (InstanceState s : deleted) {
+            changes.add("deleted " + s.mapper.type.getSimpleName());
+        }
+        for (InstanceState s : states.values()) {
+            if (s.status == ObjectState.PERSISTENT && s.snapshot != null && s.changed(s.current()).length > 0) {
+                changes.add("changed " + s.mapper.type.getSimpleName());
+            }
+        }
+        if (!changes.isEmpty()) {
+            throw new InvalidRequestError("this session is in a read-only transaction, so it cannot flush its "
+                    + changes.size() + " pending change(s) " + changes.subList(0, Math.min(5, changes.size()))
+                    + (changes.size() > 5 ? " ..." : "") + "; nothing was written. Use a read-write session or "
+                    + "transaction (in Spring: @Transactional without readOnly) to write, or expunge()/rollback() "
+                    + "to drop the changes");
         }
     }
 
