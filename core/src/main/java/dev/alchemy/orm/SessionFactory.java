@@ -3,6 +3,8 @@ package dev.alchemy.orm;
 import dev.alchemy.engine.Engine;
 import dev.alchemy.orm.internal.SessionImpl;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes {@link Session}s bound to an engine, like SQLAlchemy's {@code sessionmaker(bind=engine)}. Thread-safe:
@@ -22,6 +24,7 @@ public final class SessionFactory {
     private final boolean autoflush;
     private final boolean expireOnCommit;
     private final boolean readOnly;
+    private final @Nullable OrmObserver observer;
 
     /**
      * A factory with the defaults: autoflush on, expire on commit on.
@@ -29,14 +32,20 @@ public final class SessionFactory {
      * @param engine the engine sessions use
      */
     public SessionFactory(Engine engine) {
-        this(engine, true, true, false);
+        this(engine, true, true, false, null);
     }
 
-    private SessionFactory(Engine engine, boolean autoflush, boolean expireOnCommit, boolean readOnly) {
+    private SessionFactory(
+            Engine engine,
+            boolean autoflush,
+            boolean expireOnCommit,
+            boolean readOnly,
+            @Nullable OrmObserver observer) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.autoflush = autoflush;
         this.expireOnCommit = expireOnCommit;
         this.readOnly = readOnly;
+        this.observer = observer;
     }
 
     /**
@@ -46,7 +55,7 @@ public final class SessionFactory {
      * @return a factory with it
      */
     public SessionFactory withAutoflush(boolean autoflush) {
-        return new SessionFactory(engine, autoflush, expireOnCommit, readOnly);
+        return new SessionFactory(engine, autoflush, expireOnCommit, readOnly, observer);
     }
 
     /**
@@ -56,7 +65,7 @@ public final class SessionFactory {
      * @return a factory with it
      */
     public SessionFactory withExpireOnCommit(boolean expireOnCommit) {
-        return new SessionFactory(engine, autoflush, expireOnCommit, readOnly);
+        return new SessionFactory(engine, autoflush, expireOnCommit, readOnly, observer);
     }
 
     /**
@@ -75,7 +84,17 @@ public final class SessionFactory {
      * @return a factory with it
      */
     public SessionFactory withReadOnly(boolean readOnly) {
-        return new SessionFactory(engine, autoflush, expireOnCommit, readOnly);
+        return new SessionFactory(engine, autoflush, expireOnCommit, readOnly, observer);
+    }
+
+    /**
+     * Whom sessions tell about their flushes and queries, for metrics and tracing (none by default).
+     *
+     * @param observer the observer, or null for none
+     * @return a factory with it
+     */
+    public SessionFactory withObserver(@Nullable OrmObserver observer) {
+        return new SessionFactory(engine, autoflush, expireOnCommit, readOnly, observer);
     }
 
     /**
@@ -84,7 +103,8 @@ public final class SessionFactory {
      * @return a new session; close it when done
      */
     public Session openSession() {
-        return new SessionImpl(engine, autoflush, expireOnCommit, readOnly);
+        SessionImpl session = new SessionImpl(engine, autoflush, expireOnCommit, readOnly);
+        return observer == null ? session : session.observedBy(observer);
     }
 
     /** @return the engine */
@@ -100,6 +120,11 @@ public final class SessionFactory {
     /** @return whether sessions only read ({@link #withReadOnly}) */
     public boolean readOnly() {
         return readOnly;
+    }
+
+    /** @return the observer of flushes and queries, empty when there is none */
+    public Optional<OrmObserver> observer() {
+        return Optional.ofNullable(observer);
     }
 
     /** @return whether commits expire objects */

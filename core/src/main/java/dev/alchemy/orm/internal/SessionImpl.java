@@ -13,6 +13,7 @@ import dev.alchemy.exc.PendingRollbackError;
 import dev.alchemy.exc.ResourceClosedError;
 import dev.alchemy.orm.EntitySelect;
 import dev.alchemy.orm.ObjectState;
+import dev.alchemy.orm.OrmObserver;
 import dev.alchemy.orm.Query;
 import dev.alchemy.orm.ScalarResult;
 import dev.alchemy.orm.Session;
@@ -73,6 +74,8 @@ public final class SessionImpl implements Session {
 
     private int noAutoflushDepth;
     private boolean flushing;
+    private @Nullable OrmObserver observer;
+    private int flushInserted, flushUpdated, flushDeleted; // rows of the flush running, for the observer
     private boolean closed;
 
     /**
@@ -95,6 +98,17 @@ public final class SessionImpl implements Session {
         this.autoflush = autoflush;
         this.expireOnCommit = expireOnCommit;
         this.readOnly = readOnly;
+    }
+
+    /**
+     * Tells the observer about this session's flushes and queries; called by the {@code SessionFactory} that opens it.
+     *
+     * @param observer the observer
+     * @return this session
+     */
+    public SessionImpl observedBy(OrmObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+        return this;
     }
 
     // ---------------------------------------------------------------- state
@@ -444,6 +458,23 @@ public final class SessionImpl implements Session {
     }
 
     private <T> List<T> load(EntitySelect<T> select, Map<String, ?> parameters, boolean overwrite) {
+        OrmObserver o = observer;
+        if (o == null) {
+            return loadRows(select, parameters, overwrite);
+        }
+        OrmObserver.Scope scope = o.queryStarting(select.type(), "select");
+        List<T> objects;
+        try {
+            objects = loadRows(select, parameters, overwrite);
+        } catch (RuntimeException | Error e) {
+            scope.end(0, 0, 0, e);
+            throw e;
+        }
+        scope.end(0, 0, 0, null);
+        return objects;
+    }
+
+    private <T> List<T> loadRows(EntitySelect<T> select, Map<String, ?> parameters, boolean overwrite) {
         checkUsable();
         autoflush();
         Mapper<T> mapper = Mapper.of(select.type());
@@ -624,6 +655,8 @@ public final class SessionImpl implements Session {
             return;
         }
         flushing = true;
+        flushInserted = flushUpdated = flushDeleted = 0;
+        OrmObserver.Scope scope = observer != null ? observer.flushStarting() : null;
         UnitOfWork work = new UnitOfWork(this);
         try {
             readSnapshots();
@@ -634,9 +667,15 @@ public final class SessionImpl implements Session {
         } catch (RuntimeException | Error e) {
             work.undo();
             failFlush(e);
+            if (scope != null) {
+                scope.end(flushInserted, flushUpdated, flushDeleted, e);
+            }
             throw e;
         } finally {
             flushing = false;
+        }
+        if (scope != null) {
+            scope.end(flushInserted, flushUpdated, flushDeleted, null);
         }
     }
 
@@ -696,6 +735,7 @@ public final class SessionImpl implements Session {
 
     /** Called by the unit of work after an object's INSERT succeeded. */
     void inserted(InstanceState state, Object[] values) {
+        flushInserted++;
         pending.remove(state);
         state.status = ObjectState.PERSISTENT;
         state.snapshot = values;
@@ -715,6 +755,7 @@ public final class SessionImpl implements Session {
 
     /** Called by the unit of work after an object's UPDATE succeeded. */
     void updated(InstanceState state, Object[] values) {
+        flushUpdated++;
         IdentityKey newKey = keyFromValues(state.mapper, values);
         if (!newKey.equals(state.key)) {
             identityMap.remove(state.key);
@@ -726,6 +767,7 @@ public final class SessionImpl implements Session {
 
     /** Called by the unit of work after an object's DELETE succeeded. */
     void deletedRow(InstanceState state) {
+        flushDeleted++;
         deleted.remove(state);
         identityMap.remove(state.key);
         states.remove(state.instance);
