@@ -3,14 +3,21 @@ package dev.alchemy.boot.autoconfigure;
 import dev.alchemy.exc.MappingError;
 import dev.alchemy.orm.Base;
 import dev.alchemy.orm.Table;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
@@ -32,11 +39,20 @@ final class ModelScanner {
 
     static final String PACKAGES_PROPERTY = "alchemy.models.packages";
 
+    /** Where {@link AlchemyModelsAotProcessor} records the models found at build time. */
+    static final String AOT_MODELS = "META-INF/alchemy/aot-models.properties";
+
     private static final Log logger = LogFactory.getLog(ModelScanner.class);
 
     private ModelScanner() {}
 
     static AlchemyModels scan(ApplicationContext context, List<String> configured) {
+        if (AotDetector.useGeneratedArtifacts()) {
+            AlchemyModels recorded = recorded(context.getClassLoader());
+            if (recorded != null) {
+                return recorded;
+            }
+        }
         List<String> packages;
         String source;
         List<String> property = configured.stream()
@@ -84,6 +100,52 @@ final class ModelScanner {
                             + PACKAGES_PROPERTY + ", @EntityScan).",
                     e);
         }
+    }
+
+    /** @return the models as {@link AlchemyModelsAotProcessor} writes them to {@link #AOT_MODELS} */
+    static String record(AlchemyModels models) {
+        Properties properties = new Properties();
+        properties.setProperty("packages", String.join(",", models.packages()));
+        properties.setProperty(
+                "models",
+                String.join(",", models.models().stream().map(Class::getName).toList()));
+        StringWriter text = new StringWriter();
+        try {
+            properties.store(text, "Alchemy's models, found when the application was processed ahead of time");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    /** @return the models recorded at build time, null when there is no record (scan then) */
+    private static @Nullable AlchemyModels recorded(@Nullable ClassLoader classLoader) {
+        ClassLoader loader = classLoader != null ? classLoader : ModelScanner.class.getClassLoader();
+        Properties properties = new Properties();
+        try (InputStream in = loader.getResourceAsStream(AOT_MODELS)) {
+            if (in == null) {
+                return null;
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Alchemy could not read " + AOT_MODELS, e);
+        }
+        List<String> packages = split(properties.getProperty("packages", ""));
+        List<Class<?>> models = new ArrayList<>();
+        for (String name : split(properties.getProperty("models", ""))) {
+            models.add(ClassUtils.resolveClassName(name, loader));
+        }
+        if (logger.isDebugEnabled()) {
+            logger.debug("Alchemy read its models from " + AOT_MODELS + " (recorded ahead of time, no class-path "
+                    + "scan): " + names(models));
+        }
+        return models.isEmpty()
+                ? AlchemyModels.none(packages)
+                : AlchemyModels.of(Base.of(models.toArray(Class<?>[]::new)), packages);
+    }
+
+    private static List<String> split(String list) {
+        return Arrays.stream(list.split(",")).filter(StringUtils::hasText).toList();
     }
 
     private static AlchemyModels noModels(List<String> packages, @Nullable String source, Set<Class<?>> jpa) {

@@ -31,6 +31,9 @@ final class RowAccessors {
     /** How one attribute is read and written: a field, or a getter and a setter method. */
     record Plan(Member reader, Member writer, Class<?> type) {}
 
+    /** GraalVM sets this property in a native image's run time (and at its build time, where no model is mapped). */
+    static final boolean IN_NATIVE_IMAGE = System.getProperty("org.graalvm.nativeimage.imagecode") != null;
+
     /**
      * @param type the mapped class
      * @param lookup a lookup with full privileges in it
@@ -39,6 +42,9 @@ final class RowAccessors {
      * @return the fastest access available
      */
     static RowAccess of(Class<?> type, MethodHandles.Lookup lookup, List<Plan> plans, RowAccess fallback) {
+        if (IN_NATIVE_IMAGE) {
+            return fallback; // a native image cannot define classes at run time: method handles from the start
+        }
         for (Plan p : plans) {
             if (p.reader().getDeclaringClass() != type || p.writer().getDeclaringClass() != type) {
                 return fallback; // inherited members may be private to another class
