@@ -47,6 +47,10 @@ class DemoJarIT {
     }
 
     private void start() throws IOException, InterruptedException {
+        start(List.of(), List.of());
+    }
+
+    private void start(List<String> jvmArguments, List<String> arguments) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("demo.jar", "target/alchemy-demo-0.1.0-SNAPSHOT.jar"));
         assertThat(jar)
                 .as("the packaged demo; run `mvn verify`, which builds it first")
@@ -55,12 +59,15 @@ class DemoJarIT {
             port = socket.getLocalPort();
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        process = new ProcessBuilder(
-                        java.toString(),
-                        "-jar",
-                        jar.toAbsolutePath().toString(),
-                        "--server.port=" + port,
-                        "--alchemy.url=sqlite:///" + dir.resolve("e2e.db"))
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString()));
+        command.addAll(jvmArguments);
+        command.addAll(List.of(
+                "-jar",
+                jar.toAbsolutePath().toString(),
+                "--server.port=" + port,
+                "--alchemy.url=sqlite:///" + dir.resolve("e2e.db")));
+        command.addAll(arguments);
+        process = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("demo.log").toFile())
@@ -129,6 +136,27 @@ class DemoJarIT {
             statuses.add(response.statusCode());
         }
         assertThat(statuses).containsExactly(200, 201, 201, 200, 200, 200, 200, 200, 200, 400, 409, 404, 204);
+    }
+
+    /**
+     * The jar holds the classes {@code spring-boot:process-aot} generated at build time: run with them, the
+     * application starts from the generated bean definitions, reads its models from the list recorded at build time
+     * (no class-path scan), and answers the README's curl lines as the plain run does.
+     */
+    @Test
+    void theAotProcessedApplicationAnswersTheReadmesCurlLines() throws Exception {
+        List<String> lines = readmeCurlLines();
+        start(
+                List.of("-Dspring.aot.enabled=true"),
+                List.of("--logging.level.dev.alchemy.boot.autoconfigure.ModelScanner=DEBUG"));
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (String line : lines) {
+            statuses.add(curl(line).statusCode());
+        }
+        assertThat(statuses).containsExactly(200, 201, 201, 200, 200, 200, 200, 200, 200, 400, 409, 404, 204);
+        assertThat(log())
+                .contains("Alchemy read its models from META-INF/alchemy/aot-models.properties")
+                .contains("2 models in dev.alchemy.demo (Address, User)");
     }
 
     private static List<String> readmeCurlLines() throws IOException {
