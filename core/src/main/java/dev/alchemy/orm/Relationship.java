@@ -73,4 +73,20 @@ public @interface Relationship {
 
     /** @return how the relationship loads by default */
     Loading loading() default Loading.DEFAULT;
+
+    /**
+     * SQLAlchemy's {@code post_update}: the foreign key of this relationship is written by a second statement, an
+     * UPDATE after both rows exist (and set to NULL by an UPDATE before a DELETE), instead of in the row's INSERT. Set
+     * it on one relationship of a cycle of foreign keys, such as {@code Employee.desk} and {@code Desk.owner} between
+     * two new objects, or a ring of new rows of one table; without it, such a cycle is refused with a
+     * {@link dev.alchemy.exc.CircularDependencyError} before anything is written. The column must accept NULL.
+     *
+     * <pre>{@code
+     * @Relationship(postUpdate = true)
+     * public Employee owner;            // desks.owner_id is set by an UPDATE after the INSERTs
+     * }</pre>
+     *
+     * @return whether the foreign key is written after the rows, by an UPDATE
+     */
+    boolean postUpdate() default false;
 }

@@ -149,9 +149,27 @@ public interface Session extends AutoCloseable {
 
     /**
      * @param instance an object
-     * @return its state relative to this session
+     * @return its state relative to this session: {@link ObjectState#DELETED} from {@code delete()} until the
+     *     transaction ends, {@link ObjectState#DETACHED} after that (a committed delete) or once its session closed
      */
     ObjectState stateOf(Object instance);
+
+    /**
+     * Makes an object transient again, like SQLAlchemy's {@code make_transient()}: the session (this one or none)
+     * forgets it, and so does the record that it was deleted or detached, so that {@code add()} inserts it as a new
+     * row. Its fields, the primary key among them, are left as they are. It is how an application re-inserts an
+     * object it deleted, which {@code add()} otherwise refuses.
+     *
+     * <pre>{@code
+     * session.delete(user);
+     * session.commit();
+     * session.makeTransient(user);
+     * session.add(user);                 // INSERT, with the same id
+     * }</pre>
+     *
+     * @param instance the object; one held by another open session is refused
+     */
+    void makeTransient(Object instance);
 
     /**
      * Begins a savepoint: rolling it back undoes the changes flushed since, commit releases it.

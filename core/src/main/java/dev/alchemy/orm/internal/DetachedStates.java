@@ -35,13 +35,16 @@ final class DetachedStates {
     /** A weakly referenced detached object, chained in its bucket once indexed. */
     private static final class Entry extends WeakReference<Object> {
         final int hash;
+        /** Whether its row was deleted by a committed transaction: {@code add()} refuses it (SQLAlchemy's deleted). */
+        final boolean deleted;
 
         @Nullable
         Entry next;
 
-        Entry(Object instance) {
+        Entry(Object instance, boolean deleted) {
             super(instance);
             this.hash = System.identityHashCode(instance);
+            this.deleted = deleted;
         }
     }
 
@@ -62,8 +65,16 @@ final class DetachedStates {
 
     /** Remembers one object (expunged, or refused by another session's identity map). */
     static synchronized void put(Object instance) {
+        forget(instance);
         ensureCapacity(size + 1);
-        link(new Entry(instance));
+        link(new Entry(instance, false));
+    }
+
+    /** Remembers an object whose row a committed transaction deleted, until it is made transient. */
+    static synchronized void putDeleted(Object instance) {
+        forget(instance);
+        ensureCapacity(size + 1);
+        link(new Entry(instance, true));
     }
 
     /**
@@ -76,7 +87,7 @@ final class DetachedStates {
         int n = 0;
         for (InstanceState s : states) {
             if (s.status == dev.alchemy.orm.ObjectState.PERSISTENT && s.key != null) {
-                batch[n++] = new Entry(s.instance);
+                batch[n++] = new Entry(s.instance, false);
             }
         }
         if (n == 0) {
@@ -90,12 +101,26 @@ final class DetachedStates {
     }
 
     /**
-     * Forgets an object.
+     * Forgets an object remembered as detached, to re-attach it.
      *
      * @param instance the object
-     * @return whether it was a detached object
+     * @return whether it was a detached object (one remembered as deleted stays, and is not one)
      */
     static synchronized boolean remove(Object instance) {
+        return unlink(instance, false);
+    }
+
+    /**
+     * Forgets an object, detached or deleted ({@code makeTransient}).
+     *
+     * @param instance the object
+     * @return whether it was remembered
+     */
+    static synchronized boolean forget(Object instance) {
+        return unlink(instance, true);
+    }
+
+    private static boolean unlink(Object instance, boolean deletedToo) {
         index();
         if (size == 0) {
             return false;
@@ -106,6 +131,9 @@ final class DetachedStates {
         Entry previous = null;
         for (Entry e = tab[i]; e != null; previous = e, e = e.next) {
             if (e.hash == hash && e.refersTo(instance)) {
+                if (e.deleted && !deletedToo) {
+                    return false;
+                }
                 if (previous == null) {
                     tab[i] = e.next;
                 } else {
@@ -120,20 +148,30 @@ final class DetachedStates {
         return false;
     }
 
-    /** @return whether the object is remembered as detached */
+    /** @return whether the object is remembered as deleted by a committed transaction */
+    static synchronized boolean isDeleted(Object instance) {
+        Entry e = find(instance);
+        return e != null && e.deleted;
+    }
+
+    /** @return whether the object is remembered as detached (deleted ones are detached too) */
     static synchronized boolean contains(Object instance) {
+        return find(instance) != null;
+    }
+
+    private static @Nullable Entry find(Object instance) {
         index();
         if (size == 0) {
-            return false;
+            return null;
         }
         int hash = System.identityHashCode(instance);
         var tab = table;
         for (Entry e = tab[hash & (tab.length - 1)]; e != null; e = e.next) {
             if (e.hash == hash && e.refersTo(instance)) {
-                return true;
+                return e;
             }
         }
-        return false;
+        return null;
     }
 
     /** Brings the index up to date with the batches registered since. */

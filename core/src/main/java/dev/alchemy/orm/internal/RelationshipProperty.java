@@ -51,6 +51,9 @@ public final class RelationshipProperty {
     final boolean delete;
     final boolean deleteOrphan;
     final boolean passiveDeletes;
+    /** SQLAlchemy's post_update: the foreign key is written by an UPDATE after the rows exist. */
+    final boolean postUpdate;
+
     final String[] orderBy;
     final Loading loading;
     private final String foreignKeyHint;
@@ -110,12 +113,17 @@ public final class RelationshipProperty {
         this.delete = cascade.contains("delete");
         this.deleteOrphan = cascade.contains("delete-orphan");
         this.passiveDeletes = spec.passiveDeletes();
+        this.postUpdate = spec.postUpdate();
         this.orderBy = spec.orderBy();
         this.loading = spec.loading();
         this.foreignKeyHint = spec.foreignKey();
         this.secondaryName = spec.secondary();
         this.joinColumnName = spec.joinColumn();
         this.inverseColumnName = spec.inverseJoinColumn();
+        if (postUpdate && !secondaryName.isEmpty()) {
+            throw new MappingError(where + ": postUpdate applies to relationships with a foreign key column, not to a "
+                    + "many-to-many association table");
+        }
         if (deleteOrphan && !collection) {
             throw new MappingError(where + ": delete-orphan applies to collections");
         }

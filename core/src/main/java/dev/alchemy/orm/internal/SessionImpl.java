@@ -11,6 +11,7 @@ import dev.alchemy.exc.AlchemyException;
 import dev.alchemy.exc.InvalidRequestError;
 import dev.alchemy.exc.PendingRollbackError;
 import dev.alchemy.exc.ResourceClosedError;
+import dev.alchemy.exc.StaleDataError;
 import dev.alchemy.orm.EntitySelect;
 import dev.alchemy.orm.ObjectState;
 import dev.alchemy.orm.OrmObserver;
@@ -36,6 +37,11 @@ import org.jspecify.annotations.Nullable;
 
 /** The session: identity map, object states, the transaction's connection, and the unit of work. */
 public final class SessionImpl implements Session {
+
+    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A number naming this session in messages ("already attached to session 3"), as SQLAlchemy's hash_key. */
+    final long id = IDS.incrementAndGet();
 
     private final Engine engine;
     private final boolean autoflush;
@@ -64,6 +70,11 @@ public final class SessionImpl implements Session {
     private final StateSet newInTransaction = new StateSet(StateSet.Kind.NEW_IN_TRANSACTION);
 
     private final List<InstanceState> deletedInTransaction = new ArrayList<>();
+    /**
+     * What each UPDATE of the transaction overwrote, oldest first, to put back on rollback: the object's change is
+     * then pending again, with the version it had, instead of looking written (see {@link UpdateUndo}).
+     */
+    private final List<UpdateUndo> updatedInTransaction = new ArrayList<>();
     /** Re-attached objects whose row has not been read yet (see {@link #attach}). */
     private final List<InstanceState> unread = new ArrayList<>();
 
@@ -98,6 +109,38 @@ public final class SessionImpl implements Session {
         this.autoflush = autoflush;
         this.expireOnCommit = expireOnCommit;
         this.readOnly = readOnly;
+        OpenSessions.opened(this);
+    }
+
+    /**
+     * What one UPDATE overwrote in the session's bookkeeping: the object's snapshot, identity key and version field.
+     *
+     * @param state the object
+     * @param snapshot its snapshot before the UPDATE
+     * @param key its identity key before the UPDATE
+     * @param version its version field before the UPDATE, when the class has one
+     */
+    record UpdateUndo(
+            InstanceState state,
+            Object[] snapshot,
+            IdentityKey key,
+            @Nullable Object version) {
+
+        /** Puts the object's bookkeeping back as it was before the UPDATE; its other fields keep their values. */
+        void apply(Map<IdentityKey, InstanceState> identityMap) {
+            Attribute v = state.mapper.version;
+            if (v != null && (version != null || !v.primitive)) {
+                v.setRaw(state.instance, version);
+            }
+            if (!key.equals(state.key)) {
+                if (state.key != null && identityMap.get(state.key) == state) {
+                    identityMap.remove(state.key);
+                }
+                identityMap.put(key, state);
+                state.key = key;
+            }
+            state.snapshot = snapshot;
+        }
     }
 
     /**
@@ -151,10 +194,16 @@ public final class SessionImpl implements Session {
             return;
         }
         Mapper<?> mapper = Mapper.of(instance.getClass());
+        refuseIfOwnedElsewhere(instance, "add");
         // an object without its primary key is new, whatever its past: only one with a key can be re-attached (and
         // asking the registry first spared, a 20,000-object addAll of new objects skips it entirely)
         if (mapper.hasKey(instance) && DetachedStates.remove(instance)) {
             state = attach(instance, mapper);
+        } else if (mapper.hasKey(instance) && (deletedHere(instance) != null || DetachedStates.isDeleted(instance))) {
+            throw new InvalidRequestError("cannot add " + describe(instance, mapper) + ": it has been deleted"
+                    + (deletedHere(instance) != null ? " (and the DELETE flushed)" : "")
+                    + ". Use session.makeTransient(object) to send it back to the transient state, so that add() "
+                    + "inserts it as a new row");
         } else {
             state = new InstanceState(instance, mapper, ObjectState.PENDING);
             states.put(instance, state);
@@ -326,6 +375,10 @@ public final class SessionImpl implements Session {
         InstanceState state = states.get(instance);
         if (state == null) {
             Mapper<?> mapper = Mapper.of(instance.getClass());
+            if (deletedHere(instance) != null) {
+                return; // deleted and flushed already
+            }
+            refuseIfOwnedElsewhere(instance, "delete");
             if (!DetachedStates.remove(instance)) {
                 throw new InvalidRequestError(instance.getClass().getSimpleName() + " " + instance
                         + " is not persisted; only objects loaded or flushed by a session can be deleted");
@@ -342,6 +395,40 @@ public final class SessionImpl implements Session {
             state.status = ObjectState.DELETED;
             deleted.add(state);
         }
+    }
+
+    /**
+     * Refuses an object that another open session holds, as SQLAlchemy does ("already attached to session"): taken
+     * here, it would be written by both, a second INSERT or an UPDATE behind the other's back.
+     */
+    private void refuseIfOwnedElsewhere(Object instance, String what) {
+        SessionImpl other = OpenSessions.holder(instance, this);
+        if (other != null) {
+            throw new InvalidRequestError("cannot " + what + " " + describe(instance, Mapper.of(instance.getClass()))
+                    + ": it is already attached to " + other + " (this is " + this + "). An object belongs to one "
+                    + "session at a time: expunge it from the other session (or close that one) first, or merge() "
+                    + "it here, which copies its state onto this session's own object");
+        }
+    }
+
+    /** @return whether this session holds the object: pending, persistent, or deleted in its transaction */
+    boolean holds(Object instance) {
+        return states.containsKey(instance) || (!deletedInTransaction.isEmpty() && deletedHere(instance) != null);
+    }
+
+    /** @return the state of an object whose DELETE this transaction flushed, or null */
+    private @Nullable InstanceState deletedHere(Object instance) {
+        for (InstanceState s : deletedInTransaction) {
+            if (s.instance == instance) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Object instance, Mapper<?> mapper) {
+        IdentityKey key = mapper.hasKey(instance) ? mapper.keyOf(instance) : null;
+        return mapper.type.getSimpleName() + (key == null ? " (no key yet)" : " with key " + key.id());
     }
 
     @Override
@@ -658,6 +745,7 @@ public final class SessionImpl implements Session {
         flushInserted = flushUpdated = flushDeleted = 0;
         OrmObserver.Scope scope = observer != null ? observer.flushStarting() : null;
         UnitOfWork work = new UnitOfWork(this);
+        int updatesBefore = updatedInTransaction.size();
         try {
             readSnapshots();
             relationships.beforeFlush(new ArrayList<>(states.values()));
@@ -666,6 +754,7 @@ public final class SessionImpl implements Session {
             Relationships.afterFlush(states.values());
         } catch (RuntimeException | Error e) {
             work.undo();
+            undoUpdatesSince(updatesBefore);
             failFlush(e);
             if (scope != null) {
                 scope.end(flushInserted, flushUpdated, flushDeleted, e);
@@ -753,9 +842,26 @@ public final class SessionImpl implements Session {
         pending.add(state);
     }
 
+    /**
+     * Puts back, newest first, what the UPDATEs recorded since a mark overwrote: the objects' changes are pending
+     * again, and their versions what they were. Objects no longer in the session are left alone.
+     */
+    private void undoUpdatesSince(int mark) {
+        for (int i = updatedInTransaction.size() - 1; i >= mark; i--) {
+            UpdateUndo undo = updatedInTransaction.remove(i);
+            if (states.get(undo.state().instance) == undo.state()) {
+                undo.apply(identityMap);
+            }
+        }
+    }
+
     /** Called by the unit of work after an object's UPDATE succeeded. */
     void updated(InstanceState state, Object[] values) {
         flushUpdated++;
+        Object[] before = Objects.requireNonNull(state.snapshot);
+        Attribute version = state.mapper.version;
+        updatedInTransaction.add(new UpdateUndo(
+                state, before, Objects.requireNonNull(state.key), version == null ? null : before[version.index]));
         IdentityKey newKey = keyFromValues(state.mapper, values);
         if (!newKey.equals(state.key)) {
             identityMap.remove(state.key);
@@ -803,11 +909,20 @@ public final class SessionImpl implements Session {
             s.beforeInsert = null;
         }
         newInTransaction.clear();
-        deletedInTransaction.clear();
+        forgetDeleted();
+        updatedInTransaction.clear();
         savepoints.clear();
         if (expireOnCommit) {
             expireAll();
         }
+    }
+
+    /** The objects whose DELETE the transaction committed leave the session, remembered as deleted. */
+    private void forgetDeleted() {
+        for (InstanceState s : deletedInTransaction) {
+            DetachedStates.putDeleted(s.instance);
+        }
+        deletedInTransaction.clear();
     }
 
     @Override
@@ -856,7 +971,34 @@ public final class SessionImpl implements Session {
             s.status = ObjectState.PERSISTENT;
         }
         deleted.clear();
+        undoUpdatesSince(0);
+        revertChanges();
         expireAll();
+    }
+
+    /**
+     * Puts the stored values back into the fields of every persistent object that differs from them, as SQLAlchemy's
+     * expiry on rollback does when the attributes are next read: after a rollback, an object shows what its row
+     * holds, and nothing of the rolled-back work is left pending to be written by a later commit. Relationship
+     * fields are left as they are.
+     */
+    private void revertChanges() {
+        for (InstanceState s : states.values()) {
+            Object[] snap = s.snapshot;
+            if (s.status != ObjectState.PERSISTENT || snap == null) {
+                continue;
+            }
+            List<Attribute> attributes = s.mapper.attributes;
+            for (int i = 0; i < snap.length; i++) {
+                Attribute a = attributes.get(i);
+                Object stored = snap[i];
+                if (stored != InstanceState.UNKNOWN
+                        && (stored != null || !a.primitive)
+                        && !a.sameValue(a.getRaw(s.instance), stored)) {
+                    a.setRaw(s.instance, stored);
+                }
+            }
+        }
     }
 
     static void restore(InstanceState s) {
@@ -881,8 +1023,11 @@ public final class SessionImpl implements Session {
     public Transaction beginNested() {
         checkUsable();
         flush();
-        Savepoint savepoint =
-                new Savepoint(connection().beginNested(), newInTransaction.mark(), deletedInTransaction.size());
+        Savepoint savepoint = new Savepoint(
+                connection().beginNested(),
+                newInTransaction.mark(),
+                deletedInTransaction.size(),
+                updatedInTransaction.size());
         savepoints.push(savepoint);
         return savepoint;
     }
@@ -896,12 +1041,14 @@ public final class SessionImpl implements Session {
         private final Transaction inner;
         private final int newMark;
         private final int deletedMark;
+        private final int updateMark;
         private boolean active = true;
 
-        Savepoint(Transaction inner, int newMark, int deletedMark) {
+        Savepoint(Transaction inner, int newMark, int deletedMark, int updateMark) {
             this.inner = inner;
             this.newMark = newMark;
             this.deletedMark = deletedMark;
+            this.updateMark = updateMark;
         }
 
         @Override
@@ -925,7 +1072,7 @@ public final class SessionImpl implements Session {
                     inner.rollback();
                 }
             } finally {
-                undoSince(newMark, deletedMark);
+                undoSince(newMark, deletedMark, updateMark);
                 failedFlush = null;
             }
         }
@@ -967,7 +1114,7 @@ public final class SessionImpl implements Session {
     }
 
     /** Undoes in memory what a rolled-back savepoint had flushed. */
-    private void undoSince(int newMark, int deletedMark) {
+    private void undoSince(int newMark, int deletedMark, int updateMark) {
         for (InstanceState s : newInTransaction.since(newMark)) {
             if (s.beforeInsert != null) {
                 restore(s);
@@ -987,6 +1134,8 @@ public final class SessionImpl implements Session {
             identityMap.put(s.key, s);
             deletedInTransaction.remove(s);
         }
+        undoUpdatesSince(Math.min(updateMark, updatedInTransaction.size()));
+        revertChanges();
         expireAll();
     }
 
@@ -1057,6 +1206,9 @@ public final class SessionImpl implements Session {
         for (InstanceState s : new ArrayList<>(states.values())) {
             detach(s);
         }
+        // objects whose DELETE was flushed leave too, remembered as deleted (Spring calls this after its commit)
+        forgetDeleted();
+        updatedInTransaction.clear();
     }
 
     @Override
@@ -1079,10 +1231,16 @@ public final class SessionImpl implements Session {
         }
         Mapper<T> mapper = (Mapper<T>) Mapper.of(instance.getClass());
         IdentityKey key = mapper.keyOf(instance);
+        if (key == null) {
+            // a copy of a pending object of another session would be inserted by both sessions
+            refuseIfOwnedElsewhere(instance, "merge");
+        }
         T target = key == null ? null : get(mapper.type, key.id());
         boolean isNew = target == null;
         if (isNew) {
             target = mapper.newInstance();
+        } else {
+            checkMergedVersion(mapper, instance, target);
         }
         merged.put(instance, target);
         copy(mapper, instance, target);
@@ -1108,10 +1266,40 @@ public final class SessionImpl implements Session {
         return target;
     }
 
-    private static void copy(Mapper<?> mapper, Object from, Object to) {
-        for (Attribute a : mapper.attributes) {
-            a.setRaw(to, a.getRaw(from));
+    /**
+     * Refuses to merge a copy whose version is not the stored one, as SQLAlchemy does: it was read before another
+     * transaction changed the row, and merging it would overwrite that change. A copy without a version (null) takes
+     * the persistent object's.
+     */
+    private static void checkMergedVersion(Mapper<?> mapper, Object copy, Object persistent) {
+        Attribute version = mapper.version;
+        if (version == null) {
+            return;
         }
+        Object merging = version.getRaw(copy);
+        Object existing = version.getRaw(persistent);
+        if (!unsetVersion(version, merging) && !version.sameValue(merging, existing)) {
+            throw new StaleDataError("version " + merging + " of the merged " + describe(copy, mapper)
+                    + " does not match the stored version " + existing + " (" + mapper.type.getSimpleName() + "."
+                    + version.name + "): the row was changed by another transaction since this copy was read, and "
+                    + "merging it would overwrite that change. Reload the object and apply the edit again, or leave "
+                    + "the version null when merging to take the stored one");
+        }
+    }
+
+    private static void copy(Mapper<?> mapper, Object from, Object to) {
+        Attribute version = mapper.version;
+        for (Attribute a : mapper.attributes) {
+            Object value = a.getRaw(from);
+            if (a != version || !unsetVersion(version, value)) {
+                a.setRaw(to, value);
+            }
+        }
+    }
+
+    /** Versions start at 1: null, or 0 in a primitive field, is a copy that never had one. */
+    private static boolean unsetVersion(Attribute version, @Nullable Object value) {
+        return value == null || (version.primitive && ((Number) value).longValue() == 0);
     }
 
     @Override
@@ -1138,7 +1326,28 @@ public final class SessionImpl implements Session {
         if (state != null) {
             return state.status;
         }
+        if (deletedHere(instance) != null) {
+            return ObjectState.DELETED;
+        }
         return DetachedStates.contains(instance) ? ObjectState.DETACHED : ObjectState.TRANSIENT;
+    }
+
+    @Override
+    public void makeTransient(Object instance) {
+        Objects.requireNonNull(instance, "instance");
+        if (closed) {
+            throw new ResourceClosedError("this session is closed");
+        }
+        refuseIfOwnedElsewhere(instance, "make transient");
+        InstanceState state = states.get(instance);
+        if (state != null) {
+            detach(state);
+        }
+        InstanceState gone = deletedHere(instance);
+        if (gone != null) {
+            deletedInTransaction.remove(gone);
+        }
+        DetachedStates.forget(instance);
     }
 
     @Override
@@ -1176,11 +1385,22 @@ public final class SessionImpl implements Session {
                 c.close();
             }
         } finally {
+            OpenSessions.closed(this);
             for (InstanceState s : newInTransaction) {
                 if (s.beforeInsert != null) {
                     restore(s);
                 }
             }
+            // closed without a commit, the transaction rolled back: its deletes and updates did not happen
+            for (InstanceState s : deletedInTransaction) {
+                s.status = ObjectState.PERSISTENT;
+                identityMap.put(Objects.requireNonNull(s.key), s);
+                states.put(s.instance, s);
+            }
+            for (InstanceState s : deleted) {
+                s.status = ObjectState.PERSISTENT;
+            }
+            undoUpdatesSince(0);
             if (!identityMap.isEmpty()) {
                 DetachedStates.putAll(identityMap.values());
             }
@@ -1193,6 +1413,7 @@ public final class SessionImpl implements Session {
             deleted.clear();
             newInTransaction.clear();
             deletedInTransaction.clear();
+            updatedInTransaction.clear();
             closed = true;
         }
     }
@@ -1291,6 +1512,6 @@ public final class SessionImpl implements Session {
 
     @Override
     public String toString() {
-        return "Session[" + states.size() + " objects" + (closed ? ", closed" : "") + "]";
+        return "session " + id;
     }
 }

@@ -94,54 +94,154 @@ final class UnitOfWork {
         if (inserts.isEmpty() && deletes.isEmpty() && !anyChange(persistent, all)) {
             return;
         }
-        List<Mapper<?>> order = dependencyOrder(involved);
+        Set<Attribute> postKeys = FlushOrder.postUpdateKeys(involved);
+        List<List<Mapper<?>>> groups = FlushOrder.groups(involved, postKeys);
+        // every order is settled before the first statement, so a cycle is refused with nothing written
+        List<List<List<InstanceState>>> insertLevels = new ArrayList<>(groups.size());
+        List<List<List<InstanceState>>> deleteLevels = new ArrayList<>(groups.size());
+        for (List<Mapper<?>> group : groups) {
+            insertLevels.add(levels(group, inserts));
+            deleteLevels.add(levels(group, deletes));
+        }
         Connection conn = session.connection();
-        for (Mapper<?> m : order) {
+        for (int g = 0; g < groups.size(); g++) {
+            List<Mapper<?>> group = groups.get(g);
+            Mapper<?> m = group.get(0);
             try {
-                List<InstanceState> in = inserts.getOrDefault(m, List.of());
-                List<InstanceState> existing = saved.getOrDefault(m, List.of());
-                Relationships.syncReferences(existing);
-                if (!in.isEmpty()) {
-                    for (List<InstanceState> level : levels(m, in)) {
-                        Relationships.syncReferences(level);
-                        insert(conn, m, level);
-                        Relationships.syncChildren(level);
+                for (Mapper<?> member : group) {
+                    Relationships.syncReferences(saved.getOrDefault(member, List.of()));
+                }
+                for (List<InstanceState> level : insertLevels.get(g)) {
+                    for (Map.Entry<Mapper<?>, List<InstanceState>> e :
+                            FlushOrder.byClass(group, level).entrySet()) {
+                        m = e.getKey();
+                        Relationships.syncReferences(e.getValue());
+                        insert(conn, m, e.getValue());
+                        Relationships.syncChildren(e.getValue());
                     }
                 }
-                List<Change> changes = new ArrayList<>();
-                for (InstanceState s : existing) {
-                    if (s.status != ObjectState.PERSISTENT) {
-                        continue;
+                for (Mapper<?> member : group) {
+                    m = member;
+                    List<InstanceState> existing = saved.getOrDefault(m, List.of());
+                    if (group.size() > 1) {
+                        Relationships.syncReferences(existing); // the group's new objects have their keys now
                     }
-                    Object[] current = s.current();
-                    int[] changed = s.changed(current);
-                    if (changed.length > 0) {
-                        changes.add(new Change(s, changed, current));
-                    }
+                    update(conn, m, changes(existing));
+                    Relationships.syncChildren(existing);
                 }
-                if (!changes.isEmpty()) {
-                    update(conn, m, changes);
-                }
-                Relationships.syncChildren(existing);
             } catch (AlchemyException e) {
                 throw Errors.withPrefix(e, "(while flushing " + m.type.getSimpleName() + ") ");
             }
         }
         associationRows(conn, all);
-        for (int i = order.size() - 1; i >= 0; i--) {
-            Mapper<?> m = order.get(i);
-            List<InstanceState> del = deletes.get(m);
-            if (del != null) {
-                try {
-                    List<List<InstanceState>> levels = levels(m, del);
-                    for (int l = levels.size() - 1; l >= 0; l--) {
-                        delete(conn, m, levels.get(l)); // children before their parents
+        if (!postKeys.isEmpty()) {
+            postUpdate(conn, groups, postKeys, saved, deletes);
+        }
+        for (int g = groups.size() - 1; g >= 0; g--) {
+            List<Mapper<?>> group = groups.get(g);
+            List<List<InstanceState>> levels = deleteLevels.get(g);
+            Mapper<?> m = group.get(0);
+            try {
+                for (int l = levels.size() - 1; l >= 0; l--) { // children before their parents
+                    List<Map.Entry<Mapper<?>, List<InstanceState>>> byClass = new ArrayList<>(
+                            FlushOrder.byClass(group, levels.get(l)).entrySet());
+                    for (int c = byClass.size() - 1; c >= 0; c--) {
+                        m = byClass.get(c).getKey();
+                        delete(conn, m, byClass.get(c).getValue());
                     }
+                }
+            } catch (AlchemyException e) {
+                throw Errors.withPrefix(e, "(while flushing " + m.type.getSimpleName() + ") ");
+            }
+        }
+    }
+
+    /** The objects of a group to insert (or delete), in levels: one level unless they must be ordered one by one. */
+    private static List<List<InstanceState>> levels(
+            List<Mapper<?>> group, Map<Mapper<?>, List<InstanceState>> byMapper) {
+        if (group.size() == 1) {
+            List<InstanceState> states = byMapper.getOrDefault(group.get(0), List.of());
+            if (states.isEmpty()) {
+                return List.of();
+            }
+            return FlushOrder.needsObjectOrder(group) ? FlushOrder.levels(states) : List.of(states);
+        }
+        List<InstanceState> states = new ArrayList<>();
+        for (Mapper<?> m : group) {
+            states.addAll(byMapper.getOrDefault(m, List.of()));
+        }
+        return states.isEmpty() ? List.of() : FlushOrder.levels(states);
+    }
+
+    /** The persistent objects among these whose stored values changed. */
+    private static List<Change> changes(List<InstanceState> states) {
+        List<Change> changes = new ArrayList<>();
+        for (InstanceState s : states) {
+            if (s.status != ObjectState.PERSISTENT) {
+                continue;
+            }
+            Object[] current = s.current();
+            int[] changed = s.changed(current);
+            if (changed.length > 0) {
+                changes.add(new Change(s, changed, current));
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * SQLAlchemy's post_update: once every row exists, UPDATEs write the foreign keys of {@code postUpdate}
+     * relationships that their INSERT could not (the object referred to was new too), and before rows are deleted,
+     * UPDATEs set those keys to NULL, so that no order of DELETEs is needed either.
+     */
+    private void postUpdate(
+            Connection conn,
+            List<List<Mapper<?>>> groups,
+            Set<Attribute> postKeys,
+            Map<Mapper<?>, List<InstanceState>> saved,
+            Map<Mapper<?>, List<InstanceState>> deletes) {
+        Map<Mapper<?>, List<InstanceState>> insertedBy = byMapper(inserted);
+        for (List<Mapper<?>> group : groups) {
+            for (Mapper<?> m : group) {
+                if (!ownsAny(m, postKeys)) {
+                    continue;
+                }
+                List<InstanceState> states = new ArrayList<>(insertedBy.getOrDefault(m, List.of()));
+                states.addAll(saved.getOrDefault(m, List.of()));
+                Relationships.syncReferences(states);
+                try {
+                    update(conn, m, changes(states));
+                    List<Change> cleared = new ArrayList<>();
+                    for (InstanceState s : deletes.getOrDefault(m, List.of())) {
+                        Object[] snapshot = java.util.Objects.requireNonNull(s.snapshot);
+                        Object[] current = snapshot.clone();
+                        int[] changed = new int[current.length];
+                        int n = 0;
+                        for (Attribute a : m.attributes) {
+                            if (postKeys.contains(a) && current[a.index] != null) {
+                                current[a.index] = null;
+                                changed[n++] = a.index;
+                            }
+                        }
+                        if (n > 0) {
+                            cleared.add(new Change(s, Arrays.copyOf(changed, n), current));
+                        }
+                    }
+                    update(conn, m, cleared);
                 } catch (AlchemyException e) {
                     throw Errors.withPrefix(e, "(while flushing " + m.type.getSimpleName() + ") ");
                 }
             }
         }
+    }
+
+    private static boolean ownsAny(Mapper<?> m, Set<Attribute> keys) {
+        for (Attribute a : m.attributes) {
+            if (keys.contains(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<Mapper<?>, List<InstanceState>> byMapper(List<InstanceState> states) {
@@ -167,58 +267,6 @@ final class UnitOfWork {
             }
         }
         return false;
-    }
-
-    /**
-     * New objects of a self-referential class in insert order: those whose parent is not new first, then their
-     * children, and so on; a cycle among new objects is refused (SQLAlchemy would need post_update).
-     */
-    private static List<List<InstanceState>> levels(Mapper<?> mapper, List<InstanceState> states) {
-        RelationshipProperty self = Relationships.selfReference(mapper);
-        RelationshipProperty children = Relationships.selfCollection(mapper);
-        if (self == null && children == null) {
-            return List.of(states);
-        }
-        Map<Object, InstanceState> byInstance = new java.util.IdentityHashMap<>();
-        for (InstanceState s : states) {
-            byInstance.put(s.instance, s);
-        }
-        Map<InstanceState, InstanceState> parentOf = new HashMap<>();
-        for (InstanceState s : states) {
-            Object parent = self == null ? null : self.get(s.instance);
-            if (parent != null && byInstance.containsKey(parent)) {
-                parentOf.put(s, byInstance.get(parent));
-            }
-            if (children != null) {
-                for (Object kid : Relationships.loadedTargets(s, children)) {
-                    InstanceState k = byInstance.get(kid);
-                    if (k != null) {
-                        parentOf.put(k, s);
-                    }
-                }
-            }
-        }
-        List<List<InstanceState>> levels = new ArrayList<>();
-        Set<InstanceState> placed = new java.util.HashSet<>();
-        List<InstanceState> remaining = new ArrayList<>(states);
-        while (!remaining.isEmpty()) {
-            List<InstanceState> level = new ArrayList<>();
-            for (InstanceState s : remaining) {
-                InstanceState p = parentOf.get(s);
-                if (p == null || placed.contains(p)) {
-                    level.add(s);
-                }
-            }
-            if (level.isEmpty()) {
-                throw new dev.alchemy.exc.InvalidRequestError(
-                        "the new " + mapper.type.getSimpleName()
-                                + " objects refer to each other in a cycle; flush one of them first without the reference, then set it");
-            }
-            placed.addAll(level);
-            remaining.removeAll(level);
-            levels.add(level);
-        }
-        return levels;
     }
 
     /** Inserts and deletes the rows of association tables for many-to-many collections. */
@@ -249,35 +297,6 @@ final class UnitOfWork {
                 conn.execute(Insert.into(secondary).parameters(r.joinColumn, r.inverseColumn), inserts);
             }
         }
-    }
-
-    /** Puts every mapper after the mappers whose tables its foreign keys refer to. */
-    private static List<Mapper<?>> dependencyOrder(Set<Mapper<?>> mappers) {
-        Map<String, Mapper<?>> byTable = new HashMap<>();
-        for (Mapper<?> m : mappers) {
-            byTable.put(m.table.fullName(), m);
-        }
-        List<Mapper<?>> order = new ArrayList<>();
-        Set<Mapper<?>> visiting = new LinkedHashSet<>();
-        for (Mapper<?> m : mappers) {
-            visit(m, byTable, order, visiting);
-        }
-        return order;
-    }
-
-    private static void visit(
-            Mapper<?> m, Map<String, Mapper<?>> byTable, List<Mapper<?>> order, Set<Mapper<?>> visiting) {
-        if (order.contains(m) || !visiting.add(m)) {
-            return;
-        }
-        for (String target : m.foreignTables()) {
-            Mapper<?> parent = byTable.get(target);
-            if (parent != null && parent != m) {
-                visit(parent, byTable, order, visiting);
-            }
-        }
-        visiting.remove(m);
-        order.add(m);
     }
 
     // ---------------------------------------------------------------- INSERT
@@ -682,6 +701,9 @@ final class UnitOfWork {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void update(Connection conn, Mapper<?> mapper, List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
         Table table = mapper.table;
         Attribute version = mapper.version;
         Map<ChangedColumns, List<Change>> groups = new LinkedHashMap<>(); // one UPDATE per set of changed columns
