@@ -29,7 +29,8 @@ import org.springframework.transaction.IllegalTransactionStateException;
 final class SharedSessionHandler implements InvocationHandler {
 
     /** Methods that only read, which {@link NonTransactional#ALLOW_READS} runs in a short session. */
-    private static final Set<String> READS = Set.of("get", "scalars", "stateOf", "contains", "isModified", "refresh", "makeTransient");
+    private static final Set<String> READS =
+            Set.of("get", "scalars", "stateOf", "contains", "isModified", "refresh", "makeTransient");
 
     /** Statements {@code execute(...)} may run as reads outside a transaction, by their first keyword. */
     private static final Set<String> READ_KEYWORDS = Set.of("SELECT", "WITH", "VALUES");

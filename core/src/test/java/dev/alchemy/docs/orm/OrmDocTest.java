@@ -272,6 +272,26 @@ class OrmDocTest {
     }
 
     @Test
+    void makeTransientLetsADeletedObjectBeInsertedAgain() {
+        User user = new User("Erin", "erin@example.com");
+        try (Session session = sessionFactory.openSession()) {
+            session.add(user);
+            session.commit();
+            Integer id = user.id;
+            // tag::make-transient[]
+            session.delete(user);
+            session.commit();
+            session.makeTransient(user);
+            session.add(user); // INSERT, with the same id
+            session.commit();
+            // end::make-transient[]
+            assertThat(user.id).isEqualTo(id);
+            assertThat(session.stateOf(user)).isEqualTo(ObjectState.PERSISTENT);
+        }
+        assertThat(rows("SELECT name FROM users")).containsExactly("Erin");
+    }
+
+    @Test
     void identityMap() {
         users("Alice");
         try (Session session = sessionFactory.openSession()) {

@@ -499,4 +499,26 @@ class RelationshipsDocTest {
                             + "(SELECT 1 \nFROM address \nWHERE user_account.id = address.user_id)");
         }
     }
+
+    @Test
+    void postUpdateWritesACycleOfForeignKeys() {
+        Base cycle = Base.of(Employee.class, Desk.class);
+        cycle.metadata().createAll(engine);
+        sql.clear();
+        Employee ada;
+        Desk desk;
+        try (Session session = sessionFactory.openSession()) {
+            // tag::post-update[]
+            ada = new Employee("Ada");
+            desk = new Desk("D1");
+            ada.desk = desk;
+            desk.owner = ada;
+            session.add(ada); // the desk too, by the save-update cascade
+            session.commit(); // INSERT desks, INSERT employees, then UPDATE desks SET owner_id = ?
+            // end::post-update[]
+        }
+        assertThat(desk.ownerId).isEqualTo(ada.id);
+        assertThat(ada.deskId).isEqualTo(desk.id);
+        assertThat(sql).anyMatch(s -> s.startsWith("UPDATE desks SET owner_id"));
+    }
 }
