@@ -85,13 +85,18 @@ public final class Conversions {
                     "cannot convert " + describe(value) + " to " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
         if (wanted.isEnum() && value instanceof String name) {
-            return (T) Enum.valueOf((Class) wanted, name);
+            try {
+                return (T) Enum.valueOf((Class) wanted, name);
+            } catch (IllegalArgumentException e) {
+                throw new ArgumentError(
+                        "cannot convert " + describe(value) + " to " + type.getSimpleName() + ": no such constant", e);
+            }
         }
         throw new ArgumentError("cannot convert " + describe(value) + " to " + type.getSimpleName());
     }
 
     private static String describe(Object value) {
-        String text = String.valueOf(value);
+        String text = value instanceof byte[] b ? b.length + " bytes" : String.valueOf(value);
         if (text.length() > 60) {
             text = text.substring(0, 60) + "...";
         }
@@ -100,17 +105,14 @@ public final class Conversions {
 
     private static @Nullable Object convertNonNull(Object value, Class<?> wanted) {
         if (value instanceof Number n) {
-            if (wanted == Long.class) return n.longValue();
-            if (wanted == Integer.class) return Math.toIntExact(n.longValue());
-            if (wanted == Short.class) return (short) Math.toIntExact(n.longValue());
-            if (wanted == Byte.class) return (byte) Math.toIntExact(n.longValue());
-            if (wanted == Double.class) return n.doubleValue();
-            if (wanted == Float.class) return n.floatValue();
-            if (wanted == BigDecimal.class)
-                return n instanceof Double || n instanceof Float
-                        ? BigDecimal.valueOf(n.doubleValue())
-                        : new BigDecimal(n.toString());
-            if (wanted == BigInteger.class) return new BigInteger(n.toString());
+            if (wanted == Long.class) return exactLong(n, Long.MIN_VALUE, Long.MAX_VALUE);
+            if (wanted == Integer.class) return (int) exactLong(n, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            if (wanted == Short.class) return (short) exactLong(n, Short.MIN_VALUE, Short.MAX_VALUE);
+            if (wanted == Byte.class) return (byte) exactLong(n, Byte.MIN_VALUE, Byte.MAX_VALUE);
+            if (wanted == Double.class) return finite(n, n.doubleValue());
+            if (wanted == Float.class) return finite(n, n.floatValue());
+            if (wanted == BigDecimal.class) return decimal(n);
+            if (wanted == BigInteger.class) return decimal(n).toBigIntegerExact();
             if (wanted == Boolean.class) return n.longValue() != 0;
             if (wanted == String.class) return n.toString();
         }
@@ -125,6 +127,7 @@ public final class Conversions {
             if (wanted == BigInteger.class) return new BigInteger(s.strip());
             if (wanted == Long.class) return Long.valueOf(s.strip());
             if (wanted == Integer.class) return Integer.valueOf(s.strip());
+            if (wanted == Short.class) return Short.valueOf(s.strip());
             if (wanted == Double.class) return Double.valueOf(s.strip());
             if (wanted == Boolean.class) return parseBoolean(s);
         }
@@ -144,6 +147,68 @@ public final class Conversions {
         }
         if (wanted == String.class) return value.toString();
         return null;
+    }
+
+    /**
+     * A number as a {@code long} within bounds, exactly: never wrapped (5000000000 is no {@code Integer}), never
+     * truncated (2.75 is no integer; 3.0 is 3).
+     *
+     * @throws ArithmeticException saying why it does not fit
+     */
+    private static long exactLong(Number n, long min, long max) {
+        long v;
+        if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+            v = n.longValue();
+        } else if (n instanceof Double || n instanceof Float) {
+            double d = n.doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) throw new ArithmeticException("not a finite number");
+            if (d != Math.rint(d)) throw new ArithmeticException("it has a fraction");
+            // 2^63 itself is a double; (long) would clamp it to Long.MAX_VALUE
+            if (d < -0x1p63 || d >= 0x1p63) throw new ArithmeticException(outOfRange(min, max));
+            v = (long) d;
+        } else {
+            BigDecimal d = decimal(n);
+            if (d.signum() != 0 && d.scale() > 0 && d.stripTrailingZeros().scale() > 0)
+                throw new ArithmeticException("it has a fraction");
+            if (d.precision() - d.scale() > 19) throw new ArithmeticException(outOfRange(min, max));
+            v = d.longValueExact();
+        }
+        if (v < min || v > max) throw new ArithmeticException(outOfRange(min, max));
+        return v;
+    }
+
+    private static String outOfRange(long min, long max) {
+        return "out of range (" + min + " to " + max + ")";
+    }
+
+    /** A finite number that became infinite when narrowed (1e400 as a double, 1e300 as a float) does not fit. */
+    private static <N extends Number> N finite(Number original, N narrowed) {
+        double d = narrowed.doubleValue();
+        if (Double.isInfinite(d) && !isInfinite(original)) {
+            throw new ArithmeticException(
+                    "out of range for " + narrowed.getClass().getSimpleName());
+        }
+        return narrowed;
+    }
+
+    private static boolean isInfinite(Number n) {
+        return (n instanceof Double || n instanceof Float) && Double.isInfinite(n.doubleValue());
+    }
+
+    private static BigDecimal decimal(Number n) {
+        if (n instanceof BigDecimal d) return d;
+        if (n instanceof BigInteger b) return new BigDecimal(b);
+        if (n instanceof Double || n instanceof Float) {
+            double d = n.doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new ArithmeticException(d + " has no BigDecimal value");
+            }
+            return BigDecimal.valueOf(d);
+        }
+        if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+            return BigDecimal.valueOf(n.longValue());
+        }
+        return new BigDecimal(n.toString());
     }
 
     private static OffsetDateTime parseOffset(String s) {

@@ -175,6 +175,16 @@ final class ColumnNames {
      * @param dialect the dialect
      * @return the result columns
      */
+    /** The table column an expression selects, as {@code table.column} (for error messages), or null. */
+    private static @Nullable String source(ColumnElement<?> column) {
+        ColumnElement<?> c = column instanceof Label<?> label ? label.element() : column;
+        if (c instanceof ColumnClause<?> cc) {
+            TableClause table = cc.table();
+            return table == null ? null : table.name() + "." + cc.name();
+        }
+        return null;
+    }
+
     List<ResultColumn> resultColumns(List<ColumnElement<?>> columns, Dialect dialect) {
         ResultCache cache = resultCache;
         if (cache != null && cache.dialect == dialect) {
@@ -182,8 +192,9 @@ final class ColumnNames {
         }
         List<ResultColumn> result = new ArrayList<>(columns.size());
         for (int i = 0; i < columns.size(); i++) {
-            var type = columns.get(i).type();
-            result.add(new ResultColumn(keys.get(i), type == null ? null : dialect.reader(type)));
+            ColumnElement<?> column = columns.get(i);
+            var type = column.type();
+            result.add(new ResultColumn(keys.get(i), type == null ? null : dialect.reader(type), source(column)));
         }
         List<ResultColumn> list = List.copyOf(result);
         resultCache = new ResultCache(dialect, list);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.exc.DataError;
 import dev.alchemy.exc.IntegrityError;
 import dev.alchemy.exc.OperationalError;
 import java.nio.file.Files;
@@ -101,9 +102,10 @@ class SqliteEngineTest {
             assertThat(row.get("t", LocalTime.class)).isEqualTo(LocalTime.of(8, 5));
             assertThat(row.get("b", Boolean.class)).isTrue();
             assertThat(row.get("u", UUID.class)).isEqualTo(id);
+            // a stored value that does not fit the type asked for is a DataError naming the column
             assertThatThrownBy(() -> row.get("d", Integer.class))
-                    .isInstanceOf(ArgumentError.class)
-                    .hasMessageContaining("cannot convert String '2024-01-31' to Integer");
+                    .isInstanceOf(DataError.class)
+                    .hasMessageContaining("cannot read column d: cannot convert String '2024-01-31' to Integer");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.alchemy.dialect.internal;
 import dev.alchemy.engine.ValueBinder;
 import dev.alchemy.engine.ValueReader;
 import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.exc.DataError;
 import dev.alchemy.types.BigIntegerType;
 import dev.alchemy.types.BooleanType;
 import dev.alchemy.types.ConvertedType;
@@ -32,16 +33,10 @@ public final class StandardBinding {
         else if (v instanceof String s) ps.setString(i, s);
         else throw mismatch("VARCHAR", v, "String");
     };
-    private static final ValueBinder DOUBLE = (ps, i, v) -> {
-        if (v == null) ps.setNull(i, Types.DOUBLE);
-        else if (v instanceof Number n) ps.setDouble(i, n.doubleValue());
-        else throw mismatch("FLOAT", v, "Double");
-    };
-    private static final ValueBinder FLOAT = (ps, i, v) -> {
-        if (v == null) ps.setNull(i, Types.REAL);
-        else if (v instanceof Number n) ps.setFloat(i, n.floatValue());
-        else throw mismatch("FLOAT", v, "Float");
-    };
+    private static final ValueBinder DOUBLE = doubleBinder(true);
+    private static final ValueBinder DOUBLE_NO_NAN = doubleBinder(false);
+    private static final ValueBinder FLOAT = floatBinder(true);
+    private static final ValueBinder FLOAT_NO_NAN = floatBinder(false);
     private static final ValueBinder BYTES = (ps, i, v) -> {
         if (v == null) ps.setNull(i, Types.BINARY);
         else if (v instanceof byte[] b) ps.setBytes(i, b);
@@ -51,26 +46,40 @@ public final class StandardBinding {
         if (v == null) ps.setNull(i, Types.INTEGER);
         else ps.setInt(i, bool(v) ? 1 : 0);
     };
+    // Integer and floating-point columns are read with getObject, which tells the value's own type (on SQLite its
+    // storage class): a getInt would wrap 5000000000, truncate 2.75 and read 'abc' as 0. The common case is one
+    // instanceof test; anything else goes through the exact conversions below, which raise a DataError rather than
+    // narrow.
     private static final ValueReader INTEGER_READER = (rs, i) -> {
-        int v = rs.getInt(i);
-        return v == 0 && rs.wasNull() ? null : v;
+        Object v = rs.getObject(i);
+        return v == null || v instanceof Integer
+                ? v
+                : (Object) (int) whole(v, Integer.MIN_VALUE, Integer.MAX_VALUE, "Integer");
     };
     private static final ValueReader BIGINT_READER = (rs, i) -> {
-        long v = rs.getLong(i);
-        return v == 0 && rs.wasNull() ? null : v;
+        Object v = rs.getObject(i);
+        if (v == null || v instanceof Long) return v;
+        if (v instanceof Integer n) return (long) n;
+        return whole(v, Long.MIN_VALUE, Long.MAX_VALUE, "Long");
     };
     private static final ValueReader SMALLINT_READER = (rs, i) -> {
-        short v = rs.getShort(i);
-        return v == 0 && rs.wasNull() ? null : v;
+        Object v = rs.getObject(i);
+        return v == null || v instanceof Short
+                ? v
+                : (Object) (short) whole(v, Short.MIN_VALUE, Short.MAX_VALUE, "Short");
     };
     private static final ValueReader STRING_READER = (rs, i) -> rs.getString(i);
     private static final ValueReader DOUBLE_READER = (rs, i) -> {
-        double v = rs.getDouble(i);
-        return v == 0 && rs.wasNull() ? null : v;
+        Object v = rs.getObject(i);
+        return v == null || v instanceof Double ? v : (Object) real(v, "Double");
     };
     private static final ValueReader FLOAT_READER = (rs, i) -> {
-        float v = rs.getFloat(i);
-        return v == 0 && rs.wasNull() ? null : v;
+        Object v = rs.getObject(i);
+        if (v == null || v instanceof Float) return v;
+        double d = real(v, "Float");
+        float f = (float) d;
+        if (Float.isInfinite(f) && !Double.isInfinite(d)) throw unreadable(v, "Float", "out of range");
+        return f;
     };
     private static final ValueReader BYTES_READER = (rs, i) -> rs.getBytes(i);
     private static final ValueReader BOOLEAN_AS_INT_READER = (rs, i) -> {
@@ -98,6 +107,98 @@ public final class StandardBinding {
         if (type instanceof FloatType<?> f) return f.javaType() == Float.class ? FLOAT : DOUBLE;
         if (type instanceof LargeBinaryType) return BYTES;
         if (type instanceof EnumType<?> e) return enumBinder(e);
+        return null;
+    }
+
+    /**
+     * A binder for {@code Double} values: any number that fits a double (a {@code BigDecimal} beyond its range is
+     * refused rather than stored as Infinity); NaN only where the database stores it.
+     */
+    private static ValueBinder doubleBinder(boolean storesNaN) {
+        return (ps, i, v) -> {
+            if (v == null) {
+                ps.setNull(i, Types.DOUBLE);
+            } else if (v instanceof Double d) {
+                // the common case: one comparison, as NaN is the only value not equal to itself
+                if (!storesNaN && d.isNaN()) throw nanRefused(v, "FLOAT");
+                ps.setDouble(i, d);
+            } else if (v instanceof Number n) {
+                double d = n.doubleValue();
+                if (Double.isNaN(d) && !storesNaN) throw nanRefused(v, "FLOAT");
+                if (Double.isInfinite(d) && !(n instanceof Float)) throw outOfRange(v, "FLOAT", "a double");
+                ps.setDouble(i, d);
+            } else {
+                throw mismatch("FLOAT", v, "Double");
+            }
+        };
+    }
+
+    /** A binder for {@code Float} values: a number beyond the float range (1e300) is refused, not stored as Infinity. */
+    private static ValueBinder floatBinder(boolean storesNaN) {
+        return (ps, i, v) -> {
+            if (v == null) {
+                ps.setNull(i, Types.REAL);
+            } else if (v instanceof Number n) {
+                float f = n.floatValue();
+                if (Float.isNaN(f) && !storesNaN) throw nanRefused(v, "FLOAT");
+                if (Float.isInfinite(f) && !Double.isInfinite(n.doubleValue())) throw outOfRange(v, "FLOAT", "a float");
+                ps.setFloat(i, f);
+            } else {
+                throw mismatch("FLOAT", v, "Float");
+            }
+        };
+    }
+
+    /**
+     * The error for NaN where the database cannot store it (SQLite stores NULL instead).
+     *
+     * @param value the value
+     * @param typeName the SQL type
+     * @return the error to throw
+     */
+    public static ArgumentError nanRefused(Object value, String typeName) {
+        return new ArgumentError("cannot bind " + describe(value) + " to a " + typeName + " parameter: this database "
+                + "cannot store NaN (SQLite would store NULL in its place); store NULL for \"no value\" explicitly");
+    }
+
+    /**
+     * The error for a number beyond what its storage can hold.
+     *
+     * @param value the value
+     * @param typeName the SQL type
+     * @param storage what it would be stored as, e.g. "a double"
+     * @return the error to throw
+     */
+    public static ArgumentError outOfRange(Object value, String typeName, String storage) {
+        return new ArgumentError("cannot bind " + describe(value) + " to a " + typeName + " parameter: it is beyond "
+                + "the range of " + storage + " and would be stored as Infinity");
+    }
+
+    /**
+     * A {@code Double} or {@code Float} as a decimal, for a NUMERIC parameter.
+     *
+     * @param value a Double or Float
+     * @return its shortest decimal form
+     * @throws ArgumentError for NaN and the infinities, which a decimal number does not have
+     */
+    public static BigDecimal finiteDecimal(Object value) {
+        double d = ((Number) value).doubleValue();
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            throw new ArgumentError("cannot bind " + describe(value)
+                    + " to a NUMERIC parameter: a decimal number has no NaN or Infinity");
+        }
+        return BigDecimal.valueOf(d);
+    }
+
+    /**
+     * A binder for {@link DoubleType} and {@link FloatType} that refuses NaN, for a database that cannot store it.
+     *
+     * @param type a type
+     * @return the binder, or null for another type
+     */
+    public static @Nullable ValueBinder withoutNaN(SqlType<?> type) {
+        if (type instanceof DoubleType) return DOUBLE_NO_NAN;
+        if (type instanceof FloatType<?> f) return f.javaType() == Float.class ? FLOAT_NO_NAN : DOUBLE_NO_NAN;
         return null;
     }
 
@@ -148,6 +249,86 @@ public final class StandardBinding {
         if (type instanceof LargeBinaryType) return BYTES_READER;
         if (type instanceof EnumType<?> e) return (rs, i) -> e.fromName(rs.getString(i));
         return null;
+    }
+
+    /**
+     * A stored value as a whole number within bounds, exactly.
+     *
+     * @throws DataError naming the value and the Java type when it is out of range, has a fraction or is no number
+     */
+    private static long whole(Object v, long min, long max, String javaType) {
+        long n;
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            n = ((Number) v).longValue();
+        } else if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) throw unreadable(v, javaType, "not a finite number");
+            if (d != Math.rint(d)) throw unreadable(v, javaType, "it has a fraction");
+            if (d < -0x1p63 || d >= 0x1p63) throw unreadable(v, javaType, range(min, max));
+            n = (long) d;
+        } else if (v instanceof BigDecimal || v instanceof BigInteger) {
+            BigDecimal d = v instanceof BigDecimal b ? b : new BigDecimal((BigInteger) v);
+            if (d.signum() != 0 && d.scale() > 0 && d.stripTrailingZeros().scale() > 0)
+                throw unreadable(v, javaType, "it has a fraction");
+            if (d.precision() - d.scale() > 19) throw unreadable(v, javaType, range(min, max));
+            try {
+                n = d.longValueExact();
+            } catch (ArithmeticException e) {
+                throw unreadable(v, javaType, range(min, max));
+            }
+        } else if (v instanceof String s) {
+            try {
+                n = Long.parseLong(s.strip());
+            } catch (NumberFormatException e) {
+                throw unreadable(v, javaType, "not a whole number");
+            }
+        } else if (v instanceof Boolean b) {
+            n = b ? 1 : 0;
+        } else {
+            throw unreadable(v, javaType, "not a number");
+        }
+        if (n < min || n > max) throw unreadable(v, javaType, range(min, max));
+        return n;
+    }
+
+    private static String range(long min, long max) {
+        return "out of range (" + min + " to " + max + ")";
+    }
+
+    /** A stored value as a double: any number (a huge one may round), text only when it is a number. */
+    private static double real(Object v, String javaType) {
+        if (v instanceof Number n) {
+            double d = n.doubleValue();
+            if (Double.isInfinite(d) && !(v instanceof Double || v instanceof Float))
+                throw unreadable(v, javaType, "out of range");
+            return d;
+        }
+        if (v instanceof String s) {
+            try {
+                return Double.parseDouble(s.strip());
+            } catch (NumberFormatException e) {
+                throw unreadable(v, javaType, "not a number");
+            }
+        }
+        throw unreadable(v, javaType, "not a number");
+    }
+
+    /**
+     * The error for a stored value that does not fit the Java type it is read into. The engine adds the column and
+     * the statement.
+     *
+     * @param value the value as the driver returned it
+     * @param javaType the Java type it was to be read as
+     * @param why why it does not fit
+     * @return the error to throw
+     */
+    public static DataError unreadable(Object value, String javaType, String why) {
+        String shown = value instanceof byte[] b
+                ? "<" + b.length + " bytes>"
+                : value instanceof String text
+                        ? "'" + (text.length() > 60 ? text.substring(0, 60) + "..." : text) + "' (text)"
+                        : String.valueOf(value);
+        return new DataError("the value " + shown + " does not fit " + javaType + " (" + why + ")", null, null, null);
     }
 
     /**

@@ -171,7 +171,7 @@ final class PostgresqlTypes {
         if (v instanceof BigDecimal d) return d;
         if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte)
             return BigDecimal.valueOf(((Number) v).longValue());
-        if (v instanceof Double || v instanceof Float) return BigDecimal.valueOf(((Number) v).doubleValue());
+        if (v instanceof Double || v instanceof Float) return StandardBinding.finiteDecimal(v);
         if (v instanceof BigInteger b) return new BigDecimal(b);
         throw mismatch("NUMERIC", v, "BigDecimal (or another number)");
     }

@@ -2,6 +2,7 @@ package dev.alchemy.dialect.sqlite;
 
 import dev.alchemy.dialect.Dialect;
 import dev.alchemy.dialect.SqlWriter;
+import dev.alchemy.dialect.internal.StandardBinding;
 import dev.alchemy.dialect.internal.StandardSql;
 import dev.alchemy.engine.Conversions;
 import dev.alchemy.engine.EngineOptions;
@@ -223,6 +224,8 @@ public class SqliteDialect implements Dialect {
     public void bind(PreparedStatement statement, int index, @Nullable Object value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.NULL);
+        } else if ((value instanceof Double d && d.isNaN()) || (value instanceof Float f && f.isNaN())) {
+            throw StandardBinding.nanRefused(value, "REAL");
         } else if (value instanceof String
                 || value instanceof Integer
                 || value instanceof Long

@@ -86,7 +86,9 @@ final class SqliteTypes {
                 return;
             }
         }
-        ps.setDouble(i, d.doubleValue());
+        double x = d.doubleValue();
+        if (Double.isInfinite(x)) throw StandardBinding.outOfRange(v, "NUMERIC", "SQLite's 8-byte float");
+        ps.setDouble(i, x);
     };
     private static final ValueReader DATETIME_READER = (rs, i) -> SqliteTemporal.parseDateTime(rs.getObject(i));
     private static final ValueReader OFFSET_DATETIME_READER = (rs, i) -> SqliteTemporal.parseUtc(rs.getObject(i));
@@ -126,6 +128,9 @@ final class SqliteTypes {
 
     private ValueBinder resolveBinder(SqlType<?> type) {
         if (type instanceof ConvertedType<?, ?> c) return StandardBinding.converted(c, binder(c.storedType()));
+        // SQLite has no NaN: it stores NULL instead
+        ValueBinder real = StandardBinding.withoutNaN(type);
+        if (real != null) return real;
         ValueBinder standard = StandardBinding.binder(type, untyped);
         if (standard != null) return standard;
         ValueBinder bool = StandardBinding.booleanAsInteger(type);
@@ -166,10 +171,20 @@ final class SqliteTypes {
             if (raw == null) return null;
             BigDecimal d;
             if (raw instanceof Integer || raw instanceof Long) d = BigDecimal.valueOf(((Number) raw).longValue());
-            // the shortest decimal that reads back as this double: 12.34, not
-            // 12.339999999999999857891452847979962825775146484375
-            else if (raw instanceof Double x) d = BigDecimal.valueOf(x);
-            else d = decimal(raw.toString().strip());
+            else if (raw instanceof Double x) {
+                // a REAL Infinity (1e400 written by another program): BigDecimal has no such value
+                if (Double.isInfinite(x) || Double.isNaN(x))
+                    throw StandardBinding.unreadable(raw, "BigDecimal", "not a finite number");
+                // the shortest decimal that reads back as this double: 12.34, not
+                // 12.339999999999999857891452847979962825775146484375
+                d = BigDecimal.valueOf(x);
+            } else if (raw instanceof String text) {
+                try {
+                    d = new BigDecimal(text.strip());
+                } catch (NumberFormatException e) {
+                    throw StandardBinding.unreadable(raw, "BigDecimal", "not a number");
+                }
+            } else throw StandardBinding.unreadable(raw, "BigDecimal", "not a number");
             if (scale != null) return d.setScale(scale, RoundingMode.HALF_EVEN);
             return d.scale() < 0 ? d.setScale(0) : d;
         };
@@ -179,7 +194,7 @@ final class SqliteTypes {
         if (v instanceof BigDecimal d) return d;
         if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte)
             return BigDecimal.valueOf(((Number) v).longValue());
-        if (v instanceof Double || v instanceof Float) return BigDecimal.valueOf(((Number) v).doubleValue());
+        if (v instanceof Double || v instanceof Float) return StandardBinding.finiteDecimal(v);
         if (v instanceof BigInteger b) return new BigDecimal(b);
         if (v instanceof String s) {
             try {

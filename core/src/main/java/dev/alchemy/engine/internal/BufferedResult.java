@@ -69,7 +69,7 @@ final class BufferedResult implements Result {
 
     @Override
     public <T> @Nullable T scalar(Class<T> type) {
-        return dialect.convert(scalar(), type);
+        return rows.isEmpty() ? null : rows.get(0).get(0, type);
     }
 
     @Override
@@ -85,7 +85,7 @@ final class BufferedResult implements Result {
     public <T> List<@Nullable T> scalars(Class<T> type) {
         List<@Nullable T> values = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            values.add(dialect.convert(row.get(0), type));
+            values.add(row.get(0, type));
         }
         return values;
     }

@@ -15,6 +15,7 @@ import dev.alchemy.engine.ValueBinder;
 import dev.alchemy.engine.ValueReader;
 import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.exc.DBAPIError;
+import dev.alchemy.exc.DataError;
 import dev.alchemy.exc.InvalidRequestError;
 import dev.alchemy.exc.OperationalError;
 import dev.alchemy.exc.ResourceClosedError;
@@ -116,10 +117,10 @@ final class DefaultConnection implements Connection {
             if (columns != null) {
                 // known to return rows (a SELECT, RETURNING): executeQuery, which spares sqlite-jdbc's check of every
                 // execute()d INSERT for generated keys (a regex over the SQL, then SELECT last_insert_rowid())
-                result = readRows(ps.executeQuery(), columns);
+                result = readRows(ps.executeQuery(), columns, compiled.sql(), values);
             } else {
                 result = ps.execute()
-                        ? readRows(ps.getResultSet(), null)
+                        ? readRows(ps.getResultSet(), null, compiled.sql(), values)
                         : BufferedResult.changed(updateCount(ps), dialect);
             }
             ok = true;
@@ -244,10 +245,15 @@ final class DefaultConnection implements Connection {
                 checkEncodable(text, param);
             }
             ValueBinder binder = param.binder();
-            if (binder != null) {
-                binder.bind(ps, i + 1, value);
-            } else {
-                dialect.bind(ps, i + 1, value);
+            try {
+                if (binder != null) {
+                    binder.bind(ps, i + 1, value);
+                } else {
+                    dialect.bind(ps, i + 1, value);
+                }
+            } catch (ArgumentError e) {
+                // the binder names the value and the type; the parameter (an INSERT's or UPDATE's column) is known here
+                throw new ArgumentError("parameter '" + param.key() + "': " + e.getMessage(), e);
             }
         }
     }
@@ -286,34 +292,63 @@ final class DefaultConnection implements Connection {
         }
     }
 
-    private Result readRows(ResultSet rs, @Nullable List<ResultColumn> columns) throws SQLException {
+    private Result readRows(ResultSet rs, @Nullable List<ResultColumn> columns, String sql, List<?> parameters)
+            throws SQLException {
         try (rs) {
             ResultSetMetaData meta = rs.getMetaData();
             int count = meta.getColumnCount();
             String[] keys = new String[count];
+            @Nullable String[] sources = new String[count];
             ValueReader[] readers = new ValueReader[count];
             boolean typed = columns != null && columns.size() == count;
             for (int i = 0; i < count; i++) {
                 ValueReader reader = null;
                 if (typed) {
-                    keys[i] = columns.get(i).key();
-                    reader = columns.get(i).reader();
+                    ResultColumn column = columns.get(i);
+                    keys[i] = column.key();
+                    sources[i] = column.source();
+                    reader = column.reader();
                 } else {
                     keys[i] = meta.getColumnLabel(i + 1);
                 }
                 readers[i] = reader != null ? reader : dialect.untypedReader(meta, i + 1);
             }
-            DefaultRow.RowShape shape = DefaultRow.RowShape.of(keys, dialect);
+            DefaultRow.RowShape shape = DefaultRow.RowShape.of(keys, sources, dialect);
             List<Row> rows = new ArrayList<>();
-            while (rs.next()) {
-                @Nullable Object[] values = new Object[count];
-                for (int i = 0; i < count; i++) {
-                    values[i] = readers[i].read(rs, i + 1);
+            int i = -1; // the column being read, for the error when a value does not fit its reader
+            try {
+                while (rs.next()) {
+                    @Nullable Object[] values = new Object[count];
+                    for (i = 0; i < count; i++) {
+                        values[i] = readers[i].read(rs, i + 1);
+                    }
+                    i = -1;
+                    rows.add(new DefaultRow(shape, values));
                 }
-                rows.add(new DefaultRow(shape, values));
+            } catch (SQLException | RuntimeException e) {
+                if (i < 0) {
+                    throw e; // the driver's, fetching the next row
+                }
+                throw unreadable(e, shape.describe(i), sql, parameters);
             }
             return new BufferedResult(shape.keys(), Collections.unmodifiableList(rows), rows.size(), true, dialect);
         }
+    }
+
+    /**
+     * A value that could not be read as its column's Java type: a {@link DataError} naming the column and saying
+     * why (the reader's own error names the value and the type), never a raw driver or JDK exception. Not a
+     * failure of the statement, so the transaction stays usable.
+     */
+    private DataError unreadable(Exception e, String column, String sql, List<?> parameters) {
+        String why = e instanceof DBAPIError d
+                ? d.reason()
+                : e instanceof dev.alchemy.exc.AlchemyException ? e.getMessage() : e.toString();
+        return new DataError(
+                "cannot read column " + column + ": " + why,
+                sql,
+                engine.options().hideParameters() ? null : parameters,
+                e);
     }
 
     private DBAPIError fail(SQLException e, String sql, List<?> values) {

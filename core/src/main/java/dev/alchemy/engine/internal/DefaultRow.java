@@ -2,6 +2,8 @@ package dev.alchemy.engine.internal;
 
 import dev.alchemy.engine.EngineDialect;
 import dev.alchemy.engine.Row;
+import dev.alchemy.exc.AlchemyException;
+import dev.alchemy.exc.DataError;
 import dev.alchemy.exc.InvalidRequestError;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,12 +34,12 @@ final class DefaultRow implements Row {
 
     @Override
     public <T> @Nullable T get(String key, Class<T> type) {
-        return shape.dialect().convert(get(key), type);
+        return get(shape.indexOf(key), type);
     }
 
     @Override
     public <T> @Nullable T get(int index, Class<T> type) {
-        return shape.dialect().convert(get(index), type);
+        return shape.convert(values[index], type, index);
     }
 
     @Override
@@ -57,6 +59,22 @@ final class DefaultRow implements Row {
             map.put(shape.keys().get(i), values[i]);
         }
         return map;
+    }
+
+    /**
+     * The error for a value that cannot be converted to the type a caller asked for.
+     *
+     * @param e what the conversion raised
+     * @param column the column, for the message
+     * @param value the value
+     * @param type the type asked for
+     * @return a {@link DataError} naming the column
+     */
+    static DataError unconvertible(RuntimeException e, String column, @Nullable Object value, Class<?> type) {
+        String why = e instanceof AlchemyException
+                ? e.getMessage()
+                : "cannot convert " + value + " to " + type.getSimpleName() + ": " + e;
+        return new DataError("cannot read column " + column + ": " + why, null, null, e);
     }
 
     @Override
@@ -82,7 +100,6 @@ final class DefaultRow implements Row {
         return text.append(values.length == 1 ? ",)" : ")").toString();
     }
 
-    /** The column names of a result, with a lookup by name. */
     /**
      * The keys of a result's rows, shared by them. A row of a few columns finds a key by comparing them in turn; a
      * wider one through an index built on the first lookup by name, so a result read by position builds none.
@@ -92,17 +109,44 @@ final class DefaultRow implements Row {
         private static final int SCAN = 8;
 
         private final List<String> keys;
+        /** {@code table.column} per column where known, for messages. */
+        private final @Nullable String[] sources;
+
         private final EngineDialect dialect;
         /** Key to position, the first of duplicate keys winning; immutable, so safe to publish without locking. */
         private @Nullable Map<String, Integer> index;
 
-        private RowShape(List<String> keys, EngineDialect dialect) {
+        private RowShape(List<String> keys, @Nullable String[] sources, EngineDialect dialect) {
             this.keys = keys;
+            this.sources = sources;
             this.dialect = dialect;
         }
 
         static RowShape of(String[] keys, EngineDialect dialect) {
-            return new RowShape(List.of(keys), dialect);
+            return new RowShape(List.of(keys), new String[keys.length], dialect);
+        }
+
+        static RowShape of(String[] keys, @Nullable String[] sources, EngineDialect dialect) {
+            return new RowShape(List.of(keys), sources, dialect);
+        }
+
+        /** @return column {@code i} for messages: {@code table.column} when known, else its key */
+        String describe(int i) {
+            String source = sources[i];
+            return source != null ? source : keys.get(i);
+        }
+
+        /**
+         * Converts a value of column {@code i} to the type a caller asks for; a value that does not fit (5000000000
+         * as an {@code Integer}, 2.75 as a {@code Long}, {@code 'abc'} as a number) is a {@link DataError} naming
+         * the column.
+         */
+        <T> @Nullable T convert(@Nullable Object value, Class<T> type, int i) {
+            try {
+                return dialect.convert(value, type);
+            } catch (RuntimeException e) {
+                throw unconvertible(e, describe(i), value, type);
+            }
         }
 
         List<String> keys() {

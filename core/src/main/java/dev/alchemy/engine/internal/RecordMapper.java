@@ -57,7 +57,18 @@ final class RecordMapper {
         for (Row row : rows) {
             Object[] args = new Object[components.length];
             for (int i = 0; i < components.length; i++) {
-                @Nullable Object value = dialect.convert(row.get(columnOf[i]), Conversions.boxed(types[i]));
+                @Nullable Object raw = row.get(columnOf[i]);
+                @Nullable Object value;
+                try {
+                    value = dialect.convert(raw, Conversions.boxed(types[i]));
+                } catch (RuntimeException e) {
+                    throw DefaultRow.unconvertible(
+                            e,
+                            "'" + keys.get(columnOf[i]) + "' into " + type.getSimpleName() + "."
+                                    + components[i].getName() + " (" + types[i].getName() + ")",
+                            raw,
+                            types[i]);
+                }
                 if (value == null && types[i].isPrimitive()) {
                     throw new ArgumentError("column '" + keys.get(columnOf[i]) + "' is NULL but " + type.getSimpleName()
                             + "." + components[i].getName() + " is a primitive " + types[i].getName());

@@ -1,0 +1,215 @@
+package dev.alchemy.reliability;
+
+import static dev.alchemy.Alchemy.insert;
+import static dev.alchemy.Alchemy.select;
+import static dev.alchemy.Alchemy.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.alchemy.engine.Connection;
+import dev.alchemy.engine.Engine;
+import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.exc.DataError;
+import dev.alchemy.orm.Base;
+import dev.alchemy.orm.Column;
+import dev.alchemy.orm.Session;
+import dev.alchemy.orm.SessionFactory;
+import dev.alchemy.orm.Table;
+import dev.alchemy.schema.MetaData;
+import dev.alchemy.testing.OnDatabases;
+import dev.alchemy.testing.TestDatabase;
+import dev.alchemy.types.FloatType;
+import dev.alchemy.types.SqlTypes;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+
+/**
+ * NaN, infinities and numbers beyond a type's range are never stored as something else. SQLite has no NaN (it
+ * stores NULL instead) and keeps non-integer NUMERIC values as 8-byte floats (1e400 would become Infinity): both
+ * are refused at bind time with an {@link ArgumentError} naming the column and the value, and nothing is written.
+ * PostgreSQL's {@code float8} and {@code real} store NaN and the infinities natively, so there they are kept and
+ * read back. A stored value that cannot be read in its Java type (a REAL Infinity in a NUMERIC column on SQLite, a
+ * {@code 'NaN'} NUMERIC on PostgreSQL) is a {@link DataError} naming the column, never a raw JDK exception.
+ */
+@OnDatabases
+class NonFiniteNumbersTest {
+
+    @Parameter
+    TestDatabase db;
+
+    Engine engine;
+    dev.alchemy.schema.Table measures;
+
+    @BeforeEach
+    void open() {
+        engine = db.createEngine();
+        MetaData metadata = new MetaData();
+        measures = dev.alchemy.schema.Table.of(
+                "measures",
+                metadata,
+                dev.alchemy.schema.Column.of("id", SqlTypes.INTEGER).primaryKey(),
+                dev.alchemy.schema.Column.of("x", SqlTypes.DOUBLE),
+                dev.alchemy.schema.Column.of("required", SqlTypes.DOUBLE).notNull(),
+                dev.alchemy.schema.Column.of("f", new FloatType<>(Float.class, null)),
+                dev.alchemy.schema.Column.of("amount", SqlTypes.numeric(10, 2)),
+                dev.alchemy.schema.Column.of("big", SqlTypes.NUMERIC));
+        metadata.createAll(engine);
+    }
+
+    @AfterEach
+    void clean() {
+        db.reset();
+    }
+
+    private long rows() {
+        try (Connection conn = engine.connect()) {
+            return conn.execute(text("SELECT count(*) FROM measures")).scalar(Long.class);
+        }
+    }
+
+    /** Inserts a row, the columns not given NULL. */
+    private void insertRow(Map<String, Object> values) {
+        Map<String, Object> row = new HashMap<>();
+        for (String name : List.of("id", "x", "required", "f", "amount", "big")) {
+            row.put(name, values.get(name));
+        }
+        engine.useTransaction(conn -> conn.execute(insert(measures), row));
+    }
+
+    @Test
+    void nanIsRefusedOnSqliteAndKeptOnPostgresql() {
+        Map<String, Object> row = Map.of("id", 1, "x", Double.NaN, "required", 1.0);
+        if (db.isSqlite()) {
+            assertThatThrownBy(() -> insertRow(row))
+                    .isInstanceOf(ArgumentError.class)
+                    .hasMessageContainingAll("'x'", "NaN");
+            assertThat(rows()).isZero();
+        } else {
+            insertRow(row);
+            try (Connection conn = engine.connect()) {
+                assertThat(conn.execute(select(measures.c("x"))).scalar()).isEqualTo(Double.NaN);
+            }
+        }
+    }
+
+    @Test
+    void nanIntoANotNullColumnIsAboutNanNotNull() {
+        if (db.isSqlite()) {
+            assertThatThrownBy(() -> insertRow(Map.of("id", 1, "required", Double.NaN)))
+                    .isInstanceOf(ArgumentError.class)
+                    .hasMessageContainingAll("'required'", "NaN")
+                    .hasMessageNotContaining("NOT NULL");
+            assertThat(rows()).isZero();
+        } else {
+            insertRow(Map.of("id", 1, "required", Double.NaN));
+            assertThat(rows()).isOne();
+        }
+    }
+
+    @Test
+    void nanThroughTheOrmIsRefusedOnSqliteBeforeAnythingIsWritten() {
+        Base.of(Reading.class).metadata().createAll(engine);
+        try (Session session = new SessionFactory(engine).openSession()) {
+            Reading ok = new Reading();
+            ok.id = 1;
+            ok.value = 1.5;
+            Reading nan = new Reading();
+            nan.id = 2;
+            nan.value = Double.NaN;
+            session.add(ok);
+            session.add(nan);
+            if (db.isSqlite()) {
+                assertThatThrownBy(session::commit)
+                        .isInstanceOf(ArgumentError.class)
+                        .hasMessageContainingAll("'value'", "NaN");
+            } else {
+                session.commit();
+            }
+        }
+        try (Connection conn = engine.connect()) {
+            long count = conn.execute(text("SELECT count(*) FROM readings")).scalar(Long.class);
+            assertThat(count).isEqualTo(db.isSqlite() ? 0 : 2);
+        }
+    }
+
+    @Table(name = "readings")
+    static class Reading {
+        @Column(primaryKey = true, autoincrement = Column.Autoincrement.FALSE)
+        Integer id;
+
+        @Column
+        Double value;
+    }
+
+    @Test
+    void infinityInADoubleColumnIsKeptOnBothDatabases() {
+        insertRow(Map.of("id", 1, "x", Double.POSITIVE_INFINITY, "required", Double.NEGATIVE_INFINITY));
+        try (Connection conn = engine.connect()) {
+            var row = conn.execute(select(measures)).one();
+            assertThat(row.get("x")).isEqualTo(Double.POSITIVE_INFINITY);
+            assertThat(row.get("required")).isEqualTo(Double.NEGATIVE_INFINITY);
+        }
+    }
+
+    @Test
+    void aDecimalBeyondTheDoubleRangeIsNeverStoredAsInfinity() {
+        BigDecimal huge = new BigDecimal("1e400");
+        // a DOUBLE column cannot hold it anywhere
+        assertThatThrownBy(() -> insertRow(Map.of("id", 1, "x", huge, "required", 1.0)))
+                .isInstanceOf(ArgumentError.class)
+                .hasMessageContainingAll("'x'", "1E+400");
+        if (db.isSqlite()) {
+            // SQLite keeps a NUMERIC that is not a 64-bit integer as an 8-byte float
+            assertThatThrownBy(() -> insertRow(Map.of("id", 1, "required", 1.0, "big", huge)))
+                    .isInstanceOf(ArgumentError.class)
+                    .hasMessageContainingAll("'big'", "1E+400");
+            assertThat(rows()).isZero();
+        } else {
+            insertRow(Map.of("id", 1, "required", 1.0, "big", huge));
+            try (Connection conn = engine.connect()) {
+                assertThat((BigDecimal) conn.execute(select(measures.c("big"))).scalar())
+                        .isEqualByComparingTo(huge);
+            }
+        }
+    }
+
+    @Test
+    void aDoubleBeyondTheFloatRangeIsNeverStoredAsInfinity() {
+        assertThatThrownBy(() -> insertRow(Map.of("id", 1, "required", 1.0, "f", 1e300)))
+                .isInstanceOf(ArgumentError.class)
+                .hasMessageContainingAll("'f'", "1.0E300");
+        assertThat(rows()).isZero();
+    }
+
+    @Test
+    void aNonFiniteDoubleForANumericColumnIsAnArgumentErrorNotANumberFormatException() {
+        assertThatThrownBy(() -> insertRow(Map.of("id", 1, "required", 1.0, "amount", Double.NaN)))
+                .isInstanceOf(ArgumentError.class)
+                .hasMessageContainingAll("'amount'", "NaN");
+        assertThatThrownBy(() -> insertRow(Map.of("id", 1, "required", 1.0, "amount", Double.POSITIVE_INFINITY)))
+                .isInstanceOf(ArgumentError.class)
+                .hasMessageContainingAll("'amount'", "Infinity");
+        assertThat(rows()).isZero();
+    }
+
+    @Test
+    void aStoredValueThatBigDecimalCannotHoldIsADataErrorNamingTheColumn() {
+        // written by another program: SQLite's 9e999 is a REAL Infinity; PostgreSQL's NUMERIC has 'NaN'
+        String value = db.isSqlite() ? "9e999" : "'NaN'";
+        engine.useTransaction(conn ->
+                conn.execute(text("INSERT INTO measures (id, required, amount) VALUES (1, 1.0, " + value + ")")));
+        try (Connection conn = engine.connect()) {
+            assertThatThrownBy(() -> conn.execute(select(measures)).all())
+                    .isInstanceOf(DataError.class)
+                    .hasMessageContainingAll("measures.amount", db.isSqlite() ? "Infinity" : "NaN", "BigDecimal");
+            // the connection and its transaction stay usable
+            assertThat(conn.execute(select(measures.c("id"))).scalar()).isEqualTo(1);
+        }
+    }
+}
