@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The database refused a statement. The message names the SQL and, unless the engine hides them, the
- * parameters; the driver's {@link SQLException} is the cause. Catch a leaf to react to one kind of failure:
+ * parameters, each cut at 2,000 characters (saying how many were cut; a long text value at 300, a {@code byte[]} as
+ * its length, an executemany as its first 10 parameter sets); {@link #sql()} and {@link #parameters()} keep them
+ * whole. The driver's {@link SQLException} is the cause. Catch a leaf to react to one kind of failure:
  * {@link IntegrityError} (a constraint), {@link OperationalError} (the database could not do it now: locked,
  * busy, unreachable), {@link ProgrammingError} (the statement is wrong: syntax, unknown table),
  * {@link DataError} (a value does not fit).
@@ -37,18 +39,14 @@ public class DBAPIError extends AlchemyException {
     private static String describe(String reason, @Nullable String sql, @Nullable List<?> parameters) {
         StringBuilder text = new StringBuilder(reason);
         if (sql != null) {
-            text.append("\n[SQL: ").append(sql).append(']');
+            text.append("\n[SQL: ").append(Excerpt.sql(sql)).append(']');
             if (parameters != null && !parameters.isEmpty()) {
                 text.append("\n[parameters: ")
-                        .append(abbreviate(parameters.toString()))
+                        .append(Excerpt.parameters(parameters))
                         .append(']');
             }
         }
         return text.toString();
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 2000 ? text : text.substring(0, 2000) + "... (" + text.length() + " characters)";
     }
 
     /** @return what the database said, without the SQL and parameters */

@@ -229,11 +229,18 @@ final class DefaultConnection implements Connection {
             if (p.hasValue()) {
                 values[i] = p.value();
             } else {
-                throw new ArgumentError("a value is required for parameter '" + p.key() + "' in: " + compiled.sql()
-                        + "; given parameters: " + new ArrayList<>(parameters.keySet()));
+                throw new ArgumentError("a value is required for parameter '" + p.key() + "' in: "
+                        + excerpt(compiled.sql()) + "; given parameters: " + new ArrayList<>(parameters.keySet()));
             }
         }
         return Arrays.asList(values);
+    }
+
+    /** The SQL for a message, cut at 2,000 characters as {@link DBAPIError} cuts it. */
+    private static String excerpt(String sql) {
+        return sql.length() <= 2000
+                ? sql
+                : sql.substring(0, 2000) + "... (" + (sql.length() - 2000) + " characters cut)";
     }
 
     private void bind(PreparedStatement ps, List<BoundParameter> params, List<@Nullable Object> values)
