@@ -88,6 +88,43 @@ public interface Dialect extends EngineDialect {
     boolean supportsReturning();
 
     /**
+     * Whether {@code UPDATE ... RETURNING} is supported; MariaDB returns rows from INSERT and DELETE only.
+     *
+     * @return true when an UPDATE can return rows
+     */
+    default boolean supportsUpdateReturning() {
+        return supportsReturning();
+    }
+
+    /**
+     * The keyword that makes a column generate its values, written after {@code NOT NULL}: MySQL's
+     * {@code AUTO_INCREMENT}. Null where the type says it ({@link #ddlAutoincrementType}: SERIAL, SQLite's rowid).
+     *
+     * @return the keyword, or null
+     */
+    default @Nullable String autoincrementKeyword() {
+        return null;
+    }
+
+    /**
+     * Table options written after the closing parenthesis of CREATE TABLE, such as MySQL's {@code ENGINE=InnoDB}.
+     *
+     * @return the options, or the empty string for none
+     */
+    default String createTableSuffix() {
+        return "";
+    }
+
+    /**
+     * Whether DROP INDEX names the index's table, {@code DROP INDEX ix ON t} (MySQL), rather than the index alone.
+     *
+     * @return true when the table is named
+     */
+    default boolean dropIndexNamesTable() {
+        return false;
+    }
+
+    /**
      * The DDL type of a single-column primary key the database generates values for: SQLite's {@code INTEGER} (the
      * rowid alias, whatever the Java width), PostgreSQL's {@code SERIAL}/{@code BIGSERIAL}.
      *
@@ -246,6 +283,17 @@ public interface Dialect extends EngineDialect {
     }
 
     /**
+     * Whether a VALUES list may stand as a derived table, {@code (VALUES (1, 2), (3, 4))}. MySQL's table value
+     * constructor spells rows {@code ROW(1, 2)} and MariaDB's names its columns after the first row's values, so
+     * there a VALUES list is written as {@code (SELECT ? AS a, ? AS b UNION ALL SELECT ?, ?) AS v}.
+     *
+     * @return true when a VALUES list may be written as such
+     */
+    default boolean supportsValuesConstructor() {
+        return true;
+    }
+
+    /**
      * Whether the keys a database generates (serial, identity or sequence defaults) for {@code INSERT INTO t (...)
      * SELECT ... FROM (VALUES ...) ORDER BY n} ascend in the order of {@code n}. When they do, the ORM inserts many
      * new objects in one statement and matches the returned keys to them by sorting, as SQLAlchemy 2.0's
@@ -350,6 +398,15 @@ public interface Dialect extends EngineDialect {
     default void renderOnConflict(
             SqlWriter writer, List<String> quotedTargets, @Nullable String quotedConstraint, boolean doNothing) {
         throw new CompileError("the " + name() + " dialect has no INSERT ... ON CONFLICT (upsert)");
+    }
+
+    /**
+     * Whether an upsert's DO UPDATE may have a WHERE condition; MySQL's ON DUPLICATE KEY UPDATE cannot.
+     *
+     * @return true when a condition is allowed
+     */
+    default boolean supportsUpdateWhereOnConflict() {
+        return true;
     }
 
     /**

@@ -57,6 +57,30 @@ public interface EngineDialect {
     boolean handlesProduct(String productName);
 
     /**
+     * Whether this dialect must see the server before it can compile anything: one dialect that serves several
+     * servers or versions (MySQL and MariaDB) and becomes, through {@link #forServer}, a dialect for the one it
+     * found. An engine with such a dialect connects once, on its first use of {@link Engine#dialect()}, to ask.
+     *
+     * @return true when {@link #forServer} must be called before the dialect is used
+     */
+    default boolean detectsServer() {
+        return false;
+    }
+
+    /**
+     * The dialect for the server behind a connection, called once per engine on its first connection (or on the
+     * first use of {@link Engine#dialect()}), as SQLAlchemy's {@code Dialect.initialize()} is. MySQL's dialect learns
+     * here whether the server is MariaDB and which version it runs. The default is this dialect.
+     *
+     * @param connection a connection to the server
+     * @return the dialect the engine keeps
+     * @throws SQLException from the driver
+     */
+    default EngineDialect forServer(Connection connection) throws SQLException {
+        return this;
+    }
+
+    /**
      * Translates a URL into what the pool needs to open connections.
      *
      * @param url the parsed URL, with {@link URL#backendName()} equal to {@link #name()}

@@ -5,6 +5,7 @@ import dev.alchemy.engine.CompiledStatement;
 import dev.alchemy.engine.EngineDialect;
 import dev.alchemy.engine.Executable;
 import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.exc.CompileError;
 import dev.alchemy.sql.ClauseElement;
 import dev.alchemy.sql.SqlCompiler;
 import java.util.ArrayList;
@@ -84,6 +85,10 @@ public final class DDL {
      * @return its DROP INDEX statement
      */
     public static Executable dropIndex(Table table, Index index, Dialect dialect) {
+        if (dialect.dropIndexNamesTable()) {
+            return statement(
+                    "DROP INDEX " + dialect.quoteIdentifier(index.name()) + " ON " + tableName(table, dialect));
+        }
         String schema = table.schema() == null ? "" : dialect.quoteIdentifier(table.schema()) + ".";
         return statement("DROP INDEX " + schema + dialect.quoteIdentifier(index.name()));
     }
@@ -205,7 +210,8 @@ public final class DDL {
                 lines.add(constraintSql(c, table, dialect));
             }
         }
-        return "CREATE TABLE " + tableName(table, dialect) + " (\n\t" + String.join(", \n\t", lines) + "\n)";
+        return "CREATE TABLE " + tableName(table, dialect) + " (\n\t" + String.join(", \n\t", lines) + "\n)"
+                + dialect.createTableSuffix();
     }
 
     /**
@@ -223,17 +229,25 @@ public final class DDL {
 
     private static String columnSql(Table table, Column<?> c, Dialect dialect) {
         StringBuilder sql = new StringBuilder(dialect.quoteIdentifier(c.name())).append(' ');
-        sql.append(
-                c.isAutoincrement()
-                        ? dialect.ddlAutoincrementType(
-                                c.type(), table.primaryKey().size() == 1)
-                        : dialect.ddlType(c.type()));
+        try {
+            sql.append(
+                    c.isAutoincrement()
+                            ? dialect.ddlAutoincrementType(
+                                    c.type(), table.primaryKey().size() == 1)
+                            : dialect.ddlType(c.type()));
+        } catch (CompileError e) {
+            throw new CompileError(
+                    "column '" + table.fullName() + "." + c.name() + "' (" + c.type() + "): " + e.getMessage());
+        }
         String serverDefault = serverDefaultSql(table, c, dialect);
         if (serverDefault != null) {
             sql.append(" DEFAULT ").append(serverDefault);
         }
         if (!c.isNullable()) {
             sql.append(" NOT NULL");
+        }
+        if (c.isAutoincrement() && dialect.autoincrementKeyword() != null) {
+            sql.append(' ').append(dialect.autoincrementKeyword());
         }
         CheckConstraint check = c.checkConstraint();
         if (check != null) {

@@ -692,6 +692,11 @@ public final class Insert implements Executable, ClauseElement {
             }
         }
         if (clause.where() != null) {
+            if (!compiler.dialect().supportsUpdateWhereOnConflict()) {
+                throw new dev.alchemy.exc.CompileError("the "
+                        + compiler.dialect().name() + " dialect's upsert (ON"
+                        + " DUPLICATE KEY UPDATE) cannot take a WHERE condition (INSERT INTO " + table.name() + ")");
+            }
             compiler.append(" WHERE ");
             compiler.condition(clause.where());
         }

@@ -537,7 +537,7 @@ public final class SqlCompiler implements SqlWriter {
         if (returning.isEmpty()) {
             return null;
         }
-        if (!dialect.supportsReturning()) {
+        if (!dialect.supportsReturning() || (verb.equals("UPDATE") && !dialect.supportsUpdateReturning())) {
             throw new dev.alchemy.exc.CompileError("RETURNING is not supported by the " + dialect.name() + " dialect ("
                     + verb + " " + table.name() + ")");
         }

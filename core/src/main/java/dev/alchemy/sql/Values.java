@@ -91,6 +91,10 @@ public final class Values extends TableClause {
         if (rows.isEmpty()) {
             throw new dev.alchemy.exc.CompileError("VALUES '" + name() + "' has no rows; give them with data(...)");
         }
+        if (!compiler.dialect().supportsValuesConstructor()) {
+            compileAsUnion(compiler);
+            return;
+        }
         boolean named = compiler.dialect().supportsDerivedColumnNames();
         compiler.append(named ? "(VALUES " : "(SELECT ");
         if (!named) {
@@ -125,5 +129,29 @@ public final class Values extends TableClause {
             }
             compiler.append(")");
         }
+    }
+
+    /** {@code (SELECT ? AS a, ? AS b UNION ALL SELECT ?, ?) AS v}: a VALUES list where there is no VALUES (MySQL). */
+    private void compileAsUnion(SqlCompiler compiler) {
+        compiler.append("(");
+        for (int r = 0; r < rows.size(); r++) {
+            compiler.append(r > 0 ? " UNION ALL SELECT " : "SELECT ");
+            List<@Nullable Object> row = rows.get(r);
+            for (int i = 0; i < row.size(); i++) {
+                compiler.append(i > 0 ? ", " : "");
+                Object value = row.get(i);
+                if (value instanceof ColumnElement<?> expression) {
+                    compiler.visit(expression);
+                } else {
+                    compiler.visit(BindParam.anonymous(
+                            "param", value, cast(columns().get(i).type())));
+                }
+                if (r == 0) {
+                    compiler.append(" AS ")
+                            .append(compiler.quote(columns().get(i).name()));
+                }
+            }
+        }
+        compiler.append(") AS ").append(compiler.quote(name()));
     }
 }

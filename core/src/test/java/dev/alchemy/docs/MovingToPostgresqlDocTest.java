@@ -29,7 +29,8 @@ import org.junit.jupiter.params.Parameter;
  * The snippets of {@code docs/postgresql.md} that run unchanged on both databases and show where their results
  * differ; {@link DocSnippetsTest} checks that the page shows them as they are here.
  */
-@OnDatabases
+// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class MovingToPostgresqlDocTest {
 
     @dev.alchemy.orm.Table(name = "accounts")

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
 // tag::suite[]
-@OnDatabases // runs the class on SQLite, then on PostgreSQL; @OnDatabases(Kind.POSTGRESQL) for one of them
+@OnDatabases // runs the class on SQLite, PostgreSQL, then MariaDB; @OnDatabases(Kind.POSTGRESQL) for one of them
 class OnDatabasesExampleTest {
 
     @Parameter

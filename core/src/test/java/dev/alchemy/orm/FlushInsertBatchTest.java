@@ -19,7 +19,8 @@ import org.junit.jupiter.params.Parameter;
  * A flush compiles its multi-row INSERT once per shape and reuses it: every later batch of the same shape must
  * still write its own values, in its own rows, with its own keys.
  */
-@OnDatabases
+// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class FlushInsertBatchTest {
 
     @Parameter

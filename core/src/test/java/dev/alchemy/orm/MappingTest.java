@@ -26,7 +26,8 @@ import org.junit.jupiter.params.Parameter;
  * created as declared on SQLite and on PostgreSQL. (The error checks touch no database; they run once per database
  * because the class does, which costs milliseconds.)
  */
-@OnDatabases
+// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class MappingTest {
 
     @Parameter

@@ -30,7 +30,8 @@ import org.junit.jupiter.params.Parameter;
  * {@code withForUpdate()} on queries and selects: {@code SELECT ... FOR UPDATE [NOWAIT | SKIP LOCKED]} on
  * PostgreSQL, nothing on SQLite (which locks the database file, not rows), and populate-existing on both.
  */
-@OnDatabases
+// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class RowLockingTest {
 
     private static final String SELECT_ANN =

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.Parameter;
  * A primary key the database makes with a server default (a random UUID) cannot be matched to objects by order, so
  * new objects of such a class are inserted one statement each, and each gets its own key.
  */
-@OnDatabases
+// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class ServerGeneratedKeyTest {
 
     @Table(name = "tickets")

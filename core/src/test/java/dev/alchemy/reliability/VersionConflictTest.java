@@ -34,7 +34,8 @@ import org.junit.jupiter.params.Parameter;
  * database holds the winner's values and the next version. Run as a race (both commit at the same moment from two
  * threads, many rounds) and step by step.
  */
-@OnDatabases
+// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class VersionConflictTest {
 
     static final int ROUNDS = 25;

@@ -4,7 +4,6 @@ import static dev.alchemy.Alchemy.insert;
 import static dev.alchemy.Alchemy.text;
 import static dev.alchemy.types.SqlTypes.BIGINT;
 import static dev.alchemy.types.SqlTypes.INTEGER;
-import static dev.alchemy.types.SqlTypes.VARCHAR;
 import static dev.alchemy.types.SqlTypes.string;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,7 +50,7 @@ class ConstraintsEnforcedTest {
                 Column.of("parent_id", BIGINT)
                         .notNull()
                         .references(ForeignKey.to("parent.id").onDelete("CASCADE")),
-                Column.of("note", VARCHAR));
+                Column.of("note", db.varchar()));
         account = Table.of(
                 "account",
                 metadata,

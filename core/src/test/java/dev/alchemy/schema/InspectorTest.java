@@ -33,7 +33,8 @@ import org.junit.jupiter.params.Parameter;
  * The inspector on the schema of /work/notes/sqlalchemy-reference.md §5, after {@code createAll}. On SQLite the
  * results are SQLAlchemy's; PostgreSQL names every constraint itself and words defaults its own way.
  */
-@OnDatabases
+// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class InspectorTest {
 
     @Parameter

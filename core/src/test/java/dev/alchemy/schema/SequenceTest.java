@@ -31,7 +31,8 @@ import org.junit.jupiter.params.Parameter;
  * {@link Sequence}: created and dropped with its MetaData, {@code nextval} in statements and server defaults on
  * PostgreSQL; passed over by createAll/dropAll on SQLite, which has no sequences, and refused in a statement there.
  */
-@OnDatabases
+// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class SequenceTest {
 
     @Parameter

@@ -8,12 +8,15 @@ import static dev.alchemy.Alchemy.select;
 import static dev.alchemy.Alchemy.update;
 import static dev.alchemy.types.SqlTypes.INTEGER;
 import static dev.alchemy.types.SqlTypes.VARCHAR;
+import static dev.alchemy.types.SqlTypes.string;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alchemy.dialect.Dialect;
 import dev.alchemy.engine.Connection;
 import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.Row;
+import dev.alchemy.exc.CompileError;
 import dev.alchemy.schema.Column;
 import dev.alchemy.schema.DDL;
 import dev.alchemy.schema.MetaData;
@@ -46,8 +49,8 @@ class CoreSeedTest {
                 "users",
                 metadata,
                 Column.of("id", INTEGER).primaryKey(),
-                Column.of("name", VARCHAR),
-                Column.of("email", VARCHAR));
+                Column.of("name", db.isMariadb() ? string(50) : VARCHAR),
+                Column.of("email", db.isMariadb() ? string(50) : VARCHAR));
     }
 
     @AfterEach
@@ -57,6 +60,23 @@ class CoreSeedTest {
 
     @Test
     void seedDdlReadsExactlyAsSqlalchemys() {
+        if (db.isMariadb()) {
+            // SQLAlchemy's MySQL dialect: "VARCHAR requires a length on dialect mysql"; with lengths, backticks where
+            // needed, AUTO_INCREMENT after NOT NULL, and the InnoDB engine its documentation recommends
+            Table seed = Table.of(
+                    "users",
+                    new MetaData(),
+                    Column.of("id", INTEGER).primaryKey(),
+                    Column.of("name", VARCHAR),
+                    Column.of("email", VARCHAR));
+            assertThatThrownBy(() -> DDL.createTableSql(seed, Dialect.of(engine)))
+                    .isInstanceOf(CompileError.class)
+                    .hasMessageStartingWith("column 'users.name' (VARCHAR): VARCHAR requires a length on MySQL");
+            assertThat(DDL.createTableSql(users, Dialect.of(engine)))
+                    .isEqualTo("CREATE TABLE users (\n\tid INTEGER NOT NULL AUTO_INCREMENT, \n\tname VARCHAR(50), "
+                            + "\n\temail VARCHAR(50), \n\tPRIMARY KEY (id)\n)ENGINE=InnoDB");
+            return;
+        }
         // SQLAlchemy's CreateTable for each dialect (reference §1): the Integer key is SERIAL on PostgreSQL
         assertThat(DDL.createTableSql(users, Dialect.of(engine)))
                 .isEqualTo("CREATE TABLE users (\n\tid " + (db.isSqlite() ? "INTEGER" : "SERIAL")
@@ -80,8 +100,10 @@ class CoreSeedTest {
         try (Connection conn = engine.connect()) {
             String everything = db.isSqlite()
                     ? "SELECT count(*) FROM sqlite_master"
-                    : "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                            + " WHERE n.nspname = 'public'"; // the table, its sequence and its key's index
+                    : db.isMariadb()
+                            ? "SELECT count(*) FROM information_schema.tables WHERE table_schema = database()"
+                            : "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                                    + " WHERE n.nspname = 'public'"; // the table, its sequence and its key's index
             assertThat(conn.execute(TextClause.of(everything)).scalar(Integer.class))
                     .isZero();
         }

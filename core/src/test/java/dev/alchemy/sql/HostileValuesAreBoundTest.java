@@ -34,7 +34,8 @@ import org.junit.jupiter.params.Parameter;
  * parameters, from every place the expression language takes a value: they never appear in the SQL, they match only
  * themselves, and the table survives.
  */
-@OnDatabases
+// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class HostileValuesAreBoundTest {
 
     static final List<String> HOSTILE = List.of(

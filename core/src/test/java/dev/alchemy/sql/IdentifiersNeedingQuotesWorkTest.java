@@ -29,7 +29,8 @@ import org.junit.jupiter.params.Parameter;
  * §1.14) are quoted by the dialect wherever the expression language writes them: SELECT, joins, aliases,
  * subqueries, INSERT, UPDATE, DELETE, upserts, RETURNING; rows are keyed by the names as given.
  */
-@OnDatabases
+// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class IdentifiersNeedingQuotesWorkTest {
 
     @Parameter

@@ -97,7 +97,9 @@ class ValuesTest {
             assertThat(conn.execute(select(products.c("id"), products.c("name")).orderBy(products.c("id")))
                             .all())
                     .extracting(r -> r.get("id"), r -> r.get("name"))
-                    .containsExactly(tuple(1, "apple"), tuple(2, "pear"), tuple(3, "plum"));
+                    // InnoDB reserves AUTO_INCREMENT values for an INSERT ... SELECT in powers of two (1, 2 and 3
+                    // for its two rows), so the next INSERT gets 4 on MariaDB: keys ascend, with a gap
+                    .containsExactly(tuple(1, "apple"), tuple(2, "pear"), tuple(db.isMariadb() ? 4 : 3, "plum"));
             Values wanted = Values.of("wanted", columns("name", VARCHAR, "most", INTEGER))
                     .data(List.of(List.of("apple", 5), List.of("plum", 5), List.of("kiwi", 5)));
             assertThat(conn.execute(select(products.c("name"))

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
- * Runs a whole test class once per database: first on SQLite, then on PostgreSQL (the embedded server), each time
+ * Runs a whole test class once per database: first on SQLite, then on PostgreSQL, then on MariaDB (the embedded
+ * servers, {@link PostgresServer} and {@link MariadbServer}), each time
  * with a fresh {@link TestDatabase} that the class receives as its parameter and that is closed (database dropped,
  * file deleted) after the class's tests on it. One suite, not a copy per database:
  *
@@ -30,8 +31,8 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
  * <p>This is JUnit Jupiter's {@link ParameterizedClass} (a class template) with {@link TestDatabases} as its source,
  * chosen over a parameterized method per test because the database and its engine belong to the class, and over
  * an abstract base class because suites may already extend something. The report shows each test under
- * {@code [1] sqlite} and {@code [2] postgresql}. Setting the system property {@code alchemy.test.databases} to
- * {@code sqlite} (or {@code postgresql}) runs only that kind, for a quick local loop; CI runs both.
+ * {@code [1] sqlite}, {@code [2] postgresql} and {@code [3] mariadb}. Setting the system property {@code alchemy.test.databases} to
+ * {@code sqlite} (or {@code postgresql}, {@code mariadb}, or a comma-separated list) runs only those kinds, for a quick local loop; CI runs all three.
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -41,6 +42,8 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 @ArgumentsSource(TestDatabases.class)
 public @interface OnDatabases {
 
-    /** @return the kinds of database to run the class on; both by default */
-    TestDatabase.Kind[] value() default {TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL};
+    /** @return the kinds of database to run the class on; all three by default */
+    TestDatabase.Kind[] value() default {
+        TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL, TestDatabase.Kind.MARIADB
+    };
 }

@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * One database for one test class: an SQLite file in a temporary folder, or a fresh database on the embedded
- * PostgreSQL server. Nothing is created until first used; {@link #close()} disposes the engines made here and
+ * PostgreSQL or MariaDB server. Nothing is created until first used; {@link #close()} disposes the engines made here and
  * deletes the file or drops the database. {@link OnDatabases} hands one of each kind to a test class; a test that
  * needs one by hand uses {@link #create(Kind, String)} in {@code @BeforeAll} and closes it in {@code @AfterAll}.
  *
@@ -24,16 +24,19 @@ import java.util.Objects;
  * }
  * }</pre>
  */
-public abstract sealed class TestDatabase implements AutoCloseable permits SqliteTestDatabase, PostgresTestDatabase {
+public abstract sealed class TestDatabase implements AutoCloseable
+        permits SqliteTestDatabase, PostgresTestDatabase, MariadbTestDatabase {
 
     /** The kinds of database the suites run on. */
     public enum Kind {
         /** An SQLite file database. */
         SQLITE,
         /** A database on the embedded PostgreSQL server. */
-        POSTGRESQL;
+        POSTGRESQL,
+        /** A database on the embedded MariaDB server (the {@code mysql} dialect package, MariaDB flavour). */
+        MARIADB;
 
-        /** @return the dialect's name, as in URLs: {@code sqlite}, {@code postgresql} */
+        /** @return the dialect's name, as in URLs: {@code sqlite}, {@code postgresql}, {@code mariadb} */
         public String dialectName() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -51,7 +54,7 @@ public abstract sealed class TestDatabase implements AutoCloseable permits Sqlit
     /**
      * A database of a kind, created on first use.
      *
-     * @param kind SQLite or PostgreSQL
+     * @param kind SQLite, PostgreSQL or MariaDB
      * @param owner a readable name, such as the test class's simple name, that appears in the database's name
      * @return the database; close it
      */
@@ -60,6 +63,7 @@ public abstract sealed class TestDatabase implements AutoCloseable permits Sqlit
         return switch (kind) {
             case SQLITE -> new SqliteTestDatabase(owner);
             case POSTGRESQL -> new PostgresTestDatabase(owner);
+            case MARIADB -> new MariadbTestDatabase(owner);
         };
     }
 
@@ -76,6 +80,11 @@ public abstract sealed class TestDatabase implements AutoCloseable permits Sqlit
     /** @return true for PostgreSQL */
     public final boolean isPostgresql() {
         return kind == Kind.POSTGRESQL;
+    }
+
+    /** @return true for MariaDB */
+    public final boolean isMariadb() {
+        return kind == Kind.MARIADB;
     }
 
     /** @return the name given when this database was created */
@@ -115,8 +124,19 @@ public abstract sealed class TestDatabase implements AutoCloseable permits Sqlit
     }
 
     /**
+     * A VARCHAR for test tables: without a length where the database allows that (SQLite, PostgreSQL), and
+     * {@code VARCHAR(255)} on MariaDB, where a VARCHAR needs a length ({@code CompileError} otherwise, as in
+     * SQLAlchemy; the MySQL dialect's own tests assert that error).
+     *
+     * @return the type
+     */
+    public final dev.alchemy.types.SqlType<String> varchar() {
+        return isMariadb() ? dev.alchemy.types.SqlTypes.string(255) : dev.alchemy.types.SqlTypes.VARCHAR;
+    }
+
+    /**
      * The column definition of an integer primary key that the database fills in: {@code INTEGER PRIMARY KEY} on
-     * SQLite (the rowid), an identity column on PostgreSQL. For suites that write DDL by hand.
+     * SQLite (the rowid), an identity column on PostgreSQL, AUTO_INCREMENT on MariaDB. For suites that write DDL by hand.
      *
      * @return the column type and constraints, to follow the column's name
      */

@@ -38,7 +38,8 @@ import org.junit.jupiter.params.Parameter;
  * Each value is also found again by a WHERE comparison, which checks that a bound parameter has the stored form.
  * Runs on SQLite and on PostgreSQL.
  */
-@OnDatabases
+// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class TypeRoundTripTest {
 
     enum Color {

@@ -32,6 +32,9 @@ public final class DefaultEngine implements Engine {
     private final SqlLog log;
     private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
     private volatile @Nullable EngineDialect dialect;
+    /** A URL's dialect that must see the server first ({@link EngineDialect#detectsServer()}); null otherwise. */
+    private final @Nullable EngineDialect declared;
+
     private volatile boolean disposed;
     /** One place, taken fairly, for the transaction that holds the database's write lock (immediate transactions). */
     private final Semaphore writeQueue = new Semaphore(1, true);
@@ -48,7 +51,9 @@ public final class DefaultEngine implements Engine {
         this.options = options;
         this.provider = provider;
         this.dataSource = dataSource;
-        this.dialect = dialect;
+        boolean detects = dialect != null && dialect.detectsServer();
+        this.dialect = detects ? null : dialect;
+        this.declared = detects ? dialect : null;
         this.log = new SqlLog(options.echo(), options.hideParameters());
     }
 
@@ -140,7 +145,7 @@ public final class DefaultEngine implements Engine {
             throw PoolProvider.connectFailure(e, dialectOrNull(), url);
         }
         try {
-            EngineDialect d = dialect();
+            EngineDialect d = dialect != null ? dialect : dialectFrom(jdbc);
             return new DefaultConnection(this, d, jdbc, provider.isTransactionManagedExternally(jdbc), commitOnClose);
         } catch (SQLException | RuntimeException e) {
             try {
@@ -187,7 +192,8 @@ public final class DefaultEngine implements Engine {
     }
 
     private @Nullable EngineDialect dialectOrNull() {
-        return dialect;
+        EngineDialect d = dialect;
+        return d != null ? d : declared;
     }
 
     @Override
@@ -212,7 +218,7 @@ public final class DefaultEngine implements Engine {
             synchronized (this) {
                 d = dialect;
                 if (d == null) {
-                    d = Dialects.forProduct(connection.getMetaData().getDatabaseProductName());
+                    d = forServer(connection);
                     dialect = d;
                 }
             }
@@ -220,12 +226,20 @@ public final class DefaultEngine implements Engine {
         return d;
     }
 
+    /** The URL's dialect, or the one for the product the connection reports, made for the server behind it. */
+    private EngineDialect forServer(java.sql.Connection connection) throws SQLException {
+        EngineDialect d = declared != null
+                ? declared
+                : Dialects.forProduct(connection.getMetaData().getDatabaseProductName());
+        return d.forServer(connection);
+    }
+
     private EngineDialect detectDialect() {
         if (dataSource == null) {
             throw new InvalidRequestError("this engine has no dialect and no data source to detect one from");
         }
         try (java.sql.Connection c = dataSource.getConnection()) {
-            return Dialects.forProduct(c.getMetaData().getDatabaseProductName());
+            return forServer(c);
         } catch (SQLException e) {
             throw new OperationalError(
                     "could not connect to detect the database's dialect: " + e.getMessage(), null, null, e);

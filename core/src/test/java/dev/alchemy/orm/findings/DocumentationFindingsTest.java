@@ -25,7 +25,8 @@ import org.junit.jupiter.params.Parameter;
  * Behaviour found while writing {@code docs/orm.md} and {@code docs/relationships.md}: each test states what
  * SQLAlchemy does and the pages promise. Tests marked {@code @Disabled} fail today; the reason names the gap.
  */
-@OnDatabases
+// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class DocumentationFindingsTest {
 
     @Parameter
