@@ -31,7 +31,8 @@ import org.junit.jupiter.params.Parameter;
  * without the edit the objects still showed. As in SQLAlchemy, whose rollback expires every object: the rolled-back
  * work is gone from the objects too, and nothing of it is written by a later commit.
  */
-@OnDatabases
+// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class FailedFlushUndoTest {
 
     @Table(name = "accounts")

@@ -30,7 +30,8 @@ import org.junit.jupiter.params.Parameter;
  * for it, and refused with {@link CircularDependencyError} before anything is written when it does not — never
  * committed with a foreign key silently left NULL.
  */
-@OnDatabases
+// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class ForeignKeyCycleTest {
 
     @Table(name = "employees")

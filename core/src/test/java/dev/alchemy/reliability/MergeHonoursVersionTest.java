@@ -24,7 +24,8 @@ import org.junit.jupiter.params.Parameter;
  * {@code merge()} of a detached object checks its version column against the stored row, as SQLAlchemy does
  * ("Version id ... on merged state does not match existing version"): an older copy never overwrites a newer row.
  */
-@OnDatabases
+// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class MergeHonoursVersionTest {
 
     @Table(name = "notes")

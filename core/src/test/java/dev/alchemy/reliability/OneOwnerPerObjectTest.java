@@ -25,7 +25,8 @@ import org.junit.jupiter.params.Parameter;
  * sessions, instead of inserting it a second time; and a deleted object stays deleted until the application makes it
  * transient.
  */
-@OnDatabases
+// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class OneOwnerPerObjectTest {
 
     @Table(name = "items")
