@@ -31,7 +31,8 @@ import org.junit.jupiter.params.Parameter;
  * or NUMERIC column mapped as {@code Integer}). Both the Core (typed results, {@code Row.get(key, type)},
  * {@code scalar}, {@code into}) and the ORM (fields and primary keys) are checked.
  */
-@OnDatabases
+// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class IntegersAreNeverNarrowedTest {
 
     @Parameter

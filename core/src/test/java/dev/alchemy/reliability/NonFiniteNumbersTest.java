@@ -37,7 +37,8 @@ import org.junit.jupiter.params.Parameter;
  * read back. A stored value that cannot be read in its Java type (a REAL Infinity in a NUMERIC column on SQLite, a
  * {@code 'NaN'} NUMERIC on PostgreSQL) is a {@link DataError} naming the column, never a raw JDK exception.
  */
-@OnDatabases
+// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class NonFiniteNumbersTest {
 
     @Parameter
