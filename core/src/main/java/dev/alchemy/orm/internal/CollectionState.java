@@ -27,6 +27,11 @@ final class CollectionState {
     boolean raise;
     /** The elements as last loaded or flushed, by identity; never changed in place, only replaced. */
     List<Object> flushed = List.of();
+    /**
+     * The session's epoch when the elements were last loaded or changed by a flush: a rollback unloads a collection
+     * touched since its transaction (or savepoint) began, since what it holds may be what the rollback undid.
+     */
+    long touched;
 
     CollectionState(
             SessionImpl session, InstanceState owner, RelationshipProperty relationship, Collection<Object> items) {
@@ -66,9 +71,38 @@ final class CollectionState {
         items.addAll(content);
         flushed = content;
         loaded = true;
+        touched = session.epoch();
+    }
+
+    /**
+     * Forgets the elements, so the next access loads them from the database, as SQLAlchemy's expiry of a collection
+     * does: after a rollback the collection holds what the rows hold, not what the rolled-back work put in it.
+     */
+    void unload() {
+        items.clear();
+        flushed = List.of();
+        loaded = false;
+        group = null;
+    }
+
+    /** @return whether the elements differ from those last loaded or flushed */
+    boolean changedSinceFlush() {
+        Collection<Object> now = items;
+        List<Object> before = flushed;
+        if (now.size() != before.size()) {
+            return true;
+        }
+        int i = 0;
+        for (Object e : now) {
+            if (e != before.get(i++)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void added(Object element) {
+        session.collectionChanged();
         RelationshipProperty back = relationship.back;
         if (back == null) {
             return;
@@ -84,6 +118,8 @@ final class CollectionState {
     }
 
     void removed(Object element) {
+        // no autoflush for a removal alone: a child taken out of one collection is often put into another after a
+        // query finds it (a move), and an autoflush in between would delete it as an orphan
         RelationshipProperty back = relationship.back;
         if (back == null) {
             return;

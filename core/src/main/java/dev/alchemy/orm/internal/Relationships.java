@@ -421,10 +421,9 @@ final class Relationships {
                 }
             }
         }
+        Set<Object> adopted = null;
         for (InstanceState st : work) {
-            if (st.status == ObjectState.DELETED) {
-                continue;
-            }
+            // a deleted parent's orphans too: removed before the parent's delete, its cascade did not reach them
             for (RelationshipProperty r : st.mapper.relationshipArray) {
                 if (r.deleteOrphan && r.get(st.instance) instanceof Tracked t && t.state().loaded) {
                     for (Object removed : t.state().removals()) {
@@ -432,6 +431,12 @@ final class Relationships {
                         Object parent = back != null && !back.collection ? back.get(removed) : null;
                         if (parent != null && parent != st.instance) {
                             continue; // moved to another parent
+                        }
+                        if (adopted == null) {
+                            adopted = adoptedElements(work);
+                        }
+                        if (adopted.contains(removed)) {
+                            continue; // moved to another parent's collection, with no back-reference to say so
                         }
                         if (session.contains(removed) && session.stateOf(removed) != ObjectState.DELETED) {
                             if (session.stateOf(removed) == ObjectState.PENDING) {
@@ -444,6 +449,104 @@ final class Relationships {
                 }
             }
         }
+    }
+
+    /**
+     * @return the objects that a delete-orphan collection of a live parent holds now but did not at the last flush:
+     *     removed from one parent and added to another, such an object moved and is no orphan, as SQLAlchemy decides
+     *     by asking whether any parent still has it
+     */
+    private static Set<Object> adoptedElements(List<InstanceState> states) {
+        Set<Object> adopted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (InstanceState st : states) {
+            if (st.status == ObjectState.DELETED) {
+                continue;
+            }
+            for (RelationshipProperty r : st.mapper.relationshipArray) {
+                if (r.deleteOrphan && r.get(st.instance) instanceof Tracked t && t.state().loaded) {
+                    adopted.addAll(t.state().additions());
+                }
+            }
+        }
+        return adopted;
+    }
+
+    /**
+     * After a rollback, relationships show what the rows hold, as SQLAlchemy's expiry of every attribute does:
+     * collections that the rolled-back work changed (flushed or not) are unloaded and load again on next access, and
+     * many-to-one references follow the foreign keys that the rollback put back. Without this, an object the rollback
+     * made transient would stay in its parent's collection, and the next commit would insert it again.
+     *
+     * @param states the objects of the session, their columns already put back
+     * @param since the epoch at which the rolled-back transaction or savepoint began: collections loaded or flushed
+     *     since then may hold what the rollback undid
+     */
+    void afterRollback(Collection<InstanceState> states, long since) {
+        Map<RelationshipProperty, List<InstanceState>> toLoad = null;
+        for (InstanceState st : states) {
+            if (st.status != ObjectState.PERSISTENT || st.mapper.relationshipArray.length == 0) {
+                continue;
+            }
+            for (RelationshipProperty r : st.mapper.relationshipArray) {
+                if (r.collection) {
+                    CollectionState cs = st.collection(r);
+                    Object value = r.get(st.instance);
+                    if (value instanceof Tracked t && t.state() == cs) {
+                        if (cs.loaded && (cs.touched >= since || cs.changedSinceFlush())) {
+                            cs.unload();
+                        }
+                    } else if (cs != null) {
+                        newCollection(st, r); // the application replaced the collection: the stored one comes back
+                    }
+                } else if (r.kind == Kind.MANY_TO_ONE) {
+                    Object fk = r.foreignKey.get(st.instance);
+                    Object now = r.get(st.instance);
+                    if (now != null
+                            && fk != null
+                            && session.contains(now)
+                            && Attribute.same(r.referredKey.get(now), fk)) {
+                        st.reference(r, now);
+                        continue;
+                    }
+                    Object target = fk == null ? null : session.loaded(r.target, fk);
+                    if (fk != null && target == null) {
+                        if (toLoad == null) {
+                            toLoad = new java.util.LinkedHashMap<>();
+                        }
+                        toLoad.computeIfAbsent(r, k -> new ArrayList<>()).add(st);
+                        continue;
+                    }
+                    r.set(st.instance, target);
+                    st.reference(r, target);
+                }
+            }
+        }
+        if (toLoad != null) {
+            toLoad.forEach(this::loadReferences);
+        }
+    }
+
+    /**
+     * @param states the session's objects
+     * @return whether the application replaced a collection of a persistent object with one of its own, which the
+     *     next flush diffs against the stored elements
+     */
+    static boolean anyCollectionReplaced(Collection<InstanceState> states) {
+        for (InstanceState st : states) {
+            RelationshipProperty[] relationships = st.mapper.relationshipArray;
+            if (relationships.length == 0 || st.status != ObjectState.PERSISTENT) {
+                continue;
+            }
+            for (RelationshipProperty r : relationships) {
+                if (r.collection) {
+                    CollectionState cs = st.collection(r);
+                    if (cs != null && !(r.get(st.instance) instanceof Tracked t && t.state() == cs)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- flush synchronisation
@@ -523,14 +626,21 @@ final class Relationships {
         return canonical ? java.util.Arrays.asList(ownerKey, targetKey) : java.util.Arrays.asList(targetKey, ownerKey);
     }
 
-    /** After a flush: what the collections and references hold now is the new baseline. */
-    static void afterFlush(Collection<InstanceState> states) {
+    /**
+     * After a flush: what the collections and references hold now is the new baseline. Collections whose elements
+     * changed are marked with the epoch, for a rollback to unload.
+     */
+    static void afterFlush(Collection<InstanceState> states, long epoch) {
         for (InstanceState st : states) {
             for (RelationshipProperty r : st.mapper.relationshipArray) {
                 if (r.collection) {
                     if (r.get(st.instance) instanceof Tracked t && t.state().loaded) {
-                        Collection<Object> items = t.state().items;
-                        t.state().flushed = items.isEmpty() ? List.of() : new ArrayList<>(items);
+                        CollectionState cs = t.state();
+                        if (cs.changedSinceFlush()) {
+                            Collection<Object> items = cs.items;
+                            cs.flushed = items.isEmpty() ? List.of() : new ArrayList<>(items);
+                            cs.touched = epoch;
+                        }
                     }
                 } else if (r.kind == Kind.MANY_TO_ONE) {
                     st.reference(r, r.get(st.instance));

@@ -53,6 +53,14 @@ public final class SessionImpl implements Session {
     private final Relationships relationships = new Relationships(this);
     /** Objects whose rows a bulk DELETE removed: cascades must not insert them again. */
     private @Nullable Set<Object> bulkDeleted; // created by the first bulk DELETE: most sessions never need it
+    /**
+     * Counts transactions and savepoints: it moves on when a transaction ends and when a savepoint begins, so that
+     * collections loaded or flushed since a transaction or savepoint began can be told apart at its rollback.
+     */
+    private long epoch;
+    /** The epoch at which the current transaction began. */
+    private long transactionEpoch;
+
     /** Open savepoints, innermost first. */
     private final java.util.Deque<Savepoint> savepoints = new java.util.ArrayDeque<>(2);
 
@@ -85,6 +93,9 @@ public final class SessionImpl implements Session {
 
     private int noAutoflushDepth;
     private boolean flushing;
+    /** Whether an element was added to a collection of this session since the last flush (autoflush then runs). */
+    private boolean collectionsChanged;
+
     private @Nullable OrmObserver observer;
     private int flushInserted, flushUpdated, flushDeleted; // rows of the flush running, for the observer
     private boolean closed;
@@ -537,6 +548,9 @@ public final class SessionImpl implements Session {
         if (!unread.isEmpty()) {
             return true; // re-attached objects: the flush reads their rows and finds what changed
         }
+        if (collectionsChanged || Relationships.anyCollectionReplaced(states.values())) {
+            return true; // a child added to a collection is inserted first: queries see it, as in SQLAlchemy
+        }
         return InstanceState.anyModified(states.values()); // an array walk; the key map's buckets chase pointers
     }
 
@@ -638,6 +652,16 @@ public final class SessionImpl implements Session {
     Object loaded(Mapper<?> mapper, Object id) {
         InstanceState state = identityMap.get(new IdentityKey(mapper.type, id));
         return state == null ? null : state.instance;
+    }
+
+    /** Called when the application adds to one of this session's collections. */
+    void collectionChanged() {
+        collectionsChanged = true;
+    }
+
+    /** @return the epoch: see {@link #epoch} */
+    long epoch() {
+        return epoch;
     }
 
     void loadCollection(CollectionState cs) {
@@ -751,7 +775,8 @@ public final class SessionImpl implements Session {
             relationships.beforeFlush(new ArrayList<>(states.values()));
             List<InstanceState> all = new ArrayList<>(states.values());
             work.run(pending.toList(), new ArrayList<>(identityMap.values()), new ArrayList<>(deleted), all);
-            Relationships.afterFlush(states.values());
+            Relationships.afterFlush(states.values(), epoch);
+            collectionsChanged = false;
         } catch (RuntimeException | Error e) {
             work.undo();
             undoUpdatesSince(updatesBefore);
@@ -911,6 +936,7 @@ public final class SessionImpl implements Session {
         newInTransaction.clear();
         forgetDeleted();
         updatedInTransaction.clear();
+        transactionEpoch = ++epoch;
         savepoints.clear();
         if (expireOnCommit) {
             expireAll();
@@ -950,29 +976,29 @@ public final class SessionImpl implements Session {
 
     /** Objects added or inserted in the transaction become transient again; deleted ones come back; all expire. */
     private void undoTransaction() {
-        for (InstanceState s : newInTransaction) {
-            if (s.beforeInsert != null) {
-                restore(s);
-            }
-            pending.remove(s);
-            states.remove(s.instance);
-            if (s.key != null && identityMap.get(s.key) == s) {
-                identityMap.remove(s.key);
-            }
-        }
-        newInTransaction.clear();
+        // deleted ones come back, but not one also inserted in the transaction: it ends transient, as it began (and
+        // its key, which the database may have given to another row since, is not put back in the identity map)
         for (InstanceState s : deletedInTransaction) {
-            s.status = ObjectState.PERSISTENT;
-            states.put(s.instance, s);
-            identityMap.put(s.key, s);
+            if (!newInTransaction.contains(s)) {
+                s.status = ObjectState.PERSISTENT;
+                states.put(s.instance, s);
+                identityMap.put(s.key, s);
+            }
         }
         deletedInTransaction.clear();
         for (InstanceState s : deleted) {
             s.status = ObjectState.PERSISTENT;
         }
         deleted.clear();
+        for (InstanceState s : newInTransaction) {
+            forgetInserted(s);
+        }
+        newInTransaction.clear();
+        collectionsChanged = false;
         undoUpdatesSince(0);
         revertChanges();
+        relationships.afterRollback(states.values(), transactionEpoch);
+        transactionEpoch = ++epoch;
         expireAll();
     }
 
@@ -1027,7 +1053,8 @@ public final class SessionImpl implements Session {
                 connection().beginNested(),
                 newInTransaction.mark(),
                 deletedInTransaction.size(),
-                updatedInTransaction.size());
+                updatedInTransaction.size(),
+                ++epoch);
         savepoints.push(savepoint);
         return savepoint;
     }
@@ -1042,13 +1069,15 @@ public final class SessionImpl implements Session {
         private final int newMark;
         private final int deletedMark;
         private final int updateMark;
+        private final long startEpoch;
         private boolean active = true;
 
-        Savepoint(Transaction inner, int newMark, int deletedMark, int updateMark) {
+        Savepoint(Transaction inner, int newMark, int deletedMark, int updateMark, long startEpoch) {
             this.inner = inner;
             this.newMark = newMark;
             this.deletedMark = deletedMark;
             this.updateMark = updateMark;
+            this.startEpoch = startEpoch;
         }
 
         @Override
@@ -1072,7 +1101,7 @@ public final class SessionImpl implements Session {
                     inner.rollback();
                 }
             } finally {
-                undoSince(newMark, deletedMark, updateMark);
+                undoSince(newMark, deletedMark, updateMark, startEpoch);
                 failedFlush = null;
             }
         }
@@ -1113,29 +1142,51 @@ public final class SessionImpl implements Session {
         }
     }
 
-    /** Undoes in memory what a rolled-back savepoint had flushed. */
-    private void undoSince(int newMark, int deletedMark, int updateMark) {
-        for (InstanceState s : newInTransaction.since(newMark)) {
-            if (s.beforeInsert != null) {
-                restore(s);
-            }
-            pending.remove(s);
-            states.remove(s.instance);
-            if (s.key != null && identityMap.get(s.key) == s) {
-                identityMap.remove(s.key);
-            }
-            newInTransaction.remove(s);
+    /**
+     * An object added or inserted in rolled-back work is transient again: out of the session and its identity map
+     * (by the key its INSERT gave it, which {@link #restore} then takes back).
+     */
+    private void forgetInserted(InstanceState s) {
+        IdentityKey key = s.key;
+        if (s.beforeInsert != null) {
+            restore(s);
         }
+        pending.remove(s);
+        states.remove(s.instance);
+        if (key != null && identityMap.get(key) == s) {
+            identityMap.remove(key);
+        }
+    }
+
+    /** Undoes in memory what a rolled-back savepoint had flushed. */
+    private void undoSince(int newMark, int deletedMark, int updateMark, long startEpoch) {
+        // deleted ones come back, but not one also inserted since the savepoint: it ends transient
+        List<InstanceState> insertedSince = newInTransaction.since(newMark);
+        Set<InstanceState> inserted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        inserted.addAll(insertedSince);
         List<InstanceState> removed = new ArrayList<>(deletedInTransaction.subList(
                 Math.min(deletedMark, deletedInTransaction.size()), deletedInTransaction.size()));
         for (InstanceState s : removed) {
-            s.status = ObjectState.PERSISTENT;
-            states.put(s.instance, s);
-            identityMap.put(s.key, s);
             deletedInTransaction.remove(s);
+            if (!inserted.contains(s)) {
+                s.status = ObjectState.PERSISTENT;
+                states.put(s.instance, s);
+                identityMap.put(s.key, s);
+            }
         }
+        // beginNested() flushed, so every delete not yet flushed was asked for since the savepoint began
+        for (InstanceState s : deleted) {
+            s.status = ObjectState.PERSISTENT;
+        }
+        deleted.clear();
+        for (InstanceState s : insertedSince) {
+            forgetInserted(s);
+            newInTransaction.remove(s);
+        }
+        collectionsChanged = false;
         undoUpdatesSince(Math.min(updateMark, updatedInTransaction.size()));
         revertChanges();
+        relationships.afterRollback(states.values(), startEpoch);
         expireAll();
     }
 
@@ -1386,19 +1437,26 @@ public final class SessionImpl implements Session {
             }
         } finally {
             OpenSessions.closed(this);
-            for (InstanceState s : newInTransaction) {
-                if (s.beforeInsert != null) {
-                    restore(s);
-                }
-            }
             // closed without a commit, the transaction rolled back: its deletes and updates did not happen
             for (InstanceState s : deletedInTransaction) {
-                s.status = ObjectState.PERSISTENT;
-                identityMap.put(Objects.requireNonNull(s.key), s);
-                states.put(s.instance, s);
+                if (!newInTransaction.contains(s)) {
+                    s.status = ObjectState.PERSISTENT;
+                    identityMap.put(Objects.requireNonNull(s.key), s);
+                    states.put(s.instance, s);
+                }
             }
             for (InstanceState s : deleted) {
                 s.status = ObjectState.PERSISTENT;
+            }
+            // nor its inserts (after the deletes: an object inserted and deleted in it is transient again)
+            for (InstanceState s : newInTransaction) {
+                IdentityKey key = s.key;
+                if (s.beforeInsert != null) {
+                    restore(s);
+                }
+                if (key != null && identityMap.get(key) == s) {
+                    identityMap.remove(key);
+                }
             }
             undoUpdatesSince(0);
             if (!identityMap.isEmpty()) {
