@@ -2,7 +2,6 @@ package dev.alchemy.orm;
 
 import dev.alchemy.exc.MultipleResultsFound;
 import dev.alchemy.exc.NoResultFound;
-import dev.alchemy.orm.internal.SessionImpl;
 import dev.alchemy.sql.ClauseElement;
 import dev.alchemy.sql.ColumnElement;
 import java.util.List;
@@ -228,7 +227,7 @@ public final class Query<T> implements Iterable<T> {
      * @return the number of rows updated
      */
     public long update(Map<String, ?> values) {
-        return SessionImpl.bulkUpdate(session, select, values);
+        return session.bulkUpdate(select, values);
     }
 
     /**
@@ -238,7 +237,7 @@ public final class Query<T> implements Iterable<T> {
      * @return the number of rows deleted
      */
     public long delete() {
-        return SessionImpl.bulkDelete(session, select);
+        return session.bulkDelete(select);
     }
 
     /** @return whether any row matches */

@@ -225,6 +225,32 @@ public interface Session extends AutoCloseable {
     Result execute(Executable statement, Map<String, ?> parameters);
 
     /**
+     * Updates the rows an entity select matches in one UPDATE, without loading them, like SQLAlchemy's
+     * {@code session.execute(update(User).where(...).values(...))}; {@code query.update(values)} calls it. Loaded
+     * objects of the class are expired, so their next load shows the new values. Cascades do not apply.
+     *
+     * <pre>{@code
+     * long n = session.bulkUpdate(select(User.class).where(where(User::getName).eq("bob")),
+     *         Map.of("email", "robert@example.com"));
+     * }</pre>
+     *
+     * @param select the entity select whose WHERE clause chooses the rows
+     * @param values new values by attribute name
+     * @return the number of rows updated
+     */
+    long bulkUpdate(EntitySelect<?> select, Map<String, ?> values);
+
+    /**
+     * Deletes the rows an entity select matches in one DELETE, without loading them, like SQLAlchemy's
+     * {@code session.execute(delete(User).where(...))}; {@code query.delete()} calls it. Loaded objects among them
+     * leave the session. Cascades do not apply (the database's {@code ON DELETE} rules do).
+     *
+     * @param select the entity select whose WHERE clause chooses the rows
+     * @return the number of rows deleted
+     */
+    long bulkDelete(EntitySelect<?> select);
+
+    /**
      * Runs work with autoflush off, like {@code with session.no_autoflush:}.
      *
      * @param work what to run

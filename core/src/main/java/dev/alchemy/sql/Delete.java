@@ -121,8 +121,9 @@ public final class Delete implements Executable, ClauseElement {
         }
         Set<FromClause> froms = new LinkedHashSet<>();
         where.collectFroms(froms::add);
-        froms.remove(table);
-        return new ArrayList<>(froms);
+        List<TableClause> listed = new ArrayList<>();
+        listed.add(table);
+        return TableClause.withoutTwins(froms, listed); // the target's twin is the target (TableClause.sameTable)
     }
 
     @Override

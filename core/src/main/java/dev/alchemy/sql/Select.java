@@ -6,7 +6,6 @@ import dev.alchemy.engine.EngineDialect;
 import dev.alchemy.exc.ArgumentError;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -624,18 +623,14 @@ public final class Select implements SelectStatement {
         if (where != null) {
             where.collectFroms(all::add);
         }
-        Set<TableClause> joined = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<TableClause> listed = new ArrayList<>();
         for (FromClause f : all) {
             if (f instanceof Join join) {
-                joined.addAll(Join.tablesOf(join));
+                listed.addAll(Join.tablesOf(join));
             }
         }
-        List<FromClause> result = new ArrayList<>(all.size());
-        for (FromClause f : all) {
-            if (!(f instanceof TableClause t && joined.contains(t))) {
-                result.add(f);
-            }
-        }
+        // without tables a join already has, and without twins (see TableClause.sameTable)
+        List<FromClause> result = TableClause.withoutTwins(all, listed);
         return Collections.unmodifiableList(result);
     }
 

@@ -447,7 +447,7 @@ public final class SqlCompiler implements SqlWriter {
 
     private boolean inScope(TableClause table) {
         for (int i = scopeFloor; i < scopeTables.size(); i++) {
-            if (scopeTables.get(i) == table) {
+            if (TableClause.sameTable(scopeTables.get(i), table)) {
                 return true;
             }
         }

@@ -91,6 +91,52 @@ public class TableClause implements FromClause {
         return (SqlType<Object>) type;
     }
 
+    /**
+     * Whether two FROM tables are one table of the database: the same object, or two objects naming the same table
+     * (say, a mapped class's table and a {@code Base}'s table for it, or two {@code MetaData}s describing one
+     * table). An unaliased table appears once in a FROM list, so such twins are listed once, joined once and
+     * correlated as one; aliases, subqueries, CTEs and VALUES are themselves only.
+     *
+     * @param a a table
+     * @param b another
+     * @return whether they are one table
+     */
+    static boolean sameTable(TableClause a, TableClause b) {
+        if (a == b) {
+            return true;
+        }
+        return a.isNamedTable()
+                && b.isNamedTable()
+                && a.name.equals(b.name)
+                && java.util.Objects.equals(a.schema(), b.schema());
+    }
+
+    /**
+     * @param froms FROM clauses in order
+     * @param listed tables already in the statement (its target, a join's tables); added to as tables are kept
+     * @return the clauses without tables already listed and without twins of each other
+     */
+    static List<FromClause> withoutTwins(Iterable<? extends FromClause> froms, List<TableClause> listed) {
+        List<FromClause> result = new ArrayList<>();
+        outer:
+        for (FromClause f : froms) {
+            if (f instanceof TableClause t) {
+                for (TableClause l : listed) {
+                    if (sameTable(l, t)) {
+                        continue outer;
+                    }
+                }
+                listed.add(t);
+            }
+            result.add(f);
+        }
+        return result;
+    }
+
+    private boolean isNamedTable() {
+        return !(this instanceof Alias || this instanceof Subquery || this instanceof Values || this instanceof Cte);
+    }
+
     /** @return the table's name (for an alias, subquery or CTE: its alias) */
     public String name() {
         return name;

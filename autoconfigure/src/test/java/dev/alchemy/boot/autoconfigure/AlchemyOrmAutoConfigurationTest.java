@@ -249,6 +249,38 @@ class AlchemyOrmAutoConfigurationTest {
     }
 
     @Test
+    void bulkStatementsOutsideATransactionAskForOneAndRunInside() {
+        withFile("bulk.db")
+                .withPropertyValues(
+                        "alchemy.models.packages=" + MODELS, "alchemy.session.non-transactional=allow-reads")
+                .run(context -> {
+                    Session session = context.getBean(Session.class);
+                    // before: "bulk statements need the session that made the query", from a cast in the ORM
+                    assertThatThrownBy(() -> session.query(User.class)
+                                    .filterBy("name", "Ann")
+                                    .update(java.util.Map.of("email", "ann@example.org")))
+                            .isInstanceOf(IllegalTransactionStateException.class)
+                            .hasMessageStartingWith("Session.bulkUpdate() was called outside a transaction")
+                            .hasMessageContaining("@Transactional");
+                    assertThatThrownBy(() -> session.query(User.class).delete())
+                            .isInstanceOf(IllegalTransactionStateException.class)
+                            .hasMessageContaining("@Transactional");
+                    TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
+                    transactions.executeWithoutResult(status -> session.add(new User("Ann", "ann@example.com")));
+                    Long updated = transactions.execute(status -> session.query(User.class)
+                            .filterBy("name", "Ann")
+                            .update(java.util.Map.of("email", "ann@example.org")));
+                    assertThat(updated).isEqualTo(1L);
+                    String email = transactions.execute(
+                            status -> session.query(User.class).one().email);
+                    assertThat(email).isEqualTo("ann@example.org");
+                    Long deleted = transactions.execute(
+                            status -> session.query(User.class).delete());
+                    assertThat(deleted).isEqualTo(1L);
+                });
+    }
+
+    @Test
     void allowPolicyRunsEachWriteOutsideATransactionInACommittingSession() {
         withFile("allow.db")
                 .withPropertyValues("alchemy.models.packages=" + MODELS, "alchemy.session.non-transactional=allow")

@@ -1478,23 +1478,17 @@ public final class SessionImpl implements Session {
 
     // ---------------------------------------------------------------- bulk statements
 
-    private static SessionImpl unwrap(Session session) {
-        if (session instanceof SessionImpl impl) {
-            return impl;
-        }
-        throw new InvalidRequestError("bulk statements need the session that made the query");
-    }
-
     /**
      * A bulk UPDATE of the rows an entity select matches; loaded objects of the class are expired.
      *
-     * @param session the session
      * @param select the select whose WHERE chooses the rows
      * @param values new values by field name
      * @return the number of rows updated
      */
-    public static long bulkUpdate(Session session, EntitySelect<?> select, Map<String, ?> values) {
-        SessionImpl s = unwrap(session);
+    @Override
+    public long bulkUpdate(EntitySelect<?> select, Map<String, ?> values) {
+        SessionImpl s = this;
+        checkUsable();
         Mapper<?> mapper = Mapper.of(select.type());
         Map<String, Object> byColumn = new LinkedHashMap<>();
         for (Map.Entry<String, ?> e : values.entrySet()) {
@@ -1518,12 +1512,13 @@ public final class SessionImpl implements Session {
     /**
      * A bulk DELETE of the rows an entity select matches; loaded objects among them leave the session.
      *
-     * @param session the session
      * @param select the select whose WHERE chooses the rows
      * @return the number of rows deleted
      */
-    public static long bulkDelete(Session session, EntitySelect<?> select) {
-        SessionImpl s = unwrap(session);
+    @Override
+    public long bulkDelete(EntitySelect<?> select) {
+        SessionImpl s = this;
+        checkUsable();
         Mapper<?> mapper = Mapper.of(select.type());
         ColumnElement<Boolean> where = select.select().whereClause();
         List<dev.alchemy.sql.ColumnClause<?>> pkColumns = new ArrayList<>();
