@@ -1,6 +1,7 @@
 package dev.alchemy.orm;
 
 import static dev.alchemy.Alchemy.column;
+import static dev.alchemy.Alchemy.inspect;
 import static dev.alchemy.Alchemy.select;
 import static dev.alchemy.Alchemy.text;
 import static dev.alchemy.Alchemy.where;
@@ -480,21 +481,37 @@ class SessionTest {
 
     @Test
     void mergeCopiesADetachedObjectOntoThePersistentOne() {
-        Long id;
+        Author detached;
         try (Session session = factory.openSession()) {
-            Author a = new Author("Ann");
-            session.add(a);
+            detached = new Author("Ann");
+            session.add(detached);
             session.commit();
-            id = a.getId();
         }
+        detached.setBio("edited while detached"); // say, by a form
         try (Session session = factory.openSession()) {
-            Author loaded = session.get(Author.class, id);
+            Author loaded = session.get(Author.class, detached.getId());
+            Author merged = session.merge(detached);
+            assertThat(merged).as("the session's own copy").isSameAs(loaded);
+            assertThat(loaded.getBio()).isEqualTo("edited while detached");
+            assertThat(session.contains(detached)).isFalse();
+            assertThat(session.isModified(loaded)).isTrue();
+            session.commit();
+        }
+        try (Connection conn = engine.connect()) {
+            assertThat(conn.execute(text("SELECT bio FROM authors")).scalars())
+                    .containsExactly("edited while detached");
+        }
+    }
+
+    @Test
+    void mergeOfATransientObjectAddsACopy() {
+        try (Session session = factory.openSession()) {
             User fromRequest = new User("Zed", "z@x");
             User mergedNew = session.merge(fromRequest);
             assertThat(mergedNew).isNotSameAs(fromRequest);
             assertThat(session.stateOf(mergedNew)).isEqualTo(ObjectState.PENDING);
+            assertThat(session.stateOf(fromRequest)).isEqualTo(ObjectState.TRANSIENT);
             session.commit();
-            assertThat(loaded.getName()).isEqualTo("Ann");
         }
         assertThat(count("users")).isEqualTo(1);
     }
@@ -552,11 +569,21 @@ class SessionTest {
 
     @Test
     void transientFieldsAreNotMapped() {
+        Long id;
         try (Session session = factory.openSession()) {
             Author a = new Author("Ann");
+            a.scratch("set before the insert");
             session.add(a);
             session.commit();
-            assertThat(session.get(Author.class, a.getId()).getScratch()).isEqualTo("not mapped");
+            id = a.getId();
+        }
+        assertThat(inspect(engine).columns("authors"))
+                .extracting(c -> c.name())
+                .containsExactly("id", "name", "bio", "version");
+        try (Session session = factory.openSession()) {
+            assertThat(session.get(Author.class, id).getScratch())
+                    .as("a fresh object's initial value: nothing was stored")
+                    .isEqualTo("not mapped");
         }
     }
 }

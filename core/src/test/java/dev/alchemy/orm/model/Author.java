@@ -57,4 +57,8 @@ public class Author {
     public String getScratch() {
         return scratch;
     }
+
+    public void scratch(String value) {
+        this.scratch = value;
+    }
 }

@@ -79,7 +79,10 @@ class UserApiTest {
                 .andExpect(jsonPath("$.name").value("Alice"))
                 .andExpect(jsonPath("$.email").value("alice@example.com"))
                 .andExpect(jsonPath("$.addresses", hasSize(0)));
-        jdbc.queryForObject("SELECT email FROM users WHERE name = 'Alice'", String.class);
+        org.assertj.core.api.Assertions.assertThat(
+                        jdbc.queryForObject("SELECT email FROM users WHERE name = 'Alice'", String.class))
+                .as("the row the POST stored")
+                .isEqualTo("alice@example.com");
     }
 
     @Test
