@@ -2,6 +2,7 @@ package dev.alchemy;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -151,6 +152,37 @@ class ArchitectureTest {
                     .dependOnClassesThat()
                     .resideInAPackage("dev.alchemy." + area + ".internal.."));
         }
+    }
+
+    @Test
+    void nothingBelowTheRootPackageCallsTheFacade() {
+        // Alchemy is the user's entry point; the layers below it call each other directly, so the facade can change
+        // (or be replaced, in Spring) without the engine, compiler or ORM noticing
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.alchemy.*..")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(Alchemy.class));
+    }
+
+    @Test
+    void theAreasAreFreeOfCycles() {
+        check(slices().matching("dev.alchemy.(*)..").should().beFreeOfCycles());
+    }
+
+    @Test
+    void noBackDoorsIntoTheSession() {
+        // the public ORM API reaches the session through the Session interface only (the Spring starter's shared
+        // Session is one too), never through a cast to the implementation or its static helpers
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.alchemy.orm")
+                .and()
+                .doNotHaveSimpleName("SessionFactory")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.alchemy.orm.internal.SessionImpl"));
     }
 
     @Test

@@ -337,9 +337,7 @@ public final class SessionImpl implements Session {
                                 .select()
                                 .whereClause()));
                     }
-                    @SuppressWarnings("unchecked")
-                    ColumnElement<Boolean>[] array = any.toArray(ColumnElement[]::new);
-                    select = EntitySelect.of(mapper.type).where(dev.alchemy.Alchemy.or(array));
+                    select = EntitySelect.of(mapper.type).where(dev.alchemy.sql.BooleanClauseList.or(any));
                 }
                 for (Row row : reader.execute(select)) {
                     Object[] values = values(row, 0, n);
