@@ -580,10 +580,15 @@ public final class Mapper<T> {
             }
             generated.write(probe, values);
             return generated;
+        } catch (VirtualMachineError e) {
+            throw e;
         } catch (Throwable e) {
-            if (e instanceof VirtualMachineError error) {
-                throw error;
-            }
+            org.slf4j.LoggerFactory.getLogger("dev.alchemy.orm")
+                    .debug(
+                            "{}: method handles for its attributes, since the generated accessor failed on a new "
+                                    + "instance",
+                            type.getName(),
+                            e);
             return handles;
         }
     }

@@ -85,6 +85,25 @@ class RowAccessTest {
                 .isTrue();
     }
 
+    @Table(name = "logged_rows")
+    static class LoggedDerived extends Base {
+        @Column
+        String name;
+    }
+
+    @Test
+    void aFallbackIsLoggedAtDebugWithItsReason() {
+        try (dev.alchemy.testing.LogCapture log =
+                dev.alchemy.testing.LogCapture.of("dev.alchemy.orm", ch.qos.logback.classic.Level.DEBUG)) {
+            assertThat(Mapper.of(LoggedDerived.class).hasGeneratedAccess()).isFalse();
+            assertThat(log.messages(ch.qos.logback.classic.Level.DEBUG))
+                    .anySatisfy(m -> assertThat(m)
+                            .contains(LoggedDerived.class.getName())
+                            .contains("method handles")
+                            .contains("declared in " + Base.class.getName()));
+        }
+    }
+
     @Test
     void inheritedAttributesFallBackToMethodHandles() {
         Mapper<Derived> mapper = Mapper.of(Derived.class);
