@@ -1,0 +1,1 @@
+INSERT INTO entries (id, memo) VALUES (1, 'from data.sql');
