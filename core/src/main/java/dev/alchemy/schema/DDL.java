@@ -256,8 +256,17 @@ public final class DDL {
         return sql.toString();
     }
 
-    /** Text as written; an expression compiled without parentheses, as SQLAlchemy 2.0 renders it. */
-    private static @Nullable String serverDefaultSql(Table table, Column<?> c, Dialect dialect) {
+    /**
+     * A column's server default as its DDL writes it after {@code DEFAULT}: text as written, an expression compiled
+     * without parentheses, as SQLAlchemy 2.0 renders it.
+     *
+     * @param table the column's table
+     * @param c the column
+     * @param dialect the dialect
+     * @return the SQL text, or null when the column has no server default
+     * @throws ArgumentError when the expression binds values
+     */
+    public static @Nullable String serverDefaultSql(Table table, Column<?> c, Dialect dialect) {
         if (c.serverDefault() != null) {
             return c.serverDefault();
         }

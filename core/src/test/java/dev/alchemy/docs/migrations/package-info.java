@@ -1,0 +1,5 @@
+/** The snippets of {@code docs/migrations.md}. */
+@NullMarked
+package dev.alchemy.docs.migrations;
+
+import org.jspecify.annotations.NullMarked;
