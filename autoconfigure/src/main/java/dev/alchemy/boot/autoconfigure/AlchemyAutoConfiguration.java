@@ -4,10 +4,10 @@ import dev.alchemy.engine.Engine;
 import dev.alchemy.orm.Session;
 import dev.alchemy.orm.SessionFactory;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -18,6 +18,7 @@ import org.springframework.boot.sql.init.dependency.DatabaseInitializationDepend
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
@@ -119,9 +120,10 @@ public final class AlchemyAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        @ConditionalOnBooleanProperty(name = "alchemy.schema.create-all", matchIfMissing = true)
-        AlchemySchemaInitializer alchemySchemaInitializer(Engine engine, AlchemyModels models) {
-            return new AlchemySchemaInitializer(engine, models);
+        @Conditional(SchemaModeCondition.class)
+        AlchemySchemaInitializer alchemySchemaInitializer(
+                Engine engine, AlchemyModels models, AlchemyProperties properties, ListableBeanFactory beans) {
+            return new AlchemySchemaInitializer(engine, models, SchemaModes.resolve(properties, beans));
         }
 
         @Bean

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 
 /**
  * Alchemy's settings, under the prefix {@code alchemy}.
@@ -12,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * alchemy.url=sqlite:///data/app.db
  * alchemy.echo=true
  * alchemy.models.packages=com.example.model
- * alchemy.schema.create-all=false
+ * alchemy.schema.mode=validate
  * alchemy.session.non-transactional=fail
  * alchemy.replica.url=jdbc:postgresql://replica.example.com/app
  * </pre>
@@ -217,18 +218,42 @@ public class AlchemyProperties {
     public static class Schema {
 
         /**
+         * What Alchemy does with the schema at start-up, after Flyway or Liquibase and before data.sql: 'create' the
+         * tables of the model classes that do not exist yet (like Base.metadata.create_all(engine); existing tables
+         * are never changed), 'validate' that the database matches the models and fail start-up listing the
+         * differences, or 'none'. Default: 'validate' when Flyway or Liquibase migrates the database, else 'create'.
+         */
+        private @Nullable SchemaMode mode;
+
+        /**
          * Create the tables of the model classes that do not exist yet at start-up, like
-         * Base.metadata.create_all(engine): after Flyway or Liquibase, before data.sql. Existing tables are never
-         * changed.
+         * Base.metadata.create_all(engine). Existing tables are never changed. Replaced by alchemy.schema.mode
+         * ('false' is 'none').
          */
         private boolean createAll = true;
 
+        /** @return what happens to the schema at start-up, or null for the default */
+        public @Nullable SchemaMode getMode() {
+            return mode;
+        }
+
+        /** @param mode what happens to the schema at start-up, or null for the default */
+        public void setMode(@Nullable SchemaMode mode) {
+            this.mode = mode;
+        }
+
         /** @return whether missing tables are created at start-up */
+        @DeprecatedConfigurationProperty(
+                replacement = "alchemy.schema.mode",
+                reason = "alchemy.schema.mode says create, validate or none",
+                since = "0.1.0")
+        @Deprecated(since = "0.1.0")
         public boolean isCreateAll() {
             return createAll;
         }
 
         /** @param createAll whether missing tables are created at start-up */
+        @Deprecated(since = "0.1.0")
         public void setCreateAll(boolean createAll) {
             this.createAll = createAll;
         }

@@ -70,6 +70,7 @@ class ConfigurationMetadataTest {
         expected.put("alchemy.replica.password", null);
         expected.put("alchemy.replica.maximum-pool-size", "10");
         expected.put("alchemy.schema.create-all", "true");
+        expected.put("alchemy.schema.mode", null);
         expected.put("alchemy.session.autoflush", "true");
         expected.put("alchemy.session.expire-on-commit", "true");
         expected.put("alchemy.session.non-transactional", "allow-reads");

@@ -1,0 +1,19 @@
+package dev.alchemy.boot.autoconfigure.validate;
+
+import dev.alchemy.orm.Column;
+import dev.alchemy.orm.Table;
+import org.jspecify.annotations.Nullable;
+
+/** The model after a change: {@code phone} is new, the V1 migration has no such column. */
+@Table(name = "customers")
+public class Customer {
+
+    @Column(primaryKey = true)
+    public @Nullable Integer id;
+
+    @Column(length = 50, nullable = false)
+    public @Nullable String name;
+
+    @Column(length = 20)
+    public @Nullable String phone;
+}
