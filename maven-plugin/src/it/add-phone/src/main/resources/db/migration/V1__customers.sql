@@ -1,0 +1,5 @@
+CREATE TABLE customers (
+	id INTEGER NOT NULL,
+	name VARCHAR(50) NOT NULL,
+	PRIMARY KEY (id)
+);
