@@ -32,7 +32,8 @@ import org.junit.jupiter.params.Parameter;
  * diff is empty and every row is still there. Then the downgrade script (the reversed diff) is applied too, and the
  * database matches the old models again, rows kept.
  */
-@OnDatabases
+// MariaDB: migration scripts are rendered for SQLite and PostgreSQL only so far (MySQL ALTER syntax), issue 20
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class MigrationRoundTripTest {
 
     @Parameter

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
 /** What the diff reports, and above all what it does not: nothing, right after {@code createAll}. */
-@OnDatabases
+// MariaDB: migration scripts are rendered for SQLite and PostgreSQL only so far (MySQL ALTER syntax), issue 20
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class SchemaDiffTest {
 
     enum Status {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 
 /** The Java of {@code docs/migrations.md}, and the PostgreSQL script it shows. */
-@OnDatabases
+// MariaDB: migration scripts are rendered for SQLite and PostgreSQL only so far (MySQL ALTER syntax), issue 20
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class MigrationsDocTest {
 
     @Parameter

@@ -32,7 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * from the migrated database stops start-up with a report naming it and the command that writes the migration, and
  * once the generated migration is there, the application starts and the rows are still there.
  */
-@OnDatabases
+// MariaDB: migration scripts are rendered for SQLite and PostgreSQL only so far (MySQL ALTER syntax), issue 20
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class SchemaValidateTest {
 
     @Parameter
