@@ -1,5 +1,6 @@
 package dev.alchemy.migration;
 
+import dev.alchemy.exc.CompileError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -52,10 +53,16 @@ public final class MigrationScript {
      *
      * @param diff the differences
      * @return the script; empty when the diff is
+     * @throws CompileError for a database other than SQLite and PostgreSQL, whose scripts are not written yet
      */
     public static MigrationScript render(SchemaDiff diff) {
         Objects.requireNonNull(diff, "diff");
         String name = diff.dialect().name();
+        if (!name.equals("sqlite") && !name.equals("postgresql")) {
+            throw new CompileError("migration scripts are written for SQLite and PostgreSQL only, not yet for "
+                    + name + " (its ALTER TABLE differs); the differences are " + diff.summary()
+                    + ": write this migration by hand");
+        }
         ScriptRenderer renderer = name.equals("sqlite")
                 ? new SqliteRenderer(diff.dialect(), diff.databaseTables())
                 : new StandardRenderer(diff.dialect(), diff.databaseTables());

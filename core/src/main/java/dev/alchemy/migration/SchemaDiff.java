@@ -40,7 +40,7 @@ public final class SchemaDiff {
     private final List<MigrationOp> operations;
     private final Map<String, TableDef> database;
 
-    private SchemaDiff(Dialect dialect, List<MigrationOp> operations, Map<String, TableDef> database) {
+    SchemaDiff(Dialect dialect, List<MigrationOp> operations, Map<String, TableDef> database) {
         this.dialect = dialect;
         this.operations = List.copyOf(operations);
         this.database = Collections.unmodifiableMap(new LinkedHashMap<>(database));
