@@ -28,6 +28,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every Java value becomes a bound parameter, never SQL text. Expressions are immutable.
  *
+ * <p>Arithmetic ({@link #plus}, {@link #minus}, {@link #times}, {@link #div}, {@link #mod}) is typed as SQLAlchemy
+ * types it: of two numeric operands the wider type wins, so {@code n.minus(0.5)} on an INTEGER column is a FLOAT and
+ * returns 4.5, not 4, and {@code n.plus(price)} with a NUMERIC(10, 2) is a NUMERIC(10, 2). The result's Java type
+ * parameter is the left operand's (a name only: what a row returns follows the SQL type).
+ *
  * @param <T> the Java type of the expression's value
  */
 public interface ColumnElement<T> extends ClauseElement {
@@ -443,6 +448,11 @@ public interface ColumnElement<T> extends ClauseElement {
     }
 
     // ---- arithmetic and concatenation ----
+    //
+    // The result's SQL type, which decides the Java class of the values a row returns, follows SQLAlchemy's
+    // coercion: of two numeric operands the wider type wins (INTEGER - 0.5 is a FLOAT, INTEGER + NUMERIC(10, 2) a
+    // NUMERIC(10, 2)); see docs/sql.md. The Java type parameter of the result is the left operand's, a name only:
+    // a Column<Integer> minus literal(0.5) returns Doubles.
 
     /**
      * {@code this + value}; for strings {@code this || value}, as SQLAlchemy's {@code +} does.
@@ -451,7 +461,8 @@ public interface ColumnElement<T> extends ClauseElement {
      * @return the sum
      */
     default ColumnElement<T> plus(T value) {
-        return arithmetic(this, isString(type()) ? "||" : "+", literal(Objects.requireNonNull(value, "value")));
+        return arithmetic(
+                this, isString(type()) ? "||" : "+", operandValue(this, Objects.requireNonNull(value, "value")));
     }
 
     /**
@@ -471,7 +482,7 @@ public interface ColumnElement<T> extends ClauseElement {
      * @return the difference
      */
     default ColumnElement<T> minus(T value) {
-        return arithmetic(this, "-", literal(Objects.requireNonNull(value, "value")));
+        return arithmetic(this, "-", operandValue(this, Objects.requireNonNull(value, "value")));
     }
 
     /**
@@ -491,7 +502,7 @@ public interface ColumnElement<T> extends ClauseElement {
      * @return the product
      */
     default ColumnElement<T> times(T value) {
-        return arithmetic(this, "*", literal(Objects.requireNonNull(value, "value")));
+        return arithmetic(this, "*", operandValue(this, Objects.requireNonNull(value, "value")));
     }
 
     /**
@@ -506,13 +517,14 @@ public interface ColumnElement<T> extends ClauseElement {
 
     /**
      * {@code this / value}. Integers divide as integers on SQLite and PostgreSQL, as in Java and in SQLAlchemy 1.4
-     * (SQLAlchemy 2.0 made {@code /} a true division); cast to a fractional type for a fractional result.
+     * (SQLAlchemy 2.0 made {@code /} a true division); divide by a fractional value ({@code n.div(2.0)}) or cast to a
+     * fractional type for a fractional result.
      *
      * @param value the value
      * @return the quotient
      */
     default ColumnElement<T> div(T value) {
-        return arithmetic(this, "/", literal(Objects.requireNonNull(value, "value")));
+        return arithmetic(this, "/", operandValue(this, Objects.requireNonNull(value, "value")));
     }
 
     /**
@@ -532,7 +544,7 @@ public interface ColumnElement<T> extends ClauseElement {
      * @return the remainder
      */
     default ColumnElement<T> mod(T value) {
-        return arithmetic(this, "%", literal(Objects.requireNonNull(value, "value")));
+        return arithmetic(this, "%", operandValue(this, Objects.requireNonNull(value, "value")));
     }
 
     /**
@@ -674,8 +686,21 @@ public interface ColumnElement<T> extends ClauseElement {
         return type instanceof StringType || type instanceof TextType;
     }
 
+    @SuppressWarnings("unchecked")
     private static <T> ColumnElement<T> arithmetic(ColumnElement<T> left, String operator, ColumnElement<?> right) {
-        return new BinaryExpression<>(left, operator, right, left.type());
+        SqlType<?> type = operator.equals("||") ? left.type() : ArithmeticTypes.of(left.type(), right.type());
+        return new BinaryExpression<>(left, operator, right, (SqlType<T>) type);
+    }
+
+    /** A value as an arithmetic operand, typed as SQLAlchemy types it: {@code 0.5} with an INTEGER is a FLOAT. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ColumnElement<?> operandValue(ColumnElement<?> left, Object value) {
+        if (value instanceof ColumnElement<?> e) {
+            return e;
+        }
+        String key = left.key();
+        SqlType type = ArithmeticTypes.ofValue(left.type(), value);
+        return BindParam.anonymous(key == null ? "param" : key, value, type);
     }
 
     private static <T> ColumnElement<?> constantOrLiteral(ColumnElement<T> self, T value) {

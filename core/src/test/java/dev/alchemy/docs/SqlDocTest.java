@@ -21,6 +21,7 @@ import static dev.alchemy.Alchemy.update;
 import static dev.alchemy.Alchemy.when;
 import static dev.alchemy.types.SqlTypes.INTEGER;
 import static dev.alchemy.types.SqlTypes.VARCHAR;
+import static dev.alchemy.types.SqlTypes.numeric;
 import static dev.alchemy.types.SqlTypes.string;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,6 +47,7 @@ import dev.alchemy.sql.Select;
 import dev.alchemy.sql.Subquery;
 import dev.alchemy.sql.TableClause;
 import dev.alchemy.sql.Update;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -273,6 +275,44 @@ class SqlDocTest {
         assertThat(select(users.c("id").plus(10), users.c("name").plus(" ").plus(users.c("fullname")))
                         .toString())
                 .isEqualTo("SELECT users.id + ? AS anon_1, users.name || ? || users.fullname AS anon_2 \nFROM users");
+    }
+
+    @Test
+    void arithmeticTypes() {
+        MetaData metadata = this.metadata;
+        // tag::arithmetic-types[]
+        Table t = Table.of("t", metadata, Column.of("n", INTEGER), Column.of("price", numeric(10, 2)));
+        metadata.createAll(engine);
+        try (Connection conn = engine.connect()) {
+            conn.execute(insert(t).values(Map.of("n", 5, "price", new BigDecimal("1.29"))));
+            conn.commit();
+            Row row = conn.execute(select(
+                            t.c("n").minus(0.5), // FLOAT: 4.5 (not 4)
+                            t.c("n").times(1.5), // FLOAT: 7.5
+                            t.c("n").div(2.0), // FLOAT: 2.5
+                            t.c("n").div(2), // INTEGER: 2 (an integer division, see below)
+                            t.c("n").plus(t.c("price")), // NUMERIC(10, 2): 6.29
+                            t.c("price").div(2))) // NUMERIC(10, 2): 0.65 on SQLite, 0.645 on PostgreSQL
+                    .one();
+            Column<Integer> n = t.c("n", Integer.class);
+            conn.execute(select(n.minus(literal(0.5)))).scalar(); // 4.5: another type's value as an expression
+        }
+        // end::arithmetic-types[]
+        try (Connection conn = engine.connect()) {
+            Row row = conn.execute(select(
+                            t.c("n").minus(0.5),
+                            t.c("n").times(1.5),
+                            t.c("n").div(2.0),
+                            t.c("n").div(2),
+                            t.c("n").plus(t.c("price")),
+                            t.c("price").div(2)))
+                    .one();
+            assertThat(row.asMap().values())
+                    .containsExactly(4.5, 7.5, 2.5, 2, new BigDecimal("6.29"), new BigDecimal("0.65"));
+            assertThat(conn.execute(select(t.c("n", Integer.class).minus(literal(0.5))))
+                            .scalar())
+                    .isEqualTo(4.5);
+        }
     }
 
     @Test

@@ -175,9 +175,11 @@ final class SqliteTypes {
                 // a REAL Infinity (1e400 written by another program): BigDecimal has no such value
                 if (Double.isInfinite(x) || Double.isNaN(x))
                     throw StandardBinding.unreadable(raw, "BigDecimal", "not a finite number");
-                // the shortest decimal that reads back as this double: 12.34, not
-                // 12.339999999999999857891452847979962825775146484375
-                d = BigDecimal.valueOf(x);
+                // with a declared scale, rounded from the double's exact binary value, as SQLAlchemy's "%.2f" rounds
+                // it: 1.29 / 2 is 0.64500000000000001776... and reads as 0.65 (from the shortest decimal, 0.645,
+                // half-even rounding would give 0.64); without one, the shortest decimal that reads back as this
+                // double: 12.34, not 12.339999999999999857891452847979962825775146484375
+                d = scale != null ? new BigDecimal(x) : BigDecimal.valueOf(x);
             } else if (raw instanceof String text) {
                 try {
                     d = new BigDecimal(text.strip());
