@@ -17,6 +17,7 @@ import dev.alchemy.sql.ColumnElement;
 import dev.alchemy.sql.CompoundSelect;
 import dev.alchemy.sql.Delete;
 import dev.alchemy.sql.Exists;
+import dev.alchemy.sql.Extract;
 import dev.alchemy.sql.Functions;
 import dev.alchemy.sql.Insert;
 import dev.alchemy.sql.LiteralColumn;
@@ -282,6 +283,26 @@ public final class Alchemy {
         } catch (dev.alchemy.exc.ArgumentError unknown) {
             return null;
         }
+    }
+
+    /**
+     * A part of a date, time or timestamp, like SQLAlchemy's {@code extract('year', col)}: {@code EXTRACT(year FROM
+     * col)} on PostgreSQL, {@code CAST(STRFTIME('%Y', col) AS INTEGER)} on SQLite.
+     *
+     * <pre>{@code
+     * select(extract("year", orders.c("placed_at")).label("year"), func.count())
+     *         .groupBy(extract("year", orders.c("placed_at")));
+     * }</pre>
+     *
+     * @param field {@code year}, {@code quarter}, {@code month}, {@code week}, {@code day}, {@code doy}, {@code dow},
+     *     {@code hour}, {@code minute}, {@code second}, {@code milliseconds}, {@code microseconds}, {@code epoch},
+     *     {@code timezone_hour} or {@code timezone_minute}, in any case; see {@link Extract}
+     * @param expression the date, time or timestamp
+     * @return the expression: an {@code Integer}, or a {@code BigDecimal} for second, milliseconds and epoch
+     * @throws dev.alchemy.exc.ArgumentError for another field name
+     */
+    public static ColumnElement<Number> extract(String field, ColumnElement<?> expression) {
+        return new Extract(field, expression);
     }
 
     /**

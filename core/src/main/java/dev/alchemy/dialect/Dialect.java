@@ -231,6 +231,21 @@ public interface Dialect extends EngineDialect {
     }
 
     /**
+     * Renders {@code EXTRACT(field FROM expression)}, as SQLAlchemy's compiler writes it by default ({@code
+     * EXTRACT(year FROM x)}); a dialect without EXTRACT renders its own form.
+     *
+     * @param writer the SQL being written
+     * @param field the field, one of SQLAlchemy's extract names in lower case ({@code year}, {@code dow}, ...)
+     * @param expression renders the expression the field is taken from
+     * @throws CompileError when the dialect cannot extract the field
+     */
+    default void renderExtract(SqlWriter writer, String field, Runnable expression) {
+        writer.append("EXTRACT(").append(field).append(" FROM ");
+        expression.run();
+        writer.append(")");
+    }
+
+    /**
      * The SQL text of a function called without arguments when this database spells it differently (SQLite's
      * {@code now()} is {@code CURRENT_TIMESTAMP}).
      *

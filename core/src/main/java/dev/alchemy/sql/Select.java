@@ -688,7 +688,13 @@ public final class Select implements SelectStatement {
                 if (i > 0) {
                     compiler.append(", ");
                 }
-                compiler.visit(groupBy.get(i));
+                ColumnElement<?> g = groupBy.get(i);
+                String reference = selectedReference(g, n, labelAll, compiler, rendered, true);
+                if (reference != null) {
+                    compiler.append(reference);
+                } else {
+                    compiler.visit(g);
+                }
             }
         }
         if (having != null) {
@@ -702,8 +708,13 @@ public final class Select implements SelectStatement {
                     compiler.append(", ");
                 }
                 OrderByElement o = orderBy.get(i);
+                String reference;
                 if (o.element() instanceof Label<?> l && columns.contains(l)) {
                     compiler.append(compiler.quote(l.name()));
+                    o.compileModifiers(compiler);
+                } else if ((reference = selectedReference(o.element(), n, labelAll, compiler, rendered, false))
+                        != null) {
+                    compiler.append(reference);
                     o.compileModifiers(compiler);
                 } else {
                     compiler.visit(o);
@@ -718,6 +729,71 @@ public final class Select implements SelectStatement {
         }
         compiler.popFroms(scope);
         compiler.exitStatement();
+    }
+
+    /**
+     * How GROUP BY or ORDER BY refers to an expression of the select list whose SQL has bound values (a CASE with
+     * literals): by its label, or by its position in the select list. Written out again, the expression would bind
+     * its values a second time, and PostgreSQL, seeing {@code $1} in the select list and {@code $4} in GROUP BY,
+     * rejects the query ("must appear in the GROUP BY clause"). The expression may be given with or without its
+     * label. SQLAlchemy writes the expression again, which works
+     * with psycopg2 only because it puts the values into the SQL text on the client. A label is written in GROUP BY
+     * only when no column of the FROM list has that name (both databases would read the name as that column, and
+     * group by something else), and the statement is not nested (names of the enclosing statements' tables count
+     * too); otherwise the position, which never means anything else.
+     *
+     * @return the reference to write, or null to write the expression
+     */
+    private @Nullable String selectedReference(
+            ColumnElement<?> element,
+            ColumnNames names,
+            boolean labelAll,
+            SqlCompiler compiler,
+            List<FromClause> froms,
+            boolean groupBy) {
+        int index = columns.indexOf(element);
+        for (int i = 0; index < 0 && i < columns.size(); i++) {
+            // the expression of a labelled column, given without its label
+            if (columns.get(i) instanceof Label<?> l && l.element().equals(element)) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            return null;
+        }
+        String label = names.label(index, labelAll);
+        if (label == null || !hasBoundValues(element, compiler)) {
+            return null;
+        }
+        if (groupBy && (compiler.nested() || namesAColumn(label, froms))) {
+            return String.valueOf(index + 1);
+        }
+        return compiler.quote(label);
+    }
+
+    private static boolean hasBoundValues(ColumnElement<?> element, SqlCompiler compiler) {
+        try {
+            return !SqlCompiler.compile(element, compiler.dialect())
+                    .parameters()
+                    .isEmpty();
+        } catch (RuntimeException e) {
+            return true; // cannot tell: the position is right either way
+        }
+    }
+
+    private static boolean namesAColumn(String name, List<FromClause> froms) {
+        for (FromClause from : froms) {
+            List<? extends ColumnElement<?>> exported = from.exportedColumns();
+            if (exported.isEmpty()) {
+                return true; // columns unknown
+            }
+            for (ColumnElement<?> c : exported) {
+                if (name.equalsIgnoreCase(c.key())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** @return the SQL with {@code ?} placeholders, as SQLite would run it */

@@ -391,6 +391,11 @@ public final class SqlCompiler implements SqlWriter {
         return ++depth == 1;
     }
 
+    /** @return whether the statement being rendered is inside another one (a subquery, a CTE, a scalar SELECT) */
+    boolean nested() {
+        return depth > 1;
+    }
+
     /** Leaves the statement entered last. */
     public void exitStatement() {
         depth--;

@@ -10,6 +10,7 @@ import dev.alchemy.engine.URL;
 import dev.alchemy.engine.ValueBinder;
 import dev.alchemy.engine.ValueReader;
 import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.exc.CompileError;
 import dev.alchemy.exc.DBAPIError;
 import dev.alchemy.exc.DataError;
 import dev.alchemy.exc.IntegrityError;
@@ -30,6 +31,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -372,6 +374,36 @@ public class SqliteDialect implements Dialect {
                 negated
                         ? " NOT IN (SELECT 1 FROM (SELECT 1) WHERE 1!=1)"
                         : " IN (SELECT 1 FROM (SELECT 1) WHERE 1!=1)");
+    }
+
+    /** SQLAlchemy's SQLite {@code extract_map}: the STRFTIME format of each field SQLite can extract. */
+    private static final Map<String, String> EXTRACT_FORMATS = Map.of(
+            "month", "%m",
+            "day", "%d",
+            "year", "%Y",
+            "second", "%S",
+            "hour", "%H",
+            "doy", "%j",
+            "minute", "%M",
+            "epoch", "%s",
+            "dow", "%w",
+            "week", "%W");
+
+    /**
+     * SQLite has no EXTRACT: {@code CAST(STRFTIME('%Y', x) AS INTEGER)}, as SQLAlchemy's SQLite compiler writes it.
+     * {@code week} is STRFTIME's {@code %W} (weeks starting on Monday, the days before the year's first Monday in
+     * week 0), not PostgreSQL's ISO week; {@code second} and {@code epoch} are whole numbers.
+     */
+    @Override
+    public void renderExtract(SqlWriter writer, String field, Runnable expression) {
+        String format = EXTRACT_FORMATS.get(field);
+        if (format == null) {
+            throw new CompileError("SQLite cannot extract '" + field + "'; it can extract "
+                    + "year, month, day, hour, minute, second, doy, dow, week and epoch");
+        }
+        writer.append("CAST(STRFTIME('").append(format).append("', ");
+        expression.run();
+        writer.append(") AS INTEGER)");
     }
 
     /** SQLite has no {@code now()}: it is {@code CURRENT_TIMESTAMP}, as SQLAlchemy's SQLite compiler writes it. */
