@@ -231,6 +231,17 @@ public interface Dialect extends EngineDialect {
     }
 
     /**
+     * The operator dividing two integers as integers, truncating toward zero: {@code /} where the database divides
+     * integers so (SQLite, PostgreSQL), MySQL's {@code DIV} where {@code /} gives a fraction. Alchemy types an
+     * integer divided by an integer as an integer, as SQLAlchemy 1.4 does.
+     *
+     * @return the operator's SQL text
+     */
+    default String integerDivisionOperator() {
+        return "/";
+    }
+
+    /**
      * Renders {@code EXTRACT(field FROM expression)}, as SQLAlchemy's compiler writes it by default ({@code
      * EXTRACT(year FROM x)}); a dialect without EXTRACT renders its own form.
      *

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * (NUMERIC with FLOAT is a FLOAT, as PostgreSQL makes {@code numeric + double precision} a double, and as SQLAlchemy
  * types it). Two NUMERICs give the one with more decimal places, so a value read on SQLite is not rounded to the
  * fewer. Division follows SQLAlchemy 1.4: INTEGER / INTEGER stays an INTEGER (integer division on SQLite and
- * PostgreSQL, as in Java). Non-numeric operands (strings, dates, converted types) keep the left operand's type.
+ * PostgreSQL, as in Java; MySQL's {@code DIV}). Non-numeric operands (strings, dates, converted types) keep the left operand's type.
  */
 final class ArithmeticTypes {
 
@@ -53,6 +53,15 @@ final class ArithmeticTypes {
         boolean fractional() {
             return this == NUMERIC || this == FLOAT;
         }
+    }
+
+    /**
+     * @param left the left operand's type, or null when unknown
+     * @param right the right operand's type, or null when unknown
+     * @return whether both operands are integers, so that {@code /} is an integer division
+     */
+    static boolean bothIntegral(@Nullable SqlType<?> left, @Nullable SqlType<?> right) {
+        return Kind.of(left).integral() && Kind.of(right).integral();
     }
 
     /**

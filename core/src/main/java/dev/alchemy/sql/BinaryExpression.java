@@ -71,7 +71,10 @@ public record BinaryExpression<T>(
     @Override
     public void compileTo(SqlCompiler compiler) {
         compiler.operand(left, operator);
-        compiler.append(" ").append(operator).append(" ");
+        String sql = operator.equals("/") && ArithmeticTypes.bothIntegral(left.type(), right.type())
+                ? compiler.dialect().integerDivisionOperator()
+                : operator;
+        compiler.append(" ").append(sql).append(" ");
         compiler.operand(right, operator);
     }
 

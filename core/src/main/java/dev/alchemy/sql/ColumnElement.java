@@ -516,8 +516,8 @@ public interface ColumnElement<T> extends ClauseElement {
     }
 
     /**
-     * {@code this / value}. Integers divide as integers on SQLite and PostgreSQL, as in Java and in SQLAlchemy 1.4
-     * (SQLAlchemy 2.0 made {@code /} a true division); divide by a fractional value ({@code n.div(2.0)}) or cast to a
+     * {@code this / value}. Integers divide as integers, truncating toward zero, as in Java and in SQLAlchemy 1.4
+     * (SQLAlchemy 2.0 made {@code /} a true division), on every database (MySQL's {@code DIV}); divide by a fractional value ({@code n.div(2.0)}) or cast to a
      * fractional type for a fractional result.
      *
      * @param value the value

@@ -14,6 +14,8 @@ import static dev.alchemy.types.SqlTypes.VARCHAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.alchemy.dialect.Dialect;
+import dev.alchemy.engine.EngineDialect;
 import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.exc.CompileError;
 import dev.alchemy.schema.Column;
@@ -57,6 +59,44 @@ class ExtractAndGroupByCompileTest {
         assertThat(postgresql(select(t.c("id")).where(extract("year", t.c("d")).eq(2024)))
                         .sql())
                 .isEqualTo("SELECT t.id \nFROM t \nWHERE EXTRACT(year FROM t.d) = ?");
+    }
+
+    static final Dialect MARIADB = Dialect.of(EngineDialect.forName("mariadb"));
+
+    static String mariadb(ClauseElement statement) {
+        return SqlCompiler.compile(statement, MARIADB).sql();
+    }
+
+    @Test
+    void extractOnMysqlUsesItsFunctionsWhereItsExtractLacksTheField() {
+        String[][] forms = {
+            {"year", "EXTRACT(YEAR FROM t.d)"},
+            {"quarter", "EXTRACT(QUARTER FROM t.d)"},
+            {"month", "EXTRACT(MONTH FROM t.d)"},
+            {"day", "EXTRACT(DAY FROM t.d)"},
+            {"hour", "EXTRACT(HOUR FROM t.d)"},
+            {"minute", "EXTRACT(MINUTE FROM t.d)"},
+            {"week", "WEEK(t.d, 3)"},
+            {"doy", "DAYOFYEAR(t.d)"},
+            {"dow", "(DAYOFWEEK(t.d) - 1)"},
+            {"second", "(EXTRACT(SECOND_MICROSECOND FROM t.d) * 0.000001)"},
+            {"milliseconds", "(EXTRACT(SECOND_MICROSECOND FROM t.d) * 0.001)"},
+            {"microseconds", "EXTRACT(SECOND_MICROSECOND FROM t.d)"},
+            {"epoch", "(TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', t.d) * 0.000001)"}
+        };
+        for (String[] f : forms) {
+            assertThat(mariadb(select(extract(f[0], t.c("d"))))).startsWith("SELECT " + f[1] + " AS anon_1");
+        }
+        assertThatThrownBy(() -> mariadb(select(extract("timezone_hour", t.c("d")))))
+                .isInstanceOf(CompileError.class)
+                .hasMessageContaining("cannot extract 'timezone_hour'");
+    }
+
+    @Test
+    void integerDivisionIsDivOnMysqlOnly() {
+        assertThat(mariadb(select(t.c("n").div(2)))).startsWith("SELECT t.n DIV ? AS anon_1");
+        assertThat(mariadb(select(t.c("n").div(2.0)))).startsWith("SELECT t.n / ? AS anon_1");
+        assertThat(postgresql(select(t.c("n").div(2))).sql()).startsWith("SELECT t.n / ? AS anon_1");
     }
 
     @Test

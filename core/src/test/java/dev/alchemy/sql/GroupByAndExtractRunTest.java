@@ -10,7 +10,7 @@ import static dev.alchemy.sql.CoreFixture.row;
 import static dev.alchemy.types.SqlTypes.DATE;
 import static dev.alchemy.types.SqlTypes.DATETIME;
 import static dev.alchemy.types.SqlTypes.INTEGER;
-import static dev.alchemy.types.SqlTypes.VARCHAR;
+import static dev.alchemy.types.SqlTypes.string;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -51,7 +51,7 @@ class GroupByAndExtractRunTest {
             metadata,
             Column.of("id", INTEGER).primaryKey(),
             Column.of("n", INTEGER),
-            Column.of("status", VARCHAR),
+            Column.of("status", string(20)),
             Column.of("d", DATETIME),
             Column.of("day", DATE));
 
@@ -169,6 +169,11 @@ class GroupByAndExtractRunTest {
                     .one();
             assertThat((BigDecimal) s.get(0)).isEqualByComparingTo("58");
             assertThat((BigDecimal) s.get(1)).isEqualByComparingTo("1767225598"); // SQLAlchemy: 1767225598
+            // the ISO week on PostgreSQL and MariaDB, STRFTIME's %W on SQLite: both 10 for 2024-03-09
+            assertThat(conn.execute(select(extract("week", t.c("d")))
+                                    .where(t.c("id").eq(1)))
+                            .scalar())
+                    .isEqualTo(10);
             assertThat(conn.execute(select(extract("year", t.c("day")))
                                     .where(t.c("id").eq(2)))
                             .scalar())

@@ -352,6 +352,64 @@ public class MysqlDialect implements Dialect {
     }
 
     /**
+     * MySQL's {@code /} gives a fraction even for two integers ({@code 5 / 2} is {@code 2.5000}); {@code DIV}
+     * truncates toward zero as SQLite and PostgreSQL divide integers, so that the INTEGER an integer division is
+     * typed as is what comes back (SQLAlchemy 1.4 writes {@code /}, and reads the fraction as a {@code Decimal}).
+     */
+    @Override
+    public String integerDivisionOperator() {
+        return "DIV";
+    }
+
+    /**
+     * {@code EXTRACT(year FROM x)} where MySQL's EXTRACT knows the field (year, quarter, month, day, hour, minute);
+     * the others in MySQL's own functions, giving what PostgreSQL gives: {@code week} is the ISO week
+     * ({@code WEEK(x, 3)}), {@code doy} {@code DAYOFYEAR(x)}, {@code dow} Sunday 0 ({@code DAYOFWEEK(x) - 1}),
+     * {@code second} and {@code milliseconds} with their fraction, {@code microseconds} including the seconds,
+     * {@code epoch} the seconds since 1970-01-01 00:00 of the stored value (time-zone-aware values are stored as
+     * UTC). SQLAlchemy writes {@code EXTRACT(dow FROM x)}, which MySQL refuses. MySQL values carry no time zone,
+     * so {@code timezone_hour} and {@code timezone_minute} cannot be extracted.
+     */
+    @Override
+    public void renderExtract(SqlWriter writer, String field, Runnable expression) {
+        String open;
+        String close = ")";
+        switch (field) {
+            case "year", "quarter", "month", "day", "hour", "minute" ->
+                open = "EXTRACT(" + field.toUpperCase(Locale.ROOT) + " FROM ";
+            case "week" -> {
+                open = "WEEK(";
+                close = ", 3)";
+            }
+            case "doy" -> open = "DAYOFYEAR(";
+            case "dow" -> {
+                open = "(DAYOFWEEK(";
+                close = ") - 1)";
+            }
+            case "second" -> {
+                open = "(EXTRACT(SECOND_MICROSECOND FROM ";
+                close = ") * 0.000001)";
+            }
+            case "milliseconds" -> {
+                open = "(EXTRACT(SECOND_MICROSECOND FROM ";
+                close = ") * 0.001)";
+            }
+            case "microseconds" -> open = "EXTRACT(SECOND_MICROSECOND FROM ";
+            case "epoch" -> {
+                open = "(TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', ";
+                close = ") * 0.000001)";
+            }
+            default ->
+                throw new CompileError("MySQL and MariaDB cannot extract '" + field
+                        + "' (their values carry no time zone); they can extract year, quarter, month, week, day, doy, "
+                        + "dow, hour, minute, second, milliseconds, microseconds and epoch");
+        }
+        writer.append(open);
+        expression.run();
+        writer.append(close);
+    }
+
+    /**
      * {@code FOR UPDATE [NOWAIT] [SKIP LOCKED]}; the shared lock is MySQL 8's {@code FOR SHARE} and MariaDB's
      * {@code LOCK IN SHARE MODE}, as SQLAlchemy writes them.
      */
