@@ -1,7 +1,10 @@
 package dev.alchemy.orm;
 
 import dev.alchemy.engine.Engine;
+import dev.alchemy.orm.internal.SessionBinds;
 import dev.alchemy.orm.internal.SessionImpl;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +20,17 @@ import org.jspecify.annotations.Nullable;
  *     session.commit();
  * }
  * }</pre>
+ *
+ * <p>Models and tables may live in other databases than the engine's ({@link #withBind(Class, Engine)}, SQLAlchemy's
+ * {@code binds}), and a {@link BindResolver} may choose the engine of each statement (SQLAlchemy's overridable
+ * {@code get_bind()}), e.g. a read replica for read-only sessions:
+ *
+ * <pre>{@code
+ * SessionFactory sessionFactory = new SessionFactory(primary)
+ *         .withBind(AuditEvent.class, auditEngine)
+ *         .withBindResolver(BindResolver.replicaForReadOnly(replica));
+ * SessionFactory reports = sessionFactory.withReadOnly(true);
+ * }</pre>
  */
 public final class SessionFactory {
 
@@ -25,6 +39,10 @@ public final class SessionFactory {
     private final boolean expireOnCommit;
     private final boolean readOnly;
     private final @Nullable OrmObserver observer;
+    private final Map<Class<?>, Engine> modelBinds;
+    private final Map<dev.alchemy.schema.Table, Engine> tableBinds;
+    private final @Nullable BindResolver resolver;
+    private final SessionBinds binds;
 
     /**
      * A factory with the defaults: autoflush on, expire on commit on.
@@ -32,7 +50,7 @@ public final class SessionFactory {
      * @param engine the engine sessions use
      */
     public SessionFactory(Engine engine) {
-        this(engine, true, true, false, null);
+        this(engine, true, true, false, null, Map.of(), Map.of(), null);
     }
 
     private SessionFactory(
@@ -40,12 +58,19 @@ public final class SessionFactory {
             boolean autoflush,
             boolean expireOnCommit,
             boolean readOnly,
-            @Nullable OrmObserver observer) {
+            @Nullable OrmObserver observer,
+            Map<Class<?>, Engine> modelBinds,
+            Map<dev.alchemy.schema.Table, Engine> tableBinds,
+            @Nullable BindResolver resolver) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.autoflush = autoflush;
         this.expireOnCommit = expireOnCommit;
         this.readOnly = readOnly;
         this.observer = observer;
+        this.modelBinds = modelBinds;
+        this.tableBinds = tableBinds;
+        this.resolver = resolver;
+        this.binds = new SessionBinds(engine, modelBinds, tableBinds, resolver, readOnly);
     }
 
     /**
@@ -55,7 +80,8 @@ public final class SessionFactory {
      * @return a factory with it
      */
     public SessionFactory withAutoflush(boolean autoflush) {
-        return new SessionFactory(engine, autoflush, expireOnCommit, readOnly, observer);
+        return new SessionFactory(
+                engine, autoflush, expireOnCommit, readOnly, observer, modelBinds, tableBinds, resolver);
     }
 
     /**
@@ -65,14 +91,17 @@ public final class SessionFactory {
      * @return a factory with it
      */
     public SessionFactory withExpireOnCommit(boolean expireOnCommit) {
-        return new SessionFactory(engine, autoflush, expireOnCommit, readOnly, observer);
+        return new SessionFactory(
+                engine, autoflush, expireOnCommit, readOnly, observer, modelBinds, tableBinds, resolver);
     }
 
     /**
      * Whether sessions only read (default false). Their transactions are read-only in the database, which refuses
      * every write ({@link dev.alchemy.engine.Connection#setReadOnly}); queries do not autoflush; and {@code flush()}
      * or {@code commit()} with changes to write (new, changed or deleted objects) raise {@code InvalidRequestError}
-     * before trying. The Spring integration opens such sessions for {@code @Transactional(readOnly = true)}.
+     * before trying. The Spring integration opens such sessions for {@code @Transactional(readOnly = true)}. A
+     * {@link BindResolver} sees it ({@link BindRequest#readOnly()}), to send them to a replica
+     * ({@link BindResolver#replicaForReadOnly}).
      *
      * <pre>{@code
      * try (Session session = sessionFactory.withReadOnly(true).openSession()) {
@@ -84,7 +113,58 @@ public final class SessionFactory {
      * @return a factory with it
      */
     public SessionFactory withReadOnly(boolean readOnly) {
-        return new SessionFactory(engine, autoflush, expireOnCommit, readOnly, observer);
+        return new SessionFactory(
+                engine, autoflush, expireOnCommit, readOnly, observer, modelBinds, tableBinds, resolver);
+    }
+
+    /**
+     * Keeps a model's rows in another database: its loads and its flushes run on {@code engine}, and so do Core
+     * statements on its table. Subclasses of {@code model} (or classes implementing it, for an interface) follow
+     * it. Like SQLAlchemy's {@code sessionmaker(binds={User: engine})}.
+     *
+     * <p>A session keeps a transaction per engine it used and commits them one after the other: not atomically. A
+     * failure between two commits leaves the first committed.
+     *
+     * @param model a model class, a superclass or an interface of model classes
+     * @param engine the engine that holds its table
+     * @return a factory with the bind
+     */
+    public SessionFactory withBind(Class<?> model, Engine engine) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(engine, "engine");
+        Map<Class<?>, Engine> next = new LinkedHashMap<>(modelBinds);
+        next.put(model, engine);
+        return new SessionFactory(
+                this.engine, autoflush, expireOnCommit, readOnly, observer, Map.copyOf(next), tableBinds, resolver);
+    }
+
+    /**
+     * Keeps a table in another database: statements that name it run on {@code engine} (an association table of
+     * a many-to-many relationship, a table only Core statements use).
+     *
+     * @param table the table
+     * @param engine the engine that holds it
+     * @return a factory with the bind
+     */
+    public SessionFactory withBind(dev.alchemy.schema.Table table, Engine engine) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(engine, "engine");
+        Map<dev.alchemy.schema.Table, Engine> next = new java.util.IdentityHashMap<>(tableBinds);
+        next.put(table, engine);
+        return new SessionFactory(
+                this.engine, autoflush, expireOnCommit, readOnly, observer, modelBinds, next, resolver);
+    }
+
+    /**
+     * Lets the application choose the engine of every statement, after the binds: SQLAlchemy's overridable
+     * {@code Session.get_bind()}. See {@link BindResolver}.
+     *
+     * @param resolver the choice, or null for the binds alone
+     * @return a factory with it
+     */
+    public SessionFactory withBindResolver(@Nullable BindResolver resolver) {
+        return new SessionFactory(
+                engine, autoflush, expireOnCommit, readOnly, observer, modelBinds, tableBinds, resolver);
     }
 
     /**
@@ -94,7 +174,8 @@ public final class SessionFactory {
      * @return a factory with it
      */
     public SessionFactory withObserver(@Nullable OrmObserver observer) {
-        return new SessionFactory(engine, autoflush, expireOnCommit, readOnly, observer);
+        return new SessionFactory(
+                engine, autoflush, expireOnCommit, readOnly, observer, modelBinds, tableBinds, resolver);
     }
 
     /**
@@ -103,7 +184,7 @@ public final class SessionFactory {
      * @return a new session; close it when done
      */
     public Session openSession() {
-        SessionImpl session = new SessionImpl(engine, autoflush, expireOnCommit, readOnly);
+        SessionImpl session = new SessionImpl(binds, autoflush, expireOnCommit);
         return observer == null ? session : session.observedBy(observer);
     }
 

@@ -212,7 +212,7 @@ final class Relationships {
                 .where(secondary.c(r.joinColumn).in(ownerKeys));
         List<Object[]> links = new ArrayList<>();
         Set<Object> targetKeys = new LinkedHashSet<>();
-        for (Row row : session.connection().execute(pairs)) {
+        for (Row row : session.connectionFor(r.owner.type, pairs, false).execute(pairs)) {
             links.add(new Object[] {row.get(0), row.get(1)});
             targetKeys.add(row.get(1));
         }

@@ -87,6 +87,11 @@ public final class SessionImpl implements Session {
     private final List<InstanceState> unread = new ArrayList<>();
 
     private @Nullable Connection connection;
+    /** Which engine each statement runs on: the factory's binds. */
+    private final SessionBinds binds;
+    /** Connections to engines other than {@link #connection}'s, opened for bound models or tables; usually null. */
+    private @Nullable Map<Engine, Connection> others;
+
     private @Nullable RuntimeException failedFlush;
     /** What failed: "flush", or "commit" when the database refused the COMMIT itself. */
     private String failedStep = "flush";
@@ -116,7 +121,18 @@ public final class SessionImpl implements Session {
      * @param readOnly whether the session only reads: read-only transactions, no autoflush, no flush of changes
      */
     public SessionImpl(Engine engine, boolean autoflush, boolean expireOnCommit, boolean readOnly) {
-        this.engine = Objects.requireNonNull(engine, "engine");
+        this(new SessionBinds(engine, Map.of(), Map.of(), null, readOnly), autoflush, expireOnCommit);
+    }
+
+    /**
+     * @param binds which engine each statement runs on, and whether the session only reads
+     * @param autoflush whether queries flush first
+     * @param expireOnCommit whether commits expire objects
+     */
+    public SessionImpl(SessionBinds binds, boolean autoflush, boolean expireOnCommit) {
+        this.binds = Objects.requireNonNull(binds, "binds");
+        this.engine = binds.engine();
+        boolean readOnly = binds.readOnly();
         this.autoflush = autoflush;
         this.expireOnCommit = expireOnCommit;
         this.readOnly = readOnly;
@@ -180,16 +196,76 @@ public final class SessionImpl implements Session {
         }
     }
 
+    /** @return the connection of the transaction on the engine a statement of no model and no table runs on */
     Connection connection() {
         Connection c = connection;
+        return c != null ? c : connection(binds.forNoTable());
+    }
+
+    /** @return the connection for a model's statements, a write or a read */
+    Connection connectionFor(Mapper<?> mapper, boolean write) {
+        return connection(binds.forModel(mapper, write));
+    }
+
+    /** @return the connection for a statement (of a model, or null), a write or a read */
+    Connection connectionFor(@Nullable Class<?> model, Executable statement, boolean write) {
+        return connection(binds.forStatement(model, statement, write));
+    }
+
+    /** The session's transaction on an engine: one connection per engine, opened on first use. */
+    private Connection connection(Engine target) {
+        Connection c = connection;
         if (c == null) {
-            c = engine.connect();
+            c = target.connect();
             if (readOnly) {
                 c.setReadOnly(true);
             }
             connection = c;
+            return c;
         }
-        return c;
+        if (c.engine() == target) {
+            return c;
+        }
+        Map<Engine, Connection> more = others;
+        Connection other = more == null ? null : more.get(target);
+        if (other == null) {
+            if (!savepoints.isEmpty()) {
+                throw new InvalidRequestError("a savepoint (beginNested) is open on " + c.engine() + ", and this "
+                        + "statement runs on " + target + ": a savepoint covers one database; release or roll back "
+                        + "the savepoint first");
+            }
+            if (more == null) {
+                more = new LinkedHashMap<>(2);
+                others = more;
+            }
+            other = target.connect();
+            if (readOnly) {
+                other.setReadOnly(true);
+            }
+            more.put(target, other);
+        }
+        return other;
+    }
+
+    /** @return the connections of the other engines, forgotten by the session; empty when there are none */
+    private java.util.Collection<Connection> takeOthers() {
+        Map<Engine, Connection> more = others;
+        others = null;
+        return more == null ? List.of() : more.values();
+    }
+
+    private static void closeAll(java.util.Collection<Connection> connections, @Nullable Throwable failure) {
+        for (Connection c : connections) {
+            try {
+                c.close(); // rolls back what was not committed
+            } catch (RuntimeException e) {
+                if (failure != null) {
+                    failure.addSuppressed(e);
+                } else {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override
@@ -278,6 +354,13 @@ public final class SessionImpl implements Session {
         }
         unread.clear();
         if (byMapper.isEmpty()) {
+            return;
+        }
+        if (!binds.single()) {
+            for (Map.Entry<Mapper<?>, List<InstanceState>> e : byMapper.entrySet()) {
+                Connection mine = connectionFor(e.getKey(), true);
+                readSnapshots(Map.of(e.getKey(), e.getValue()), mine); // several databases: in their transactions
+            }
             return;
         }
         Connection mine = connection;
@@ -585,7 +668,8 @@ public final class SessionImpl implements Session {
         }
         JoinedLoad plan = mapper.relationships.isEmpty() ? null : JoinedLoad.plan(mapper, select.select(), options);
         boolean joined = plan != null && !plan.joined.isEmpty();
-        Result result = connection().execute(joined ? plan.select : select, parameters);
+        Executable statement = joined ? plan.select : select;
+        Result result = connectionFor(mapper.type, statement, false).execute(statement, parameters);
         int rows = result.all().size();
         reserve(rows);
         List<T> objects = new ArrayList<>(rows);
@@ -747,8 +831,16 @@ public final class SessionImpl implements Session {
             throw new InvalidRequestError(
                     "use session.scalars(select(Model.class)) or session.execute(EntitySelect) for objects");
         }
+        boolean write = statement instanceof dev.alchemy.sql.Insert
+                || statement instanceof dev.alchemy.sql.Update
+                || statement instanceof dev.alchemy.sql.Delete;
+        if (write && readOnly) {
+            throw new InvalidRequestError("this session is read-only (SessionFactory.withReadOnly): it cannot execute "
+                    + statement.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT)
+                    + "; write in a session of a factory that is not read-only");
+        }
         autoflush();
-        return connection().execute(statement, parameters);
+        return connectionFor(null, statement, write).execute(statement, parameters);
     }
 
     // ---------------------------------------------------------------- flush
@@ -832,6 +924,7 @@ public final class SessionImpl implements Session {
         }
         Connection c = connection;
         connection = null;
+        closeAll(takeOthers(), e);
         if (c != null) {
             // Closing rolls back a connection of our own; on one whose transaction is managed outside Alchemy
             // (Spring's), it leaves the rollback to the manager, which the exception reaches. An explicit
@@ -916,16 +1009,27 @@ public final class SessionImpl implements Session {
         Connection c = connection;
         if (c != null) {
             connection = null;
+            java.util.Collection<Connection> more = takeOthers();
+            Throwable failure = null;
             try {
                 c.commit();
+                // one engine after the other, in the order they were first used: not atomic across databases
+                for (Connection other : more) {
+                    other.commit();
+                }
             } catch (RuntimeException e) {
                 // the connection rolled the transaction back: what it inserted is undone by rollback(), as after a
                 // failed flush
                 failedFlush = e;
                 failedStep = "commit";
+                failure = e;
                 throw e;
             } finally {
-                c.close();
+                try {
+                    c.close();
+                } finally {
+                    closeAll(more, failure);
+                }
             }
         }
         for (InstanceState s : newInTransaction) {
@@ -956,12 +1060,17 @@ public final class SessionImpl implements Session {
         }
         Connection c = connection;
         connection = null;
+        java.util.Collection<Connection> more = takeOthers();
         try {
             if (c != null) {
                 try {
                     c.rollback();
                 } finally {
-                    c.close();
+                    try {
+                        c.close();
+                    } finally {
+                        closeAll(more, null); // closing rolls back
+                    }
                 }
             }
         } finally {
@@ -1047,6 +1156,10 @@ public final class SessionImpl implements Session {
     public Transaction beginNested() {
         checkUsable();
         flush();
+        if (others != null) {
+            throw new InvalidRequestError("this session's transaction spans several databases (binds); a savepoint "
+                    + "covers one: use beginNested() in a session that has used one engine so far");
+        }
         Savepoint savepoint = new Savepoint(
                 connection().beginNested(),
                 newInTransaction.mark(),
@@ -1430,8 +1543,13 @@ public final class SessionImpl implements Session {
         try {
             Connection c = connection;
             connection = null;
-            if (c != null) {
-                c.close();
+            java.util.Collection<Connection> more = takeOthers();
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } finally {
+                closeAll(more, null);
             }
         } finally {
             OpenSessions.closed(this);

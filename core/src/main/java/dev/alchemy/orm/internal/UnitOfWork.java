@@ -103,7 +103,6 @@ final class UnitOfWork {
             insertLevels.add(levels(group, inserts));
             deleteLevels.add(levels(group, deletes));
         }
-        Connection conn = session.connection();
         for (int g = 0; g < groups.size(); g++) {
             List<Mapper<?>> group = groups.get(g);
             Mapper<?> m = group.get(0);
@@ -116,7 +115,7 @@ final class UnitOfWork {
                             FlushOrder.byClass(group, level).entrySet()) {
                         m = e.getKey();
                         Relationships.syncReferences(e.getValue());
-                        insert(conn, m, e.getValue());
+                        insert(session.connectionFor(m, true), m, e.getValue());
                         Relationships.syncChildren(e.getValue());
                     }
                 }
@@ -126,16 +125,16 @@ final class UnitOfWork {
                     if (group.size() > 1) {
                         Relationships.syncReferences(existing); // the group's new objects have their keys now
                     }
-                    update(conn, m, changes(existing));
+                    update(session.connectionFor(m, true), m, changes(existing));
                     Relationships.syncChildren(existing);
                 }
             } catch (AlchemyException e) {
                 throw Errors.withPrefix(e, "(while flushing " + m.type.getSimpleName() + ") ");
             }
         }
-        associationRows(conn, all);
+        associationRows(session, all);
         if (!postKeys.isEmpty()) {
-            postUpdate(conn, groups, postKeys, saved, deletes);
+            postUpdate(session.connection(), groups, postKeys, saved, deletes);
         }
         for (int g = groups.size() - 1; g >= 0; g--) {
             List<Mapper<?>> group = groups.get(g);
@@ -147,7 +146,7 @@ final class UnitOfWork {
                             FlushOrder.byClass(group, levels.get(l)).entrySet());
                     for (int c = byClass.size() - 1; c >= 0; c--) {
                         m = byClass.get(c).getKey();
-                        delete(conn, m, byClass.get(c).getValue());
+                        delete(session.connectionFor(m, true), m, byClass.get(c).getValue());
                     }
                 }
             } catch (AlchemyException e) {
@@ -270,13 +269,15 @@ final class UnitOfWork {
     }
 
     /** Inserts and deletes the rows of association tables for many-to-many collections. */
-    private static void associationRows(Connection conn, List<InstanceState> all) {
+    private static void associationRows(SessionImpl session, List<InstanceState> all) {
         Map<String, Map<List<Object>, Boolean>> rowsByTable = new LinkedHashMap<>();
         Map<String, RelationshipProperty> relationOf = new HashMap<>();
         Relationships.associationChanges(all, rowsByTable, relationOf);
         for (Map.Entry<String, Map<List<Object>, Boolean>> e : rowsByTable.entrySet()) {
             RelationshipProperty r = relationOf.get(e.getKey());
             Table secondary = r.secondaryTable();
+            // the owner's database, unless the association table is bound to another (then it is refused)
+            Connection conn = session.connectionFor(r.owner.type, Insert.into(secondary), true);
             List<Map<String, Object>> inserts = new ArrayList<>();
             List<Map<String, Object>> deletes = new ArrayList<>();
             for (Map.Entry<List<Object>, Boolean> row : e.getValue().entrySet()) {
