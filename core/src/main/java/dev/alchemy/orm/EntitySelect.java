@@ -211,11 +211,9 @@ public final class EntitySelect<T> implements Executable {
      * @return the counting statement
      */
     public Executable countStatement() {
-        return dialect -> {
-            CompiledStatement inner = select.compile(dialect);
-            return new CompiledStatement(
-                    "SELECT count(*) AS count_1 \nFROM (" + inner.sql() + ") AS anon_1", inner.parameters(), null);
-        };
+        // a SELECT of the expression language, not text: what it reads from stays visible (the session's binds
+        // route it by its tables)
+        return Select.of(dev.alchemy.sql.Functions.INSTANCE.count()).selectFrom(select.subquery());
     }
 
     /**

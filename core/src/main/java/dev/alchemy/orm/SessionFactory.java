@@ -122,8 +122,10 @@ public final class SessionFactory {
      * statements on its table. Subclasses of {@code model} (or classes implementing it, for an interface) follow
      * it. Like SQLAlchemy's {@code sessionmaker(binds={User: engine})}.
      *
-     * <p>A session keeps a transaction per engine it used and commits them one after the other: not atomically. A
-     * failure between two commits leaves the first committed.
+     * <p>A session keeps a transaction per engine it used; {@code commit()} commits them one after the other, in the
+     * order the engines were first used, and {@code rollback()} or {@code close()} rolls all of them back. This is not
+     * a two-phase commit (nor is SQLAlchemy's default, {@code twophase=False}): a failure between two commits leaves
+     * the first committed. Keep rows that must change together in one database.
      *
      * @param model a model class, a superclass or an interface of model classes
      * @param engine the engine that holds its table
@@ -152,7 +154,14 @@ public final class SessionFactory {
         Map<dev.alchemy.schema.Table, Engine> next = new java.util.IdentityHashMap<>(tableBinds);
         next.put(table, engine);
         return new SessionFactory(
-                this.engine, autoflush, expireOnCommit, readOnly, observer, modelBinds, next, resolver);
+                this.engine,
+                autoflush,
+                expireOnCommit,
+                readOnly,
+                observer,
+                modelBinds,
+                java.util.Collections.unmodifiableMap(next),
+                resolver);
     }
 
     /**

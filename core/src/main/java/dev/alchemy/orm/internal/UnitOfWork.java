@@ -134,7 +134,7 @@ final class UnitOfWork {
         }
         associationRows(session, all);
         if (!postKeys.isEmpty()) {
-            postUpdate(session.connection(), groups, postKeys, saved, deletes);
+            postUpdate(groups, postKeys, saved, deletes);
         }
         for (int g = groups.size() - 1; g >= 0; g--) {
             List<Mapper<?>> group = groups.get(g);
@@ -194,7 +194,6 @@ final class UnitOfWork {
      * UPDATEs set those keys to NULL, so that no order of DELETEs is needed either.
      */
     private void postUpdate(
-            Connection conn,
             List<List<Mapper<?>>> groups,
             Set<Attribute> postKeys,
             Map<Mapper<?>, List<InstanceState>> saved,
@@ -209,6 +208,7 @@ final class UnitOfWork {
                 states.addAll(saved.getOrDefault(m, List.of()));
                 Relationships.syncReferences(states);
                 try {
+                    Connection conn = session.connectionFor(m, true); // the model's database (binds)
                     update(conn, m, changes(states));
                     List<Change> cleared = new ArrayList<>();
                     for (InstanceState s : deletes.getOrDefault(m, List.of())) {
