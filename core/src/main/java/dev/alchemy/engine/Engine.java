@@ -121,6 +121,31 @@ public interface Engine extends AutoCloseable {
      */
     void useTransaction(Consumer<? super Connection> work);
 
+    /**
+     * Runs work in a transaction as {@link #inTransaction(Function)} does, and runs it again, in a new transaction,
+     * when the database aborted it with a serialization failure or a deadlock (SQLSTATE {@code 40001},
+     * {@code 40P01}), as a {@code SERIALIZABLE} transaction may be. The work may run more than once: it must read
+     * what it needs inside the transaction and have no effects outside the database.
+     *
+     * <pre>{@code
+     * long left = engine.inTransaction(Retry.onSerializationFailure(5), conn -> {
+     *     long stock = conn.execute(text("SELECT stock FROM items WHERE id = 7")).scalar(Long.class);
+     *     conn.execute(text("UPDATE items SET stock = :s WHERE id = 7"), Map.of("s", stock - 1));
+     *     return stock - 1;
+     * });
+     * }</pre>
+     *
+     * @param retry how many times, and how long to wait in between
+     * @param work what to do with the connection
+     * @param <T> what the work returns
+     * @return what the attempt that committed returned
+     */
+    default <T> T inTransaction(Retry retry, Function<? super Connection, ? extends T> work) {
+        java.util.Objects.requireNonNull(retry, "retry");
+        java.util.Objects.requireNonNull(work, "work");
+        return retry.run(() -> inTransaction(work));
+    }
+
     /** @return the dialect that speaks to this engine's database */
     EngineDialect dialect();
 

@@ -1,12 +1,15 @@
 package dev.alchemy.orm;
 
 import dev.alchemy.engine.Engine;
+import dev.alchemy.engine.Retry;
 import dev.alchemy.orm.internal.SessionBinds;
 import dev.alchemy.orm.internal.SessionImpl;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -195,6 +198,72 @@ public final class SessionFactory {
     public Session openSession() {
         SessionImpl session = new SessionImpl(binds, autoflush, expireOnCommit);
         return observer == null ? session : session.observedBy(observer);
+    }
+
+    /**
+     * Runs work in a new session whose transaction commits when the work returns, and rolls back when it throws:
+     * SQLAlchemy's {@code with Session.begin() as session:}. The session is closed either way.
+     *
+     * <pre>{@code
+     * User user = sessionFactory.inTransaction(session -> {
+     *     User u = new User("Alice", "alice@example.com");
+     *     session.add(u);
+     *     return u;
+     * });
+     * }</pre>
+     *
+     * @param work what to do in the session
+     * @param <T> what the work returns
+     * @return what the work returned
+     */
+    public <T> T inTransaction(Function<? super Session, ? extends T> work) {
+        Objects.requireNonNull(work, "work");
+        try (Session session = openSession()) {
+            T value = work.apply(session);
+            session.commit();
+            return value;
+        }
+    }
+
+    /**
+     * Runs work in a new session whose transaction commits when the work returns, and rolls back when it throws.
+     *
+     * @param work what to do in the session
+     */
+    public void useTransaction(Consumer<? super Session> work) {
+        Objects.requireNonNull(work, "work");
+        inTransaction(session -> {
+            work.accept(session);
+            return null;
+        });
+    }
+
+    /**
+     * Runs work as {@link #inTransaction(Function)} does, and again, in a new session, when the database aborted the
+     * transaction with a serialization failure or a deadlock (SQLSTATE {@code 40001}, {@code 40P01}): the loop that
+     * {@code SERIALIZABLE} transactions on PostgreSQL, and transactions on CockroachDB, need (CockroachDB's
+     * {@code run_transaction(sessionmaker, callback, max_retries)} for SQLAlchemy). Each attempt has a session of
+     * its own, so no object of a failed attempt leaks into the next; the work may run more than once and must have
+     * no effects outside the database. Not within a transaction that is already open (a Spring
+     * {@code @Transactional} method), which the database aborted as a whole.
+     *
+     * <pre>{@code
+     * int balance = sessionFactory.inTransaction(Retry.onSerializationFailure(5), session -> {
+     *     Account account = session.get(Account.class, 1);
+     *     account.balance -= 30;
+     *     return account.balance;
+     * });
+     * }</pre>
+     *
+     * @param retry how many times, and how long to wait in between
+     * @param work what to do in the session
+     * @param <T> what the work returns
+     * @return what the attempt that committed returned
+     */
+    public <T> T inTransaction(Retry retry, Function<? super Session, ? extends T> work) {
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(work, "work");
+        return retry.run(() -> inTransaction(work));
     }
 
     /** @return the engine */
