@@ -186,6 +186,35 @@ class ArchitectureTest {
     }
 
     @Test
+    void noStaticMapIsKeyedByClass() {
+        // a static map keyed by class holds the classes, and their class loaders, for ever: ClassValue instead
+        check(com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields()
+                .that()
+                .areStatic()
+                .should(
+                        new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaField>(
+                                "not be a map keyed by class") {
+                            @Override
+                            public void check(
+                                    com.tngtech.archunit.core.domain.JavaField field,
+                                    com.tngtech.archunit.lang.ConditionEvents events) {
+                                java.lang.reflect.Type type = field.reflect().getGenericType();
+                                if (type instanceof java.lang.reflect.ParameterizedType p
+                                        && p.getRawType() instanceof Class<?> raw
+                                        && java.util.Map.class.isAssignableFrom(raw)
+                                        && (p.getActualTypeArguments()[0] == Class.class
+                                                || p.getActualTypeArguments()[0]
+                                                                instanceof java.lang.reflect.ParameterizedType k
+                                                        && k.getRawType() == Class.class)) {
+                                    events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(
+                                            field, field.getFullName() + " is a static map keyed by class"));
+                                }
+                            }
+                        })
+                .because("caches keyed by class use ClassValue (issue 18)"));
+    }
+
+    @Test
     void exceptionsDescendFromTheOneRoot() {
         check(classes()
                 .that()

@@ -6,6 +6,7 @@ import dev.alchemy.schema.Column;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Method;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Resolves a getter method reference ({@code User::getName}) to its mapped column, once per call site: each method
@@ -13,7 +14,17 @@ import java.util.Locale;
  */
 public final class Attributes {
 
-    private static final java.util.Map<Class<?>, Column<?>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Per method-reference class, the column it resolved to. A {@link ClassValue}, not a map, so that the lambda
+     * classes (and their class loaders, say a web application's) are not held for ever; the holder is filled on first
+     * use, since resolving needs the instance.
+     */
+    private static final ClassValue<AtomicReference<Column<?>>> CACHE = new ClassValue<>() {
+        @Override
+        protected AtomicReference<Column<?>> computeValue(Class<?> type) {
+            return new AtomicReference<>();
+        }
+    };
 
     private Attributes() {}
 
@@ -26,7 +37,13 @@ public final class Attributes {
      */
     @SuppressWarnings("unchecked")
     public static <T, R> Column<R> column(Getter<T, R> getter) {
-        return (Column<R>) CACHE.computeIfAbsent(getter.getClass(), c -> resolve(getter));
+        AtomicReference<Column<?>> holder = CACHE.get(getter.getClass());
+        Column<?> column = holder.get();
+        if (column == null) {
+            column = resolve(getter);
+            holder.set(column);
+        }
+        return (Column<R>) column;
     }
 
     /**
@@ -47,25 +64,35 @@ public final class Attributes {
      */
     public record Property(Class<?> owner, String name) {}
 
-    private static final java.util.Map<Class<?>, Property> PROPERTIES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ClassValue<AtomicReference<Property>> PROPERTIES = new ClassValue<>() {
+        @Override
+        protected AtomicReference<Property> computeValue(Class<?> type) {
+            return new AtomicReference<>();
+        }
+    };
 
     /**
      * @param getter a getter method reference
      * @return the class and property it names
      */
     public static Property property(Getter<?, ?> getter) {
-        return PROPERTIES.computeIfAbsent(getter.getClass(), c -> {
-            SerializedLambda lambda = serialized(getter);
-            try {
-                Class<?> owner = Class.forName(
-                        lambda.getImplClass().replace('/', '.'),
-                        false,
-                        getter.getClass().getClassLoader());
-                return new Property(owner, property(lambda.getImplMethodName()));
-            } catch (ClassNotFoundException e) {
-                throw new ArgumentError("cannot load " + lambda.getImplClass(), e);
-            }
-        });
+        AtomicReference<Property> holder = PROPERTIES.get(getter.getClass());
+        Property known = holder.get();
+        if (known != null) {
+            return known;
+        }
+        SerializedLambda lambda = serialized(getter);
+        try {
+            Class<?> owner = Class.forName(
+                    lambda.getImplClass().replace('/', '.'),
+                    false,
+                    getter.getClass().getClassLoader());
+            Property property = new Property(owner, property(lambda.getImplMethodName()));
+            holder.set(property);
+            return property;
+        } catch (ClassNotFoundException e) {
+            throw new ArgumentError("cannot load " + lambda.getImplClass(), e);
+        }
     }
 
     private static Column<?> resolve(Getter<?, ?> getter) {
