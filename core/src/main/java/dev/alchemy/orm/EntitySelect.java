@@ -74,7 +74,7 @@ public final class EntitySelect<T> implements Executable {
      * @return the changed copy
      * @throws dev.alchemy.exc.ArgumentError listing the class's attributes when the name is unknown
      */
-    public EntitySelect<T> filterBy(String attribute, Object value) {
+    public EntitySelect<T> filterBy(String attribute, @Nullable Object value) {
         Attribute a = mapper.attribute(Objects.requireNonNull(attribute, "attribute"));
         return with(select.where(mapper.table().c(a.columnName()).eq(a.toStored(value))));
     }

@@ -78,7 +78,7 @@ public final class ScalarResult<T> implements Iterable<T> {
         if (items.isEmpty()) {
             throw new NoResultFound("no object was found when one was required");
         }
-        return oneOrNone();
+        return java.util.Objects.requireNonNull(oneOrNone());
     }
 
     /**

@@ -64,7 +64,7 @@ final class TableSorter {
             for (List<Table> cycle : cycles(input, stuck, parents)) {
                 cycles.add(cycle);
                 for (Table t : cycle) {
-                    parents.get(t).clear();
+                    parentsOf(parents, t).clear();
                     apart.addAll(t.foreignKeys());
                 }
             }
@@ -93,7 +93,7 @@ final class TableSorter {
             List<Table> round = new ArrayList<>();
             for (Table t : todo) {
                 boolean ready = true;
-                for (Table p : parents.get(t)) {
+                for (Table p : parentsOf(parents, t)) {
                     if (todo.contains(p)) {
                         ready = false;
                         break;
@@ -153,15 +153,15 @@ final class TableSorter {
         counter[0]++;
         stack.push(v);
         onStack.add(v);
-        for (Table w : parents.get(v)) {
+        for (Table w : parentsOf(parents, v)) {
             if (!stuck.contains(w)) {
                 continue;
             }
             if (!index.containsKey(w)) {
                 strongConnect(w, stuck, parents, index, low, stack, onStack, result, counter);
-                low.put(v, Math.min(low.get(v), low.get(w)));
+                low.put(v, Math.min(valueOf(low, v), valueOf(low, w)));
             } else if (onStack.contains(w)) {
-                low.put(v, Math.min(low.get(v), index.get(w)));
+                low.put(v, Math.min(valueOf(low, v), valueOf(index, w)));
             }
         }
         if (low.get(v).equals(index.get(v))) {
@@ -206,5 +206,14 @@ final class TableSorter {
         Map<String, Boolean> names = new LinkedHashMap<>();
         cycle.forEach(t -> names.put(t.fullName(), true));
         return String.join(", ", names.keySet());
+    }
+
+    /** Every table of the input has an entry (filled before the sort), so a missing one is a bug here. */
+    private static <K, V> V parentsOf(java.util.Map<K, V> parents, K table) {
+        return java.util.Objects.requireNonNull(parents.get(table), "no entry for a table of the input");
+    }
+
+    private static <K> int valueOf(java.util.Map<K, Integer> numbers, K table) {
+        return java.util.Objects.requireNonNull(numbers.get(table), "not numbered yet");
     }
 }

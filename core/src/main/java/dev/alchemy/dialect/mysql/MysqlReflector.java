@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,7 +72,7 @@ final class MysqlReflector implements SchemaReflector {
                     type,
                     "YES".equals(text(row.get(2))),
                     serverDefault((String) row.get(3), text(row.get(4)), text(row.get(6))),
-                    ((Number) row.get(5)).intValue()));
+                    ((Number) Objects.requireNonNull(row.get(5), "ordinal_position")).intValue()));
         }
         return columns;
     }

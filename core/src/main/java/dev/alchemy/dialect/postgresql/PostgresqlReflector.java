@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -64,11 +65,11 @@ final class PostgresqlReflector implements SchemaReflector {
                 schema,
                 table)) {
             columns.add(new ReflectedColumn(
-                    (String) row.get(0),
-                    typeName((String) row.get(1)),
+                    (String) Objects.requireNonNull(row.get(0), "attname"),
+                    typeName((String) Objects.requireNonNull(row.get(1), "format_type")),
                     !Boolean.TRUE.equals(row.get(2)),
                     (String) row.get(3),
-                    ((Number) row.get(4)).intValue()));
+                    ((Number) Objects.requireNonNull(row.get(4), "attnum")).intValue()));
         }
         return columns;
     }
@@ -121,13 +122,13 @@ final class PostgresqlReflector implements SchemaReflector {
             }
             // SQLAlchemy's rule: the referred schema as pg_get_constraintdef() writes it, i.e. named only when the
             // search path does not find the table, or when it is the schema asked for
-            String referredSchema = (String) first.get(2);
+            String referredSchema = (String) Objects.requireNonNull(first.get(2), "nspname");
             boolean visible = Boolean.TRUE.equals(first.get(7));
             result.add(new ReflectedForeignKey(
                     name,
                     local,
                     !visible || referredSchema.equals(schema) ? referredSchema : null,
-                    (String) first.get(3),
+                    (String) Objects.requireNonNull(first.get(3), "relname"),
                     remote,
                     action(first.get(5)),
                     action(first.get(6))));
@@ -211,7 +212,9 @@ final class PostgresqlReflector implements SchemaReflector {
             Matcher m = CHECK.matcher(definition);
             String text = m.matches() ? m.group(1) : definition;
             Matcher inner = PARENTHESIZED.matcher(text);
-            result.add(new ReflectedCheckConstraint((String) row.get(0), inner.matches() ? inner.group(1) : text));
+            String innerText = inner.matches() ? inner.group(1) : text;
+            result.add(new ReflectedCheckConstraint(
+                    (String) row.get(0), Objects.requireNonNull(innerText, "the constraint's text")));
         }
         return result;
     }

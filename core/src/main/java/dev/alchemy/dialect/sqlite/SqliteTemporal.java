@@ -85,7 +85,8 @@ final class SqliteTemporal {
         } catch (ArgumentError e) {
             // text with an offset (not written by SQLAlchemy or Alchemy): the wall time, as SQLAlchemy's
             // prefix-matching regex reads it
-            return Conversions.convert(s, OffsetDateTime.class).toLocalDateTime();
+            return java.util.Objects.requireNonNull(Conversions.convert(s, OffsetDateTime.class))
+                    .toLocalDateTime();
         }
     }
 
@@ -99,7 +100,8 @@ final class SqliteTemporal {
                 return fast.atOffset(ZoneOffset.UTC);
             }
             // with an offset, honour it; without one, UTC (Conversions' rule)
-            return Conversions.convert(s, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
+            return java.util.Objects.requireNonNull(Conversions.convert(s, OffsetDateTime.class))
+                    .withOffsetSameInstant(ZoneOffset.UTC);
         }
         LocalDateTime t = parseDateTime(raw);
         return t == null ? null : t.atOffset(ZoneOffset.UTC);

@@ -307,11 +307,13 @@ final class DefaultConnection implements Connection {
             String[] keys = new String[count];
             @Nullable String[] sources = new String[count];
             ValueReader[] readers = new ValueReader[count];
-            boolean typed = columns != null && columns.size() == count;
+            @Nullable List<ResultColumn> declared = columns;
+            boolean typed = declared != null && declared.size() == count;
             for (int i = 0; i < count; i++) {
                 ValueReader reader = null;
                 if (typed) {
-                    ResultColumn column = columns.get(i);
+                    ResultColumn column =
+                            java.util.Objects.requireNonNull(declared).get(i);
                     keys[i] = column.key();
                     sources[i] = column.source();
                     reader = column.reader();
