@@ -91,13 +91,23 @@ public interface EngineDialect {
 
     /**
      * Prepares a connection the engine did not open itself (one from an application's {@code DataSource}); called
-     * once per physical connection. SQLite turns foreign keys on here.
+     * once per physical connection, outside a transaction or at the very start of one, before anything has run in
+     * it (the dialect may end and begin that transaction again). SQLite turns foreign keys on here.
      *
      * @param connection the new connection
      * @param options the engine's options
      * @throws SQLException from the driver
      */
     default void initializeConnection(Connection connection, EngineOptions options) throws SQLException {}
+
+    /**
+     * Whether {@link #initializeConnection} does anything, so that callers need not find a moment to call it.
+     *
+     * @return true when connections need the dialect's set-up (SQLite)
+     */
+    default boolean initializesConnections() {
+        return false;
+    }
 
     /**
      * Whether the engine keeps this database's prepared statements open from one checkout of a pooled connection to

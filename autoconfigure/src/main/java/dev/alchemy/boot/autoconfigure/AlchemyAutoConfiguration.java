@@ -1,5 +1,6 @@
 package dev.alchemy.boot.autoconfigure;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.alchemy.engine.Engine;
 import dev.alchemy.orm.Session;
 import dev.alchemy.orm.SessionFactory;
@@ -49,9 +50,34 @@ public final class AlchemyAutoConfiguration {
 
     @Bean(destroyMethod = "dispose")
     @ConditionalOnMissingBean
-    Engine engine(DataSource dataSource, AlchemyProperties properties, ObjectProvider<EngineCustomizer> customizers) {
+    Engine engine(
+            DataSource dataSource,
+            AlchemyProperties properties,
+            ObjectProvider<EngineCustomizer> customizers,
+            ObjectProvider<ConnectionInitializer> initializer) {
         return SpringEngines.create(
-                dataSource, properties, customizers.orderedStream().toList());
+                dataSource, properties, customizers.orderedStream().toList(), initializer.getIfUnique());
+    }
+
+    /**
+     * Each connection of the application's {@code DataSource} gets the dialect's set-up (SQLite: foreign keys on)
+     * once, before anything runs in its transaction; a listener of Spring's transactions, the first of Alchemy's.
+     */
+    @Bean
+    @ConditionalOnClass(TransactionExecutionListener.class)
+    ConnectionInitializer alchemyConnectionInitializer(DataSource dataSource, AlchemyProperties properties) {
+        return new ConnectionInitializer(dataSource, properties);
+    }
+
+    /** The SQLite connections of a HikariCP pool not yet started are opened with foreign keys on. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HikariDataSource.class)
+    static class SqlitePools {
+
+        @Bean
+        static SqlitePoolForeignKeys alchemySqlitePoolForeignKeys() {
+            return new SqlitePoolForeignKeys();
+        }
     }
 
     /** One INFO line at start-up: the database, the models and the tables created. */

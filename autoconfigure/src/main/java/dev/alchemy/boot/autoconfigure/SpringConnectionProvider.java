@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 public final class SpringConnectionProvider implements ConnectionProvider {
 
     private final DataSource dataSource;
+    private final @Nullable ConnectionInitializer initializer;
 
     /**
      * Creates a provider over a data source.
@@ -30,7 +32,16 @@ public final class SpringConnectionProvider implements ConnectionProvider {
      * @param dataSource the data source the transaction manager manages
      */
     public SpringConnectionProvider(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    /**
+     * @param dataSource the data source the transaction manager manages
+     * @param initializer prepares each connection once (SQLite: foreign keys on), or null
+     */
+    SpringConnectionProvider(DataSource dataSource, @Nullable ConnectionInitializer initializer) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.initializer = initializer;
     }
 
     /** @return the data source connections come from */
@@ -40,7 +51,16 @@ public final class SpringConnectionProvider implements ConnectionProvider {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return DataSourceUtils.doGetConnection(dataSource);
+        Connection connection = DataSourceUtils.doGetConnection(dataSource);
+        if (initializer != null) {
+            try {
+                initializer.connectionTaken(connection);
+            } catch (SQLException | RuntimeException e) {
+                DataSourceUtils.doReleaseConnection(connection, dataSource);
+                throw e;
+            }
+        }
+        return connection;
     }
 
     @Override

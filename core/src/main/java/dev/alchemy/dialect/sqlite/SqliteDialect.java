@@ -126,11 +126,47 @@ public class SqliteDialect implements Dialect {
         return Path.of(database).toString();
     }
 
+    /**
+     * Turns foreign keys on, once per connection; a connection that has them on already (the engine's own pool opens
+     * them so) is left as it is. {@code PRAGMA foreign_keys} does nothing inside a transaction, and sqlite-jdbc
+     * begins one as soon as auto-commit is off (a pool configured without auto-commit, or a Spring transaction that
+     * has just begun): then that transaction, in which nothing has run, is ended first and begun again after.
+     *
+     * @throws SQLException when foreign keys are still off after the pragma
+     */
     @Override
     public void initializeConnection(Connection connection, EngineOptions options) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA foreign_keys=ON");
+            if (foreignKeysOn(statement)) {
+                return;
+            }
+            boolean inTransaction = !connection.getAutoCommit();
+            if (inTransaction) {
+                statement.execute("COMMIT"); // sqlite-jdbc's own BEGIN: nothing ran in it, so this commits nothing
+            }
+            try {
+                statement.execute("PRAGMA foreign_keys=ON");
+            } finally {
+                if (inTransaction) {
+                    statement.execute("BEGIN"); // the state the driver expects: inside a transaction
+                }
+            }
+            if (!foreignKeysOn(statement)) {
+                throw new SQLException("SQLite did not turn foreign keys on for " + connection);
+            }
         }
+    }
+
+    private static boolean foreignKeysOn(Statement statement) throws SQLException {
+        try (java.sql.ResultSet rs = statement.executeQuery("PRAGMA foreign_keys")) {
+            return rs.next() && rs.getInt(1) == 1;
+        }
+    }
+
+    /** Foreign keys are off on an SQLite connection until turned on. */
+    @Override
+    public boolean initializesConnections() {
+        return true;
     }
 
     /**
