@@ -82,9 +82,23 @@ public final class StandardBinding {
         return f;
     };
     private static final ValueReader BYTES_READER = (rs, i) -> rs.getBytes(i);
+    /**
+     * 0 and 1 only: SQLite keeps any value in any column (2, -1, 0.5, 'abc'), which {@code getInt} would make true,
+     * false or 0, and SQLAlchemy's {@code bool()} true. A whole-number real is the same number (NUMERIC affinity
+     * stores 1.0 as 1 anyway).
+     */
     private static final ValueReader BOOLEAN_AS_INT_READER = (rs, i) -> {
-        int v = rs.getInt(i);
-        return v == 0 && rs.wasNull() ? null : v != 0;
+        Object raw = rs.getObject(i);
+        if (raw == null) return null;
+        if (raw instanceof Boolean b) return b;
+        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte) {
+            long v = ((Number) raw).longValue();
+            if (v == 0 || v == 1) return v == 1;
+        } else if (raw instanceof Double || raw instanceof Float) {
+            double v = ((Number) raw).doubleValue();
+            if (v == 0.0 || v == 1.0) return v == 1.0;
+        }
+        throw unreadable(raw, "Boolean", "a boolean is stored as 0 or 1");
     };
 
     private StandardBinding() {}

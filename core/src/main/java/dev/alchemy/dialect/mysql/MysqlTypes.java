@@ -92,10 +92,14 @@ final class MysqlTypes {
         else if (v instanceof String s) ps.setString(i, s);
         else throw mismatch("JSON", v, "a String of JSON text (or a converted type with your JSON codec)");
     };
+    /** 0 and 1 only: a BOOL is a TINYINT(1), which holds 2 or -1 as well, and {@code getBoolean} makes them true. */
     private static final ValueReader BOOLEAN_READER = (rs, i) -> {
-        boolean v = rs.getBoolean(i);
-        return !v && rs.wasNull() ? null : v;
+        long v = rs.getLong(i);
+        if (v == 0 && rs.wasNull()) return null;
+        if (v == 0 || v == 1) return v == 1;
+        throw StandardBinding.unreadable(v, "Boolean", "a boolean is stored as 0 or 1");
     };
+
     private static final ValueReader NUMERIC_READER = (rs, i) -> rs.getBigDecimal(i);
     private static final ValueReader DATETIME_READER = (rs, i) -> rs.getObject(i, LocalDateTime.class);
     private static final ValueReader OFFSET_DATETIME_READER = (rs, i) -> {
