@@ -1,5 +1,6 @@
 package dev.alchemy.exc;
 
+import dev.alchemy.exc.internal.Excerpt;
 import java.sql.SQLException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -4,9 +4,12 @@ import static dev.alchemy.Alchemy.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ch.qos.logback.classic.Level;
 import dev.alchemy.engine.Connection;
 import dev.alchemy.engine.Engine;
+import dev.alchemy.engine.EngineOptions;
 import dev.alchemy.exc.DBAPIError;
+import dev.alchemy.testing.LogCapture;
 import dev.alchemy.testing.OnDatabases;
 import dev.alchemy.testing.TestDatabase;
 import java.util.ArrayList;
@@ -120,5 +123,43 @@ class ErrorMessagesStayReadableTest {
                 .doesNotContain("row 10]");
         assertThat(e.getMessage().length()).isLessThan(1000);
         assertThat(e.parameters()).hasSize(5000);
+    }
+
+    @Test
+    void theEchoLogCapsTheSqlAndParametersTheSameWay() {
+        StringBuilder sql = new StringBuilder("SELECT 1 AS x WHERE 1 IN (1");
+        for (int i = 0; i < 1000; i++) {
+            sql.append(", ").append(100000 + i);
+        }
+        sql.append(") AND :blob IS NOT NULL AND CAST(:long_text AS TEXT) IS NOT NULL");
+        List<Map<String, Object>> sets = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            sets.add(Map.of("n", i));
+        }
+        try (LogCapture log = LogCapture.of("dev.alchemy.engine", Level.INFO)) {
+            Engine echo = db.createEngine(EngineOptions.defaults().echo(true));
+            try (Connection conn = echo.connect()) {
+                conn.execute(text(sql.toString()), Map.of("blob", new byte[1_000_000], "long_text", "y".repeat(5000)));
+                conn.execute(text("CREATE TABLE echoed (n INTEGER)"));
+                conn.execute(text("INSERT INTO echoed (n) VALUES (:n)"), sets);
+                conn.rollback();
+            }
+            List<String> messages = log.messages(Level.INFO);
+            assertThat(messages).allSatisfy(m -> assertThat(m.length()).isLessThan(2100));
+            String select = messages.stream()
+                    .filter(m -> m.startsWith("SELECT 1"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(select).endsWith(" characters cut)");
+            String parameters = messages.stream()
+                    .filter(m -> m.startsWith("[parameters] "))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(parameters).contains("<1000000 bytes>").contains("... (").doesNotContain("[B@");
+            assertThat(messages)
+                    .anySatisfy(m -> assertThat(m)
+                            .startsWith("[executemany: 5000 parameter sets] [[0], [1], ")
+                            .endsWith("[9] ... (4990 more parameter sets)]"));
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.alchemy.exc;
+package dev.alchemy.exc.internal;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -7,12 +7,12 @@ import org.jspecify.annotations.Nullable;
  * The SQL and parameters as an exception message shows them: each cut at about {@value #MAX} characters saying how
  * much was left out (the SQL in characters, the parameters in values), a long text value at {@value #MAX_VALUE}, a {@code byte[]} as its length, an executemany as its
  * first {@value #MAX_SETS} parameter sets and their count. Built only when an exception is, and never longer than
- * the cap however large the parameters are.
+ * the cap however large the parameters are. The engine's SQL log (echo) shows them the same way. Not public API.
  */
-final class Excerpt {
+public final class Excerpt {
 
     /** The most characters of SQL, and of parameters, a message shows. */
-    static final int MAX = 2000;
+    public static final int MAX = 2000;
 
     /** The most characters of one text value. */
     static final int MAX_VALUE = 300;
@@ -22,11 +22,19 @@ final class Excerpt {
 
     private Excerpt() {}
 
-    static String sql(String sql) {
+    /**
+     * @param sql the SQL
+     * @return at most {@link #MAX} characters of it, saying how many were cut
+     */
+    public static String sql(String sql) {
         return cut(sql, MAX);
     }
 
-    static String parameters(List<?> parameters) {
+    /**
+     * @param parameters the parameters, or the parameter sets of an executemany
+     * @return them as a message shows them
+     */
+    public static String parameters(List<?> parameters) {
         StringBuilder out = new StringBuilder();
         list(parameters, out, true);
         return out.toString();
