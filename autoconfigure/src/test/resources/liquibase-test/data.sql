@@ -1,1 +1,0 @@
-INSERT INTO entries (id, memo) VALUES (1, 'from data.sql');
