@@ -108,6 +108,7 @@ final class Relationships {
         r.set(st.instance, tracked);
         CollectionState cs = ((Tracked) tracked).state();
         st.collection(r, cs);
+        session.collectionTracked();
         return cs;
     }
 

@@ -100,6 +100,8 @@ public final class SessionImpl implements Session {
     private boolean flushing;
     /** Whether an element was added to a collection of this session since the last flush (autoflush then runs). */
     private boolean collectionsChanged;
+    /** Whether this session ever tracked a collection: without one, autoflush has no replaced collection to look for. */
+    private boolean tracksCollections;
 
     private @Nullable OrmObserver observer;
     private int flushInserted, flushUpdated, flushDeleted; // rows of the flush running, for the observer
@@ -629,7 +631,7 @@ public final class SessionImpl implements Session {
         if (!unread.isEmpty()) {
             return true; // re-attached objects: the flush reads their rows and finds what changed
         }
-        if (collectionsChanged || Relationships.anyCollectionReplaced(states.values())) {
+        if (collectionsChanged || (tracksCollections && Relationships.anyCollectionReplaced(states.values()))) {
             return true; // a child added to a collection is inserted first: queries see it, as in SQLAlchemy
         }
         return InstanceState.anyModified(states.values()); // an array walk; the key map's buckets chase pointers
@@ -734,6 +736,11 @@ public final class SessionImpl implements Session {
     Object loaded(Mapper<?> mapper, Object id) {
         InstanceState state = identityMap.get(new IdentityKey(mapper.type, id));
         return state == null ? null : state.instance;
+    }
+
+    /** Called when a collection of one of this session's objects becomes tracked. */
+    void collectionTracked() {
+        tracksCollections = true;
     }
 
     /** Called when the application adds to one of this session's collections. */
