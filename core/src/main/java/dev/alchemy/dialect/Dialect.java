@@ -403,6 +403,22 @@ public interface Dialect extends EngineDialect {
     }
 
     /**
+     * Writes the row lock of a SELECT with SQLAlchemy's {@code key_share} too: {@code FOR NO KEY UPDATE} (not
+     * {@code read}) or {@code FOR KEY SHARE} ({@code read}) where the database has them. The default ignores
+     * {@code keyShare} and writes {@link #renderForUpdate(SqlWriter, boolean, boolean, boolean)}, the nearest lock
+     * every other database has.
+     *
+     * @param writer where to write, the text so far ending with the SELECT's last clause
+     * @param nowait fail instead of waiting for a lock
+     * @param skipLocked skip rows locked by others
+     * @param read a shared lock instead of an exclusive one
+     * @param keyShare a lock that spares the key (PostgreSQL's {@code KEY SHARE} and {@code NO KEY UPDATE})
+     */
+    default void renderForUpdate(SqlWriter writer, boolean nowait, boolean skipLocked, boolean read, boolean keyShare) {
+        renderForUpdate(writer, nowait, skipLocked, read);
+    }
+
+    /**
      * Whether INSERT ... ON CONFLICT (an upsert) is supported.
      *
      * @return true when {@link #renderOnConflict} can render it

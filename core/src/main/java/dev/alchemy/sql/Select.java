@@ -31,9 +31,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Select implements SelectStatement {
 
-    /** SELECT ... FOR UPDATE options. */
-    record ForUpdate(boolean nowait, boolean skipLocked, boolean read) {}
-
     private static final LiteralColumn<Object> STAR = new LiteralColumn<>("*", null);
 
     private final List<ColumnElement<?>> columns;
@@ -478,7 +475,19 @@ public final class Select implements SelectStatement {
      * @return the changed copy
      */
     public Select withForUpdate() {
-        return withForUpdate(false, false, false);
+        return withForUpdate(ForUpdate.forUpdate());
+    }
+
+    /**
+     * Locks the selected rows as {@code lock} says: {@code withForUpdate(forUpdate().skipLocked())}.
+     *
+     * @param lock the lock's strength and options
+     * @return the changed copy
+     */
+    public Select withForUpdate(ForUpdate lock) {
+        Parts p = parts();
+        p.forUpdate = java.util.Objects.requireNonNull(lock, "lock");
+        return new Select(p);
     }
 
     /**
@@ -488,11 +497,17 @@ public final class Select implements SelectStatement {
      * @param skipLocked skip locked rows ({@code SKIP LOCKED})
      * @param read a shared lock ({@code FOR SHARE})
      * @return the changed copy
+     * @deprecated use {@link #withForUpdate(ForUpdate)}: {@code withForUpdate(forUpdate().noWait())} says what
+     *     {@code withForUpdate(true, false, false)} does not
      */
+    @Deprecated
     public Select withForUpdate(boolean nowait, boolean skipLocked, boolean read) {
-        Parts p = parts();
-        p.forUpdate = new ForUpdate(nowait, skipLocked, read);
-        return new Select(p);
+        return withForUpdate(ForUpdate.of(nowait, skipLocked, read));
+    }
+
+    /** @return the row lock, or null when the select takes none */
+    public @Nullable ForUpdate forUpdate() {
+        return forUpdate;
     }
 
     /**
@@ -725,7 +740,13 @@ public final class Select implements SelectStatement {
             compiler.dialect().renderLimitOffset(compiler, limit, offset);
         }
         if (forUpdate != null) {
-            compiler.dialect().renderForUpdate(compiler, forUpdate.nowait(), forUpdate.skipLocked(), forUpdate.read());
+            compiler.dialect()
+                    .renderForUpdate(
+                            compiler,
+                            forUpdate.isNoWait(),
+                            forUpdate.isSkipLocked(),
+                            forUpdate.isRead(),
+                            forUpdate.isKeyShare());
         }
         compiler.popFroms(scope);
         compiler.exitStatement();

@@ -1,6 +1,7 @@
 package dev.alchemy.docs;
 
 import static dev.alchemy.Alchemy.column;
+import static dev.alchemy.Alchemy.forUpdate;
 import static dev.alchemy.Alchemy.select;
 import static dev.alchemy.Alchemy.text;
 import static dev.alchemy.types.SqlTypes.INTEGER;
@@ -116,7 +117,7 @@ class MovingToPostgresqlDocTest {
             Job next = session.query(Job.class)
                     .filterBy("done", false)
                     .orderBy(column(Job.class, "id"))
-                    .withForUpdate(false, true, false) // SKIP LOCKED: jobs other workers hold are passed over
+                    .withForUpdate(forUpdate().skipLocked()) // jobs other workers hold are passed over
                     .first();
             // end::skip-locked[]
             assertThat(next.task).isEqualTo("resize");

@@ -33,6 +33,21 @@ public class PostgresqlDialect implements Dialect {
         return "postgresql";
     }
 
+    /** PostgreSQL has all four lock strengths: {@code FOR [NO KEY] UPDATE}, {@code FOR [KEY] SHARE}. */
+    @Override
+    public void renderForUpdate(SqlWriter writer, boolean nowait, boolean skipLocked, boolean read, boolean keyShare) {
+        writer.append(
+                read
+                        ? (keyShare ? " FOR KEY SHARE" : " FOR SHARE")
+                        : (keyShare ? " FOR NO KEY UPDATE" : " FOR UPDATE"));
+        if (nowait) {
+            writer.append(" NOWAIT");
+        }
+        if (skipLocked) {
+            writer.append(" SKIP LOCKED");
+        }
+    }
+
     @Override
     public boolean handlesProduct(String productName) {
         return productName.toLowerCase(Locale.ROOT).contains("postgres");
