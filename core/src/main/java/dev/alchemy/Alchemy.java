@@ -18,6 +18,7 @@ import dev.alchemy.sql.CompoundSelect;
 import dev.alchemy.sql.Delete;
 import dev.alchemy.sql.Exists;
 import dev.alchemy.sql.Extract;
+import dev.alchemy.sql.ForUpdate;
 import dev.alchemy.sql.Functions;
 import dev.alchemy.sql.Insert;
 import dev.alchemy.sql.LiteralColumn;
@@ -31,6 +32,7 @@ import dev.alchemy.sql.Update;
 import dev.alchemy.types.SqlType;
 import java.util.List;
 import java.util.Objects;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,6 +82,33 @@ public final class Alchemy {
      */
     public static Engine createEngine(String url, EngineOptions options) {
         return Engine.create(url, options);
+    }
+
+    /**
+     * Creates an engine on an existing {@link DataSource} (an application's pool, a JNDI data source): the engine
+     * borrows its connections and never closes it. The dialect comes from the database the first connection reports.
+     *
+     * <pre>{@code
+     * Engine engine = createEngine(hikariDataSource);
+     * }</pre>
+     *
+     * @param dataSource the data source
+     * @return the engine
+     */
+    public static Engine createEngine(DataSource dataSource) {
+        return Engine.create(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /**
+     * Creates an engine on an existing {@link DataSource} with options (echo, listeners); the pool options are
+     * ignored, the data source pools.
+     *
+     * @param dataSource the data source
+     * @param options the options
+     * @return the engine
+     */
+    public static Engine createEngine(DataSource dataSource, EngineOptions options) {
+        return Engine.create(Objects.requireNonNull(dataSource, "dataSource"), options);
     }
 
     /**
@@ -223,6 +252,46 @@ public final class Alchemy {
      */
     public static <T, R> Column<R> where(Getter<T, R> getter) {
         return ModelColumns.of(getter);
+    }
+
+    /**
+     * The column of a mapped attribute named by its getter, for use anywhere a column goes (ORDER BY, a select list,
+     * a join condition), not only in WHERE: {@code orderBy(attr(User::getName).desc())}. The same as
+     * {@link #where(Getter)}, under a name that reads right outside a condition.
+     *
+     * @param getter a method reference to the getter
+     * @param <T> the mapped class
+     * @param <R> the attribute's type
+     * @return the column
+     * @throws dev.alchemy.exc.ArgumentError when it is not the getter of a mapped attribute
+     */
+    public static <T, R> Column<R> attr(Getter<T, R> getter) {
+        return ModelColumns.of(getter);
+    }
+
+    /**
+     * The typed column of a mapped attribute by name, for models with public fields:
+     * {@code column(User.class, "age", Integer.class).gt(30)}. The type is checked against the field's when called,
+     * so a wrong one fails at once with the field's real type in the message; a primitive field takes its wrapper.
+     *
+     * @param model the mapped class
+     * @param attribute the field name
+     * @param type the field's type (or a supertype of it)
+     * @param <R> the type
+     * @return the column
+     * @throws dev.alchemy.exc.ArgumentError when the name is unknown or the type is not the field's
+     */
+    public static <R> Column<R> column(Class<?> model, String attribute, Class<R> type) {
+        return ModelColumns.of(model, attribute, type);
+    }
+
+    /**
+     * A row lock for {@code withForUpdate(...)}: {@code forUpdate().skipLocked()}, {@code forUpdate().ofShare()}.
+     *
+     * @return {@code FOR UPDATE}, to add options to
+     */
+    public static ForUpdate forUpdate() {
+        return ForUpdate.forUpdate();
     }
 
     /**

@@ -7,6 +7,8 @@ import dev.alchemy.orm.internal.Attribute;
 import dev.alchemy.orm.internal.Mapper;
 import dev.alchemy.sql.ClauseElement;
 import dev.alchemy.sql.ColumnElement;
+import dev.alchemy.sql.ForUpdate;
+import dev.alchemy.sql.Functions;
 import dev.alchemy.sql.Select;
 import java.util.List;
 import java.util.Map;
@@ -192,6 +194,23 @@ public final class EntitySelect<T> implements Executable {
     }
 
     /**
+     * Locks the selected rows as {@code lock} says, like {@code with_for_update(nowait=..., skip_locked=...,
+     * read=..., key_share=...)}; it implies {@link #populateExisting()}, and SQLite leaves the clause out (see
+     * {@link #withForUpdate()}).
+     *
+     * <pre>{@code
+     * List<Job> mine = session.scalars(select(Job.class).filterBy("state", "new").limit(10)
+     *         .withForUpdate(forUpdate().skipLocked())).all();   // FOR UPDATE SKIP LOCKED: a job queue
+     * }</pre>
+     *
+     * @param lock the lock's strength and options, from {@link ForUpdate#forUpdate()}
+     * @return the changed copy
+     */
+    public EntitySelect<T> withForUpdate(ForUpdate lock) {
+        return new EntitySelect<>(mapper, select.withForUpdate(lock), true, options);
+    }
+
+    /**
      * Locks the selected rows with options, like {@code with_for_update(nowait=..., skip_locked=..., read=...)}; it
      * implies {@link #populateExisting()}, and SQLite leaves the clause out (see {@link #withForUpdate()}).
      *
@@ -200,20 +219,44 @@ public final class EntitySelect<T> implements Executable {
      * @param skipLocked leave out the rows another transaction holds locked ({@code SKIP LOCKED}): a job queue
      * @param read take a shared lock ({@code FOR SHARE}): others may read-lock the rows too, but not change them
      * @return the changed copy
+     * @deprecated three booleans read badly at the call site; use {@link #withForUpdate(ForUpdate)}:
+     *     {@code withForUpdate(forUpdate().skipLocked())}
      */
+    @Deprecated
     public EntitySelect<T> withForUpdate(boolean nowait, boolean skipLocked, boolean read) {
-        return new EntitySelect<>(mapper, select.withForUpdate(nowait, skipLocked, read), true, options);
+        ForUpdate lock = ForUpdate.forUpdate();
+        if (read) {
+            lock = lock.ofShare();
+        }
+        if (nowait) {
+            lock = lock.noWait();
+        }
+        if (skipLocked) {
+            lock = lock.skipLocked();
+        }
+        return withForUpdate(lock);
     }
 
     /**
-     * The rows this select would return, counted: {@code SELECT count(*) AS count_1 FROM (...) AS anon_1}.
+     * The rows this select would return, counted by the database, as SQLAlchemy's {@code Query.count()}:
+     * {@code SELECT count(*) AS count_1 FROM (<this select>) AS anon_1}.
      *
      * @return the counting statement
      */
-    public Executable countStatement() {
+    public Select countStatement() {
         // a SELECT of the expression language, not text: what it reads from stays visible (the session's binds
         // route it by its tables)
-        return Select.of(dev.alchemy.sql.Functions.INSTANCE.count()).selectFrom(select.subquery());
+        return Select.of(Functions.INSTANCE.count().label("count_1")).selectFrom(select.subquery("anon_1"));
+    }
+
+    /**
+     * Whether this select would return any row, asked of the database without loading one, as SQLAlchemy's
+     * {@code session.query(exists(query)).scalar()}: {@code SELECT EXISTS (<this select>) AS anon_1}.
+     *
+     * @return the statement, whose one value is true or false (1 or 0 on SQLite and MySQL)
+     */
+    public Select existsStatement() {
+        return Select.of(select.exists().label("anon_1"));
     }
 
     /**

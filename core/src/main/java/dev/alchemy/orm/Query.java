@@ -4,9 +4,11 @@ import dev.alchemy.exc.MultipleResultsFound;
 import dev.alchemy.exc.NoResultFound;
 import dev.alchemy.sql.ClauseElement;
 import dev.alchemy.sql.ColumnElement;
+import dev.alchemy.sql.ForUpdate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -163,14 +165,32 @@ public final class Query<T> implements Iterable<T> {
     }
 
     /**
-     * Locks the matching rows with options ({@code NOWAIT}, {@code SKIP LOCKED}, {@code FOR SHARE}); see
-     * {@link EntitySelect#withForUpdate(boolean, boolean, boolean)}.
+     * Locks the matching rows as {@code lock} says; implies {@link #populateExisting()}. See
+     * {@link EntitySelect#withForUpdate(ForUpdate)}.
+     *
+     * <pre>{@code
+     * List<Job> mine = session.query(Job.class).filterBy("state", "new").limit(10)
+     *         .withForUpdate(forUpdate().skipLocked()).all();
+     * }</pre>
+     *
+     * @param lock the lock's strength and options, from {@link ForUpdate#forUpdate()}
+     * @return the changed copy
+     */
+    public Query<T> withForUpdate(ForUpdate lock) {
+        return with(select.withForUpdate(lock));
+    }
+
+    /**
+     * Locks the matching rows with options ({@code NOWAIT}, {@code SKIP LOCKED}, {@code FOR SHARE}).
      *
      * @param nowait fail at once when a row is locked
      * @param skipLocked leave out locked rows
      * @param read a shared lock
      * @return the changed copy
+     * @deprecated use {@link #withForUpdate(ForUpdate)}: {@code withForUpdate(forUpdate().noWait())}
      */
+    @Deprecated
+    @SuppressWarnings("deprecation")
     public Query<T> withForUpdate(boolean nowait, boolean skipLocked, boolean read) {
         return with(select.withForUpdate(nowait, skipLocked, read));
     }
@@ -212,10 +232,43 @@ public final class Query<T> implements Iterable<T> {
         return session.scalars(select).unique().oneOrNone();
     }
 
-    /** @return the number of matching rows, by {@code SELECT count(*) FROM (<the query>) AS anon_1} as SQLAlchemy does */
+    /**
+     * The first matching object as an {@link Optional}: {@link #first()} for code that maps or chains the result.
+     * Named as {@link java.util.stream.Stream#findFirst()}, JDBI's {@code findFirst()} and Spring Data's
+     * {@code findFirst...} are, which all return an {@code Optional}, so a Java reader knows without looking.
+     *
+     * <pre>{@code
+     * String name = session.query(User.class).orderBy(attr(User::getName).asc()).findFirst()
+     *         .map(User::getName).orElse("nobody");
+     * }</pre>
+     *
+     * @return the first matching object (the query runs with LIMIT 1), or empty when none matches
+     */
+    public Optional<T> findFirst() {
+        return Optional.ofNullable(first());
+    }
+
+    /**
+     * The only matching object as an {@link Optional}: {@link #oneOrNone()} for code that maps or chains the
+     * result, named as JDBI's {@code findOne()} and Spring Data's {@code findOne(...)}.
+     *
+     * @return the only matching object, or empty when none matches
+     * @throws MultipleResultsFound when several match
+     */
+    public Optional<T> findOne() {
+        return Optional.ofNullable(oneOrNone());
+    }
+
+    /**
+     * The number of matching rows, counted by the database as SQLAlchemy does:
+     * {@code SELECT count(*) AS count_1 FROM (<the query>) AS anon_1}. A join to a collection counts each owner once
+     * per joined row, as in SQLAlchemy; {@link #all()} returns each owner once.
+     *
+     * @return the number of matching rows
+     */
     public long count() {
-        Long n = session.execute(select.countStatement()).scalar(Long.class);
-        return n == null ? 0 : n;
+        Object n = session.execute(select.countStatement()).scalar();
+        return n == null ? 0 : ((Number) n).longValue();
     }
 
     /**
@@ -240,9 +293,18 @@ public final class Query<T> implements Iterable<T> {
         return session.bulkDelete(select);
     }
 
-    /** @return whether any row matches */
+    /**
+     * Whether any row matches, asked of the database without loading an object:
+     * {@code SELECT EXISTS (<the query>) AS anon_1}.
+     *
+     * @return whether any row matches
+     */
     public boolean exists() {
-        return session.scalars(select.limit(1)).first() != null;
+        Object found = session.execute(select.existsStatement()).scalar();
+        if (found instanceof Boolean b) {
+            return b;
+        }
+        return found instanceof Number n && n.intValue() != 0; // SQLite and MySQL answer 1 or 0
     }
 
     /** @return the matching objects as a stream (read completely first) */

@@ -4,6 +4,7 @@ import dev.alchemy.exc.MultipleResultsFound;
 import dev.alchemy.exc.NoResultFound;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -91,6 +92,26 @@ public final class ScalarResult<T> implements Iterable<T> {
             throw new MultipleResultsFound(items.size() + " objects were found when one was required");
         }
         return first();
+    }
+
+    /**
+     * The first object as an {@link Optional}, named as {@link Stream#findFirst()} and JDBI's {@code findFirst()}.
+     *
+     * @return the first object, or empty when there is none
+     */
+    public Optional<T> findFirst() {
+        return Optional.ofNullable(first());
+    }
+
+    /**
+     * The only object as an {@link Optional}, named as JDBI's {@code findOne()}: {@link #oneOrNone()} for code that
+     * maps or chains the result.
+     *
+     * @return the only object, or empty when there is none
+     * @throws MultipleResultsFound when there are several
+     */
+    public Optional<T> findOne() {
+        return Optional.ofNullable(oneOrNone());
     }
 
     /** @return the objects as a stream */

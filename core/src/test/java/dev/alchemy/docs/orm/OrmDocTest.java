@@ -1,5 +1,6 @@
 package dev.alchemy.docs.orm;
 
+import static dev.alchemy.Alchemy.attr;
 import static dev.alchemy.Alchemy.column;
 import static dev.alchemy.Alchemy.createEngine;
 import static dev.alchemy.Alchemy.select;
@@ -24,6 +25,7 @@ import dev.alchemy.orm.Base;
 import dev.alchemy.orm.ObjectState;
 import dev.alchemy.orm.Session;
 import dev.alchemy.orm.SessionFactory;
+import dev.alchemy.schema.Column;
 import dev.alchemy.schema.DDL;
 import dev.alchemy.schema.Table;
 import java.io.IOException;
@@ -32,6 +34,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -463,7 +466,16 @@ class OrmDocTest {
             long withoutEmail =
                     session.query(User.class).filterBy("email", null).count(); // WHERE email IS NULL
             boolean exists = session.query(User.class).filterBy("name", "Carol").exists();
+            Optional<User> carol =
+                    session.query(User.class).filterBy("name", "Carol").findFirst();
+            String zed = session.query(User.class)
+                    .filterBy("name", "Zed")
+                    .findOne() // Optional.empty() when none matches
+                    .map(u -> u.name)
+                    .orElse("nobody");
             // end::query[]
+            assertThat(carol).map(u -> u.name).contains("Carol");
+            assertThat(zed).isEqualTo("nobody");
             assertThat(all).hasSize(4);
             assertThat(alice.name).isEqualTo("Alice");
             assertThat(bob.name).isEqualTo("Bob");
@@ -509,7 +521,7 @@ class OrmDocTest {
                     .filter(
                             where(Product::getName).like("%amp"),
                             where(Product::getStock).gt(0))
-                    .orderBy(where(Product::getName).asc())
+                    .orderBy(attr(Product::getName).asc()) // attr(...): where(...) under a name for ORDER BY
                     .all();
             List<Product> misc = session.scalars(select(Product.class)
                             .where(where(Product::getCategory).eq("misc")))
@@ -517,6 +529,27 @@ class OrmDocTest {
             // end::typed[]
             assertThat(lamps).extracting(Product::getName).containsExactly("Lamp");
             assertThat(misc).hasSize(2);
+        }
+    }
+
+    @Test
+    void typedColumnsOfPublicFields() {
+        users("Alice", "Bob", "Carol");
+        try (Session session = sessionFactory.openSession()) {
+            // tag::typed-fields[]
+            Column<String> name = column(User.class, "name", String.class); // checked against the field's type
+            Column<Integer> id = column(User.class, "id", Integer.class);
+            List<User> named = session.query(User.class)
+                    .filter(name.in(List.of("Alice", "Bob")))
+                    .orderBy(id.desc())
+                    .all(); // Bob, Alice
+            // column(User.class, "id", Long.class) fails at once:
+            // ArgumentError: User.id is Integer, not Long: use column(User.class, "id", Integer.class)
+            // end::typed-fields[]
+            assertThat(named).extracting(u -> u.name).containsExactly("Bob", "Alice");
+            assertThatThrownBy(() -> column(User.class, "id", Long.class))
+                    .isInstanceOf(ArgumentError.class)
+                    .hasMessage("User.id is Integer, not Long: use column(User.class, \"id\", Integer.class)");
         }
     }
 
