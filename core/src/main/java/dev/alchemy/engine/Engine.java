@@ -165,6 +165,17 @@ public interface Engine extends AutoCloseable {
     DataSource dataSource();
 
     /**
+     * This engine's cache of compiled statements and its hit and miss counts, sized by
+     * {@link EngineOptions#statementCacheSize(int)}: {@code engine.statementCache().hits()}. An engine made by
+     * Alchemy has its own; the default, for other implementations, caches nothing.
+     *
+     * @return the statement cache
+     */
+    default StatementCache statementCache() {
+        return StatementCache.ofSize(0);
+    }
+
+    /**
      * Adds a listener told of every statement this engine executes.
      *
      * @param listener the listener

@@ -17,7 +17,14 @@ import java.util.Objects;
 public final class EngineOptions {
 
     private static final EngineOptions DEFAULTS = new EngineOptions(
-            false, false, 5, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMinutes(30), false);
+            false,
+            false,
+            5,
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(30),
+            false,
+            StatementCache.DEFAULT_SIZE);
 
     private final boolean echo;
     private final boolean hideParameters;
@@ -26,6 +33,7 @@ public final class EngineOptions {
     private final Duration busyTimeout;
     private final Duration maxLifetime;
     private final boolean immediateTransactions;
+    private final int statementCacheSize;
 
     private EngineOptions(
             boolean echo,
@@ -34,7 +42,8 @@ public final class EngineOptions {
             Duration connectionTimeout,
             Duration busyTimeout,
             Duration maxLifetime,
-            boolean immediateTransactions) {
+            boolean immediateTransactions,
+            int statementCacheSize) {
         this.echo = echo;
         this.hideParameters = hideParameters;
         this.poolSize = poolSize;
@@ -42,6 +51,7 @@ public final class EngineOptions {
         this.busyTimeout = busyTimeout;
         this.maxLifetime = maxLifetime;
         this.immediateTransactions = immediateTransactions;
+        this.statementCacheSize = statementCacheSize;
     }
 
     /**
@@ -63,7 +73,14 @@ public final class EngineOptions {
      */
     public EngineOptions echo(boolean echo) {
         return new EngineOptions(
-                echo, hideParameters, poolSize, connectionTimeout, busyTimeout, maxLifetime, immediateTransactions);
+                echo,
+                hideParameters,
+                poolSize,
+                connectionTimeout,
+                busyTimeout,
+                maxLifetime,
+                immediateTransactions,
+                statementCacheSize);
     }
 
     /**
@@ -74,7 +91,14 @@ public final class EngineOptions {
      */
     public EngineOptions hideParameters(boolean hide) {
         return new EngineOptions(
-                echo, hide, poolSize, connectionTimeout, busyTimeout, maxLifetime, immediateTransactions);
+                echo,
+                hide,
+                poolSize,
+                connectionTimeout,
+                busyTimeout,
+                maxLifetime,
+                immediateTransactions,
+                statementCacheSize);
     }
 
     /**
@@ -89,7 +113,14 @@ public final class EngineOptions {
             throw new ArgumentError("poolSize must be at least 1, was " + size);
         }
         return new EngineOptions(
-                echo, hideParameters, size, connectionTimeout, busyTimeout, maxLifetime, immediateTransactions);
+                echo,
+                hideParameters,
+                size,
+                connectionTimeout,
+                busyTimeout,
+                maxLifetime,
+                immediateTransactions,
+                statementCacheSize);
     }
 
     /**
@@ -107,7 +138,8 @@ public final class EngineOptions {
                 atLeast(timeout, 250, "connectionTimeout"),
                 busyTimeout,
                 maxLifetime,
-                immediateTransactions);
+                immediateTransactions,
+                statementCacheSize);
     }
 
     /**
@@ -125,7 +157,8 @@ public final class EngineOptions {
                 connectionTimeout,
                 atLeast(timeout, 0, "busyTimeout"),
                 maxLifetime,
-                immediateTransactions);
+                immediateTransactions,
+                statementCacheSize);
     }
 
     /**
@@ -140,7 +173,14 @@ public final class EngineOptions {
             throw new ArgumentError("maxLifetime must be zero (no limit) or at least 30 s, was " + lifetime);
         }
         return new EngineOptions(
-                echo, hideParameters, poolSize, connectionTimeout, busyTimeout, lifetime, immediateTransactions);
+                echo,
+                hideParameters,
+                poolSize,
+                connectionTimeout,
+                busyTimeout,
+                lifetime,
+                immediateTransactions,
+                statementCacheSize);
     }
 
     /**
@@ -166,7 +206,37 @@ public final class EngineOptions {
      */
     public EngineOptions immediateTransactions(boolean immediate) {
         return new EngineOptions(
-                echo, hideParameters, poolSize, connectionTimeout, busyTimeout, maxLifetime, immediate);
+                echo,
+                hideParameters,
+                poolSize,
+                connectionTimeout,
+                busyTimeout,
+                maxLifetime,
+                immediate,
+                statementCacheSize);
+    }
+
+    /**
+     * How many compiled statements the engine keeps ({@link Engine#statementCache()}), like SQLAlchemy's
+     * {@code query_cache_size}; 500 by default, 0 to compile every statement each time.
+     *
+     * @param size at least 0
+     * @return a copy with this option
+     * @throws ArgumentError when size is negative
+     */
+    public EngineOptions statementCacheSize(int size) {
+        if (size < 0) {
+            throw new ArgumentError("statementCacheSize must be 0 (no cache) or more, was " + size);
+        }
+        return new EngineOptions(
+                echo,
+                hideParameters,
+                poolSize,
+                connectionTimeout,
+                busyTimeout,
+                maxLifetime,
+                immediateTransactions,
+                size);
     }
 
     private static Duration atLeast(Duration value, long millis, String name) {
@@ -212,10 +282,16 @@ public final class EngineOptions {
         return immediateTransactions;
     }
 
+    /** @return how many compiled statements the engine keeps; 0 for none */
+    public int statementCacheSize() {
+        return statementCacheSize;
+    }
+
     @Override
     public String toString() {
         return "EngineOptions[echo=" + echo + ", hideParameters=" + hideParameters + ", poolSize=" + poolSize
                 + ", connectionTimeout=" + connectionTimeout + ", busyTimeout=" + busyTimeout + ", maxLifetime="
-                + maxLifetime + ", immediateTransactions=" + immediateTransactions + "]";
+                + maxLifetime + ", immediateTransactions=" + immediateTransactions + ", statementCacheSize="
+                + statementCacheSize + "]";
     }
 }

@@ -13,4 +13,16 @@ public interface Executable {
      * @return the compiled statement
      */
     CompiledStatement compile(EngineDialect dialect);
+
+    /**
+     * Compiles this statement, reusing the executing engine's {@link StatementCache} when the statement can name its
+     * shape; connections call this one. The default compiles without the cache.
+     *
+     * @param dialect the dialect of the connection that executes it
+     * @param cache the engine's cache of compiled statements
+     * @return the compiled statement
+     */
+    default CompiledStatement compile(EngineDialect dialect, StatementCache cache) {
+        return compile(dialect);
+    }
 }

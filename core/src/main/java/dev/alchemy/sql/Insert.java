@@ -5,6 +5,7 @@ import dev.alchemy.engine.BoundParameter;
 import dev.alchemy.engine.CompiledStatement;
 import dev.alchemy.engine.EngineDialect;
 import dev.alchemy.engine.Executable;
+import dev.alchemy.engine.StatementCache;
 import dev.alchemy.engine.ValueBinder;
 import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.exc.CompileError;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -361,14 +361,21 @@ public final class Insert implements Executable, ClauseElement {
         return returning;
     }
 
-    /**
-     * Compiles the statement. An INSERT of plain values ({@code VALUES} rows without SQL expressions, without ON
-     * CONFLICT) is compiled once per shape (table, columns, number of rows, RETURNING expressions, dialect) and then
-     * given each execution's values by position: a loop of 500-row INSERTs builds its SQL text and parameter keys
-     * once, not per statement. Java-side defaults are still computed for every compilation.
-     */
+    /** Compiles the statement, without a cache: see {@link #compile(EngineDialect, StatementCache)}. */
     @Override
     public CompiledStatement compile(EngineDialect dialect) {
+        return compile(dialect, StatementCache.ofSize(0));
+    }
+
+    /**
+     * Compiles the statement. An INSERT of plain values ({@code VALUES} rows without SQL expressions, without ON
+     * CONFLICT) is compiled once per shape (table, columns, number of rows, RETURNING expressions, dialect) in the
+     * engine's {@link StatementCache} and then given each execution's values by position: a loop of 500-row INSERTs
+     * builds its SQL text and parameter keys once, not per statement. Java-side defaults are still computed for every
+     * compilation.
+     */
+    @Override
+    public CompiledStatement compile(EngineDialect dialect, StatementCache cache) {
         if (select != null || onConflict != null || rows.isEmpty() || hasExpressions(rows)) {
             return SqlCompiler.compile(this, Dialect.of(dialect));
         }
@@ -382,14 +389,11 @@ public final class Insert implements Executable, ClauseElement {
             return SqlCompiler.compile(filled, Dialect.of(dialect));
         }
         Shape shape = new Shape(table, names, values.size(), returning, dialect);
-        CompiledStatement template = TEMPLATES.get(shape);
+        CompiledStatement template = cache.get(dialect, shape);
         if (template == null) {
             CompiledStatement compiled = SqlCompiler.compile(filled, Dialect.of(dialect));
             if (isTemplate(compiled, values)) {
-                if (TEMPLATES.size() >= TEMPLATE_LIMIT) {
-                    TEMPLATES.clear(); // many tables or shapes (tests): start again rather than grow
-                }
-                TEMPLATES.put(shape, compiled);
+                cache.put(dialect, shape, compiled);
             }
             return compiled;
         }
@@ -407,11 +411,6 @@ public final class Insert implements Executable, ClauseElement {
         }
         return new CompiledStatement(template.sql(), Arrays.asList(parameters), template.columns());
     }
-
-    private static final int TEMPLATE_LIMIT = 256;
-
-    /** Compiled INSERTs of plain values by shape, their first parameters being the values row by row. */
-    private static final Map<Shape, CompiledStatement> TEMPLATES = new ConcurrentHashMap<>();
 
     /**
      * What an INSERT of plain values compiles to depends on: its table, columns, number of rows, RETURNING expressions

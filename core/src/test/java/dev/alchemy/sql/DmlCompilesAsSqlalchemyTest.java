@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.alchemy.engine.CompiledStatement;
+import dev.alchemy.engine.StatementCache;
 import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.exc.CompileError;
 import dev.alchemy.schema.Column;
@@ -138,6 +139,7 @@ class DmlCompilesAsSqlalchemyTest {
         assertThat(params(second))
                 .containsExactly(entry("seq_m0", 3), entry("name_m0", "c"), entry("seq_m1", 4), entry("name_m1", "d"));
         assertThat(counter[0]).isEqualTo(4); // each default computed once per row and statement
+        assertThat(List.of(cache.misses(), cache.hits())).containsExactly(1L, 1L);
         assertThat(second.columns()).extracting(c -> c.key()).containsExactly("id");
         assertThat(second.parameters().get(1).binder())
                 .isSameAs(first.parameters().get(1).binder());
@@ -156,9 +158,12 @@ class DmlCompilesAsSqlalchemyTest {
         assertThat(expression.parameters()).extracting(p -> p.value()).containsExactly(10, "h", 11, "I");
     }
 
-    /** As the engine compiles a statement it executes. */
-    private static CompiledStatement executed(Insert statement) {
-        return statement.compile(CoreFixture.SQLITE);
+    /** An engine's cache of compiled statements, as {@link #executed} uses it. */
+    private final StatementCache cache = StatementCache.ofSize(16);
+
+    /** As the engine compiles a statement it executes: through its statement cache. */
+    private CompiledStatement executed(Insert statement) {
+        return statement.compile(CoreFixture.SQLITE, cache);
     }
 
     @Test

@@ -102,7 +102,7 @@ final class DefaultConnection implements Connection {
         Objects.requireNonNull(statement, "statement");
         Objects.requireNonNull(parameters, "parameters");
         checkOpen();
-        CompiledStatement compiled = statement.compile(dialect);
+        CompiledStatement compiled = statement.compile(dialect, engine.statementCache());
         checkNotLost(compiled.sql());
         List<@Nullable Object> values = values(compiled, parameters);
         beginIfNeeded("BEGIN (implicit)");
@@ -146,7 +146,7 @@ final class DefaultConnection implements Connection {
             return execute(statement, parameterSets.get(0));
         }
         checkOpen();
-        CompiledStatement compiled = statement.compile(dialect);
+        CompiledStatement compiled = statement.compile(dialect, engine.statementCache());
         checkNotLost(compiled.sql());
         List<List<@Nullable Object>> sets = new ArrayList<>(parameterSets.size());
         for (Map<String, ?> parameters : parameterSets) {

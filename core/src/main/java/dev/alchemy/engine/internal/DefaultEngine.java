@@ -5,6 +5,7 @@ import dev.alchemy.engine.ConnectionProvider;
 import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.EngineDialect;
 import dev.alchemy.engine.EngineOptions;
+import dev.alchemy.engine.StatementCache;
 import dev.alchemy.engine.StatementEvent;
 import dev.alchemy.engine.StatementListener;
 import dev.alchemy.engine.URL;
@@ -40,6 +41,8 @@ public final class DefaultEngine implements Engine {
     private final Semaphore writeQueue = new Semaphore(1, true);
     /** Prepared statements kept from one checkout of a pooled connection to the next. */
     private final StatementCaches statementCaches = new StatementCaches();
+    /** Compiled statements by shape and dialect (issue 18): one per engine, bounded. */
+    private final StatementCache statementCache;
 
     private DefaultEngine(
             @Nullable URL url,
@@ -49,6 +52,7 @@ public final class DefaultEngine implements Engine {
             @Nullable EngineDialect dialect) {
         this.url = url;
         this.options = options;
+        this.statementCache = StatementCache.ofSize(options.statementCacheSize());
         this.provider = provider;
         this.dataSource = dataSource;
         boolean detects = dialect != null && dialect.detectsServer();
@@ -252,6 +256,11 @@ public final class DefaultEngine implements Engine {
     }
 
     @Override
+    public StatementCache statementCache() {
+        return statementCache;
+    }
+
+    @Override
     public EngineOptions options() {
         return options;
     }
@@ -306,6 +315,7 @@ public final class DefaultEngine implements Engine {
         }
         disposed = true;
         statementCaches.dispose();
+        statementCache.clear();
         if (provider instanceof PoolProvider pool) {
             pool.close();
         }
