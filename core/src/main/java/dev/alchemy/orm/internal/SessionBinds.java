@@ -12,9 +12,12 @@ import dev.alchemy.sql.ColumnElement;
 import dev.alchemy.sql.CompoundSelect;
 import dev.alchemy.sql.Cte;
 import dev.alchemy.sql.Delete;
+import dev.alchemy.sql.Exists;
 import dev.alchemy.sql.FromClause;
 import dev.alchemy.sql.Insert;
 import dev.alchemy.sql.Join;
+import dev.alchemy.sql.Label;
+import dev.alchemy.sql.ScalarSelect;
 import dev.alchemy.sql.Select;
 import dev.alchemy.sql.SelectStatement;
 import dev.alchemy.sql.Subquery;
@@ -186,7 +189,8 @@ public final class SessionBinds {
     /**
      * The tables a statement names: its FROM list (joins, aliases, subqueries and CTEs followed), every SELECT of a
      * compound one, the table an INSERT, UPDATE or DELETE writes and those of its WHERE clause's columns. A table
-     * named only inside a subquery of a WHERE clause ({@code IN (SELECT ...)}, {@code EXISTS}) is not seen.
+     * named only inside a subquery of a WHERE clause ({@code IN (SELECT ...)}, {@code EXISTS}) is not seen; one in
+     * the select list ({@code SELECT EXISTS (...)}) is.
      */
     private static void collect(Executable statement, Set<TableClause> into) {
         if (statement instanceof EntitySelect<?> entity) {
@@ -213,6 +217,19 @@ public final class SessionBinds {
             for (FromClause from : select.froms()) {
                 collectFrom(from, into);
             }
+            for (ColumnElement<?> column : select.columns()) {
+                collectSelected(column, into);
+            }
+        }
+    }
+
+    /** A subquery in the select list ({@code SELECT EXISTS (...)}, as Query.exists() runs) reads its own tables. */
+    private static void collectSelected(ColumnElement<?> column, Set<TableClause> into) {
+        ColumnElement<?> c = column instanceof Label<?> label ? label.element() : column;
+        if (c instanceof Exists exists) {
+            collectSelect(exists.select(), into);
+        } else if (c instanceof ScalarSelect<?> scalar) {
+            collectSelect(scalar.select(), into);
         }
     }
 

@@ -160,6 +160,7 @@ class BindsTest {
             assertThat(session.query(Customer.class).one().name).isEqualTo("Alice");
             assertThat(session.query(AuditEvent.class).one().what).isEqualTo("Alice signed up");
             assertThat(session.query(AuditEvent.class).count()).isEqualTo(1); // a COUNT runs on the model's engine
+            assertThat(session.query(AuditEvent.class).exists()).isTrue(); // and so does an EXISTS
         }
     }
 
