@@ -182,7 +182,7 @@ class ArchitectureTest {
                 .doNotHaveSimpleName("SessionFactory")
                 .should()
                 .dependOnClassesThat()
-                .haveFullyQualifiedName("dev.alchemy.orm.internal.SessionImpl"));
+                .haveFullyQualifiedName("dev.alchemy.orm.internal.session.SessionImpl"));
     }
 
     @Test

@@ -2,8 +2,8 @@ package dev.alchemy.orm;
 
 import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.exc.MappingError;
-import dev.alchemy.orm.internal.ClassScanner;
-import dev.alchemy.orm.internal.Mapper;
+import dev.alchemy.orm.internal.mapping.ClassScanner;
+import dev.alchemy.orm.internal.mapping.Mapper;
 import dev.alchemy.schema.ForeignKeyConstraint;
 import dev.alchemy.schema.MetaData;
 import dev.alchemy.schema.Table;

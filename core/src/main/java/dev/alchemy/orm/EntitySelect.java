@@ -3,8 +3,8 @@ package dev.alchemy.orm;
 import dev.alchemy.engine.CompiledStatement;
 import dev.alchemy.engine.EngineDialect;
 import dev.alchemy.engine.Executable;
-import dev.alchemy.orm.internal.Attribute;
-import dev.alchemy.orm.internal.Mapper;
+import dev.alchemy.orm.internal.mapping.Attribute;
+import dev.alchemy.orm.internal.mapping.Mapper;
 import dev.alchemy.sql.ClauseElement;
 import dev.alchemy.sql.ColumnElement;
 import dev.alchemy.sql.ForUpdate;
@@ -104,7 +104,8 @@ public final class EntitySelect<T> implements Executable {
      * @return the changed copy
      */
     public EntitySelect<T> join(Getter<T, ?> relationship) {
-        dev.alchemy.orm.internal.Attributes.Property p = dev.alchemy.orm.internal.Attributes.property(relationship);
+        dev.alchemy.orm.internal.mapping.Attributes.Property p =
+                dev.alchemy.orm.internal.mapping.Attributes.property(relationship);
         return join(p.owner(), p.name(), false);
     }
 
@@ -115,7 +116,8 @@ public final class EntitySelect<T> implements Executable {
      * @return the changed copy
      */
     public EntitySelect<T> outerJoin(Getter<T, ?> relationship) {
-        dev.alchemy.orm.internal.Attributes.Property p = dev.alchemy.orm.internal.Attributes.property(relationship);
+        dev.alchemy.orm.internal.mapping.Attributes.Property p =
+                dev.alchemy.orm.internal.mapping.Attributes.property(relationship);
         return join(p.owner(), p.name(), true);
     }
 
@@ -130,7 +132,7 @@ public final class EntitySelect<T> implements Executable {
     }
 
     private EntitySelect<T> join(Class<?> owner, String relationship, boolean outer) {
-        return with(dev.alchemy.orm.internal.Relations.join(select, owner, relationship, outer));
+        return with(dev.alchemy.orm.internal.relationships.Relations.join(select, owner, relationship, outer));
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.alchemy.orm;
 
-import dev.alchemy.orm.internal.Attributes;
+import dev.alchemy.orm.internal.mapping.Attributes;
 
 /**
  * Loader options for one query, like SQLAlchemy's {@code selectinload}, {@code joinedload}, {@code lazyload},

@@ -1,7 +1,7 @@
 package dev.alchemy.orm;
 
 import dev.alchemy.exc.ArgumentError;
-import dev.alchemy.orm.internal.Attributes;
+import dev.alchemy.orm.internal.mapping.Attributes;
 import dev.alchemy.schema.Column;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;

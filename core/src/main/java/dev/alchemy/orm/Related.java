@@ -1,7 +1,7 @@
 package dev.alchemy.orm;
 
-import dev.alchemy.orm.internal.Attributes;
-import dev.alchemy.orm.internal.RelatedExists;
+import dev.alchemy.orm.internal.mapping.Attributes;
+import dev.alchemy.orm.internal.relationships.RelatedExists;
 import dev.alchemy.sql.ColumnElement;
 import java.util.Collection;
 import org.jspecify.annotations.Nullable;

@@ -25,7 +25,8 @@ public final class ScalarResult<T> implements Iterable<T> {
      * @param items the objects, in order
      */
     public ScalarResult(List<T> items) {
-        this.items = items instanceof dev.alchemy.orm.internal.LoadedList<T> loaded ? loaded : List.copyOf(items);
+        this.items =
+                items instanceof dev.alchemy.orm.internal.loading.LoadedList<T> loaded ? loaded : List.copyOf(items);
     }
 
     /** @return this result, so that {@code session.execute(select(User.class)).scalars().all()} reads as in SQLAlchemy */
@@ -41,7 +42,7 @@ public final class ScalarResult<T> implements Iterable<T> {
      */
     public ScalarResult<T> unique() {
         if (items.size() < 2
-                || (items instanceof dev.alchemy.orm.internal.LoadedList<T> loaded && loaded.isDistinct())) {
+                || (items instanceof dev.alchemy.orm.internal.loading.LoadedList<T> loaded && loaded.isDistinct())) {
             return this;
         }
         java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(items.size()));

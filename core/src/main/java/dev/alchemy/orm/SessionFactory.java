@@ -2,8 +2,8 @@ package dev.alchemy.orm;
 
 import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.Retry;
-import dev.alchemy.orm.internal.SessionBinds;
-import dev.alchemy.orm.internal.SessionImpl;
+import dev.alchemy.orm.internal.session.SessionBinds;
+import dev.alchemy.orm.internal.session.SessionImpl;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

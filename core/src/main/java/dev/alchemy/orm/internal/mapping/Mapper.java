@@ -1,0 +1,705 @@
+package dev.alchemy.orm.internal.mapping;
+
+import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.exc.MappingError;
+import dev.alchemy.exc.UnmappedClassError;
+import dev.alchemy.orm.AttributeConverter;
+import dev.alchemy.orm.Column;
+import dev.alchemy.orm.Convert;
+import dev.alchemy.orm.ForeignKey;
+import dev.alchemy.orm.Table;
+import dev.alchemy.orm.Transient;
+import dev.alchemy.orm.Version;
+import dev.alchemy.schema.CheckConstraint;
+import dev.alchemy.schema.Index;
+import dev.alchemy.schema.MetaData;
+import dev.alchemy.schema.SchemaItem;
+import dev.alchemy.schema.UniqueConstraint;
+import dev.alchemy.types.SqlType;
+import dev.alchemy.types.SqlTypes;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How one class maps to one table: its attributes, primary key, version column and constructor, resolved once per
+ * class and cached ({@link #of(Class)}); nothing reflective happens per row.
+ *
+ * @param <T> the mapped class
+ */
+public final class Mapper<T> {
+
+    private static final ClassValue<Mapper<?>> MAPPERS = new ClassValue<>() {
+        @Override
+        protected Mapper<?> computeValue(Class<?> type) {
+            return new Mapper<>(type);
+        }
+    };
+
+    public final Class<T> type;
+    public final String tableName;
+    public final @Nullable String schema;
+    public final List<Attribute> attributes;
+    public final Attribute[] primaryKey;
+    public final @Nullable Attribute version;
+    public final Map<String, Attribute> byName;
+    private final MethodHandle constructor;
+    /** Reads and writes all attributes at once (generated where possible). */
+    private final RowAccess access;
+    /** The indexes of attributes whose field is primitive, which a row's NULL cannot be written to. */
+    private final int[] primitives;
+
+    private final Table annotation;
+    private final List<String> foreignTables;
+    public final dev.alchemy.schema.Table table;
+    public final List<RelationshipProperty> relationships;
+    /** The same, for the flush's loops over every object (an array needs no iterator per object). */
+    public final RelationshipProperty[] relationshipArray;
+
+    private Mapper(Class<T> type) {
+        this.type = type;
+        Table table = type.getAnnotation(Table.class);
+        if (table == null) {
+            throw new UnmappedClassError(
+                    "class " + type.getName() + " is not mapped: annotate it with @Table(name = \"...\")");
+        }
+        if (type.isRecord()) {
+            throw new MappingError(type.getName() + " is a record; records are immutable and cannot be entities, "
+                    + "because the session sets their fields when it loads and refreshes them. Use a class.");
+        }
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || type.isEnum()) {
+            throw new MappingError(type.getName() + " cannot be an entity: it must be a concrete class");
+        }
+        if (table.name().isBlank()) {
+            throw new MappingError(type.getName() + ": @Table needs a name");
+        }
+        this.annotation = table;
+        this.tableName = table.name();
+        this.schema = table.schema().isEmpty() ? null : table.schema();
+        MethodHandles.Lookup lookup = lookup(type);
+        this.constructor = constructor(type, lookup);
+        List<Attribute> attrs = new ArrayList<>();
+        List<String> fks = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            List<Attribute> level = new ArrayList<>();
+            for (Field field : c.getDeclaredFields()) {
+                Column column = field.getAnnotation(Column.class);
+                if (column != null
+                        && field.isAnnotationPresent(dev.alchemy.orm.Relationship.class)
+                        && !field.isAnnotationPresent(Transient.class)) {
+                    // before the column mapping, which would only say that the field's type is unsupported
+                    throw new MappingError(
+                            type.getSimpleName() + "." + field.getName() + " has both @Column and @Relationship; "
+                                    + "map the foreign key as its own @Column field and the object as the @Relationship");
+                }
+                if (column == null
+                        || field.isAnnotationPresent(Transient.class)
+                        || Modifier.isStatic(field.getModifiers())) {
+                    continue;
+                }
+                Attribute attribute = attribute(type, field, column, c == type ? lookup : lookup(c));
+                level.add(attribute);
+                ForeignKey fk = field.getAnnotation(ForeignKey.class);
+                if (fk != null) {
+                    fks.add(fk.value().substring(0, Math.max(0, fk.value().lastIndexOf('.'))));
+                    attribute.foreignKeyTarget = fk.value();
+                }
+            }
+            attrs.addAll(0, level); // superclass fields first
+        }
+        if (attrs.isEmpty()) {
+            throw new MappingError(type.getName() + " maps no fields: annotate them with @Column");
+        }
+        Map<String, Attribute> names = new LinkedHashMap<>();
+        Map<String, Attribute> columns = new LinkedHashMap<>();
+        for (int i = 0; i < attrs.size(); i++) {
+            Attribute a = attrs.get(i);
+            a.index = i;
+            names.put(a.name, a);
+            Attribute clash = columns.put(a.columnName, a);
+            if (clash != null) {
+                throw new MappingError(type.getName() + ": fields '" + clash.name + "' and '" + a.name
+                        + "' both map to column '" + a.columnName + "'");
+            }
+        }
+        this.attributes = List.copyOf(attrs);
+        this.primitives =
+                attrs.stream().filter(a -> a.primitive).mapToInt(a -> a.index).toArray();
+        this.access = rowAccess(type, lookup, attributes, constructor);
+        this.byName = Collections.unmodifiableMap(names);
+        this.primaryKey = attrs.stream().filter(a -> a.primaryKey).toArray(Attribute[]::new);
+        if (primaryKey.length == 0) {
+            throw new MappingError(type.getName() + " has no primary key: mark a field @Column(primaryKey = true)");
+        }
+        List<Attribute> versions = attrs.stream().filter(a -> a.version).toList();
+        if (versions.size() > 1) {
+            throw new MappingError(type.getName() + " has several @Version fields: " + versions);
+        }
+        this.version = versions.isEmpty() ? null : versions.get(0);
+        this.foreignTables = List.copyOf(fks);
+        List<RelationshipProperty> rels = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                dev.alchemy.orm.Relationship r = field.getAnnotation(dev.alchemy.orm.Relationship.class);
+                if (r == null || field.isAnnotationPresent(Transient.class)) {
+                    continue;
+                }
+                rels.add(new RelationshipProperty(this, rels.size(), field, r, c == type ? lookup : lookup(c)));
+            }
+        }
+        this.relationships = List.copyOf(rels);
+        this.relationshipArray = rels.toArray(new RelationshipProperty[0]);
+        this.table = defineTable(new MetaData());
+    }
+
+    /**
+     * The mapper of a class, built on first use and cached.
+     *
+     * @param type a class annotated with {@code @Table}
+     * @param <T> the class
+     * @return its mapper
+     * @throws UnmappedClassError when the class has no {@code @Table}
+     * @throws MappingError when its mapping is invalid
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Mapper<T> of(Class<T> type) {
+        return (Mapper<T>) MAPPERS.get(type);
+    }
+
+    private static MethodHandles.Lookup lookup(Class<?> type) {
+        try {
+            return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+        } catch (IllegalAccessException e) {
+            throw new MappingError(
+                    "cannot access " + type.getName() + ": open its package to dev.alchemy.core (" + e.getMessage()
+                            + ")",
+                    e);
+        }
+    }
+
+    private static MethodHandle constructor(Class<?> type, MethodHandles.Lookup lookup) {
+        try {
+            return lookup.findConstructor(type, MethodType.methodType(void.class))
+                    .asType(MethodType.methodType(Object.class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new MappingError(
+                    type.getName()
+                            + " needs a no-argument constructor (any visibility) so the session can create instances when loading rows",
+                    e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Attribute attribute(Class<?> owner, Field field, Column column, MethodHandles.Lookup lookup) {
+        String where = owner.getSimpleName() + "." + field.getName();
+        if (Modifier.isFinal(field.getModifiers())) {
+            throw new MappingError(where + " is final; mapped fields must be assignable");
+        }
+        AttributeConverter<Object, Object> converter = null;
+        Convert convert = field.getAnnotation(Convert.class);
+        Class<?> stored = field.getType();
+        if (convert != null) {
+            try {
+                var ctor = convert.value().getDeclaredConstructor();
+                ctor.setAccessible(true);
+                converter = ctor.newInstance();
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new MappingError(
+                        where + ": cannot create converter " + convert.value().getName()
+                                + " (it needs a no-argument constructor)",
+                        e);
+            }
+            stored = converter.databaseType();
+        }
+        SqlType<?> sqlType;
+        try {
+            sqlType = sqlType(stored, column);
+        } catch (ArgumentError e) {
+            throw new MappingError(
+                    where + " has an unsupported type " + stored.getName() + ": " + e.getMessage()
+                            + " (use @Convert with an AttributeConverter, or @Transient to leave it unmapped)",
+                    e);
+        }
+        if (converter != null) {
+            // the column's type converts, so conditions built on it (where(Product::getPrice).eq(price)) convert too
+            AttributeConverter<Object, Object> c = converter;
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            SqlType<?> converted = SqlTypes.converted(
+                    (SqlType) sqlType,
+                    (Class) dev.alchemy.engine.Conversions.boxed(field.getType()),
+                    c::toDatabase,
+                    c::fromDatabase);
+            sqlType = converted;
+        }
+        String columnName = column.name().isEmpty() ? snakeCase(field.getName()) : column.name();
+        MethodHandle getter;
+        MethodHandle setter;
+        java.lang.reflect.Member reader = accessorMember(field, true);
+        java.lang.reflect.Member writer = accessorMember(field, false);
+        try {
+            getter = accessor(reader, lookup, true);
+            setter = accessor(writer, lookup, false);
+        } catch (IllegalAccessException e) {
+            throw new MappingError("cannot access " + where + ": " + e.getMessage(), e);
+        }
+        boolean version = field.isAnnotationPresent(Version.class);
+        if (version) {
+            Class<?> b = dev.alchemy.engine.Conversions.boxed(field.getType());
+            if (b != Integer.class && b != Long.class) {
+                throw new MappingError(where + ": a @Version field must be Integer or Long, not "
+                        + field.getType().getName());
+            }
+        }
+        Attribute attribute = new Attribute(
+                owner.getSimpleName(),
+                field.getName(),
+                columnName,
+                field.getType(),
+                sqlType,
+                converter,
+                getter,
+                setter,
+                column.primaryKey(),
+                version);
+        attribute.plan = new RowAccessors.Plan(reader, writer, field.getType());
+        return attribute;
+    }
+
+    private static SqlType<?> sqlType(Class<?> stored, Column column) {
+        if (stored == String.class && column.length() > 0) {
+            return SqlTypes.string(column.length());
+        }
+        if (stored == java.math.BigDecimal.class && column.precision() > 0) {
+            return numeric(column.precision(), column.scale());
+        }
+        return SqlTypes.forJavaType(stored);
+    }
+
+    private static SqlType<?> numeric(int precision, int scale) {
+        try {
+            return (SqlType<?>)
+                    SqlTypes.class.getMethod("numeric", int.class, int.class).invoke(null, precision, scale);
+        } catch (ReflectiveOperationException e) {
+            return SqlTypes.forJavaType(java.math.BigDecimal.class);
+        }
+    }
+
+    /** Prefers a getter/setter pair (getName/isName, setName); otherwise the field itself, whatever its visibility. */
+    private static java.lang.reflect.Member accessorMember(Field field, boolean read) {
+        String suffix = Character.toUpperCase(field.getName().charAt(0))
+                + field.getName().substring(1);
+        Method method = null;
+        try {
+            if (read) {
+                try {
+                    method = field.getDeclaringClass().getDeclaredMethod("get" + suffix);
+                } catch (NoSuchMethodException e) {
+                    if (field.getType() == boolean.class || field.getType() == Boolean.class) {
+                        method = field.getDeclaringClass().getDeclaredMethod("is" + suffix);
+                    }
+                }
+                if (method != null && method.getReturnType() != field.getType()) {
+                    method = null;
+                }
+            } else {
+                method = field.getDeclaringClass().getDeclaredMethod("set" + suffix, field.getType());
+            }
+        } catch (NoSuchMethodException e) {
+            method = null;
+        }
+        return method != null && !Modifier.isStatic(method.getModifiers()) ? method : field;
+    }
+
+    private static MethodHandle accessor(java.lang.reflect.Member member, MethodHandles.Lookup lookup, boolean read)
+            throws IllegalAccessException {
+        MethodHandle handle;
+        if (member instanceof Method method) {
+            handle = lookup.unreflect(method);
+        } else {
+            Field field = (Field) member;
+            handle = read ? lookup.unreflectGetter(field) : lookup.unreflectSetter(field);
+        }
+        return read
+                ? handle.asType(MethodType.methodType(Object.class, Object.class))
+                : handle.asType(MethodType.methodType(void.class, Object.class, Object.class));
+    }
+
+    /**
+     * Defines this class's table in a MetaData (a Base's), with its columns, constraints and indexes.
+     *
+     * @param metadata the MetaData
+     * @return the table
+     */
+    public dev.alchemy.schema.Table defineTable(MetaData metadata) {
+        List<SchemaItem> items = new ArrayList<>();
+        Map<String, String> columnOf = new LinkedHashMap<>();
+        for (Attribute a : attributesInDeclaredOrder()) {
+            columnOf.put(a.name, a.columnName);
+            columnOf.put(a.columnName, a.columnName);
+        }
+        for (Attribute a : attributes) {
+            items.add(column(a));
+        }
+        for (dev.alchemy.orm.UniqueConstraint u : annotation.uniqueConstraints()) {
+            items.add(new UniqueConstraint(u.name().isEmpty() ? null : u.name(), resolve(u.columns(), columnOf)));
+        }
+        for (String check : annotation.checks()) {
+            items.add(CheckConstraint.of(check));
+        }
+        for (dev.alchemy.orm.Index index : annotation.indexes()) {
+            List<String> cols = resolve(index.columns(), columnOf);
+            String name = index.name().isEmpty() ? "ix_" + tableName + "_" + String.join("_", cols) : index.name();
+            items.add(new Index(name, cols, index.unique()));
+        }
+        SchemaItem[] array = items.toArray(SchemaItem[]::new);
+        try {
+            return schema == null
+                    ? dev.alchemy.schema.Table.of(tableName, metadata, array)
+                    : dev.alchemy.schema.Table.inSchema(schema, tableName, metadata, array);
+        } catch (MappingError e) {
+            throw e;
+        } catch (ArgumentError e) {
+            throw new MappingError(type.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<Attribute> attributesInDeclaredOrder() {
+        return attributes;
+    }
+
+    private List<String> resolve(String[] names, Map<String, String> columnOf) {
+        List<String> cols = new ArrayList<>();
+        for (String n : names) {
+            String c = columnOf.get(n);
+            if (c == null) {
+                throw new MappingError(type.getName() + ": @Table names an unknown column or field '" + n + "'; known: "
+                        + byName.keySet());
+            }
+            cols.add(c);
+        }
+        return cols;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private dev.alchemy.schema.Column<?> column(Attribute a) {
+        Field field = field(a.name);
+        Column spec = field.getAnnotation(Column.class);
+        dev.alchemy.schema.Column c = dev.alchemy.schema.Column.of(a.columnName, (SqlType) a.sqlType);
+        if (spec.primaryKey()) {
+            c = c.primaryKey();
+        }
+        if (!spec.nullable() || (a.primitive && !spec.primaryKey()) || a.version) {
+            c = c.notNull();
+        }
+        if (spec.unique()) {
+            c = c.unique();
+        }
+        if (spec.index()) {
+            c = c.index();
+        }
+        if (!spec.serverDefault().isEmpty()) {
+            c = c.serverDefault(spec.serverDefault());
+        }
+        if (spec.autoincrement() != Column.Autoincrement.AUTO) {
+            c = c.autoincrement(spec.autoincrement() == Column.Autoincrement.TRUE);
+        }
+        ForeignKey fk = field.getAnnotation(ForeignKey.class);
+        if (fk != null) {
+            dev.alchemy.schema.ForeignKey key;
+            try {
+                key = dev.alchemy.schema.ForeignKey.to(fk.value());
+                if (!fk.onDelete().isEmpty()) key = key.onDelete(fk.onDelete());
+                if (!fk.onUpdate().isEmpty()) key = key.onUpdate(fk.onUpdate());
+            } catch (ArgumentError e) {
+                throw new MappingError(type.getSimpleName() + "." + a.name + ": " + e.getMessage(), e);
+            }
+            c = c.references(key);
+        }
+        return c;
+    }
+
+    private Field field(String name) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredField(name);
+            } catch (NoSuchFieldException ignored) {
+                // look in the superclass
+            }
+        }
+        throw new IllegalStateException(name);
+    }
+
+    /** @return the mapped class */
+    public Class<T> type() {
+        return type;
+    }
+
+    /** @return the table (in this mapper's own MetaData), used to compile statements */
+    public dev.alchemy.schema.Table table() {
+        return table;
+    }
+
+    /** @return the mapped attributes, in declaration order (superclass first) */
+    public List<Attribute> attributes() {
+        return attributes;
+    }
+
+    /**
+     * Defines the association tables of this class's many-to-many relationships in a MetaData (a Base's), once.
+     *
+     * @param metadata the MetaData
+     */
+    public void defineAssociationTables(MetaData metadata) {
+        for (RelationshipProperty r : relationships) {
+            r.defineSecondary(metadata);
+        }
+    }
+
+    /** Checks that every relationship resolves (foreign keys, back-populates), so errors appear when a Base is built. */
+    public void resolveRelationships() {
+        for (RelationshipProperty r : relationships) {
+            r.resolve();
+        }
+    }
+
+    /** @return the relationships, in declaration order */
+    public List<RelationshipProperty> relationships() {
+        return relationships;
+    }
+
+    /**
+     * @param name a relationship's field name
+     * @return the relationship
+     * @throws ArgumentError listing the relationships when there is none by that name
+     */
+    public RelationshipProperty relationship(String name) {
+        for (RelationshipProperty r : relationships) {
+            if (r.name.equals(name)) {
+                return r;
+            }
+        }
+        throw new ArgumentError(type.getSimpleName() + " has no relationship '" + name + "'; its relationships: "
+                + relationships.stream().map(r -> r.name).toList());
+    }
+
+    /**
+     * The attribute whose column has a foreign key to a table, the only one, or the one named.
+     *
+     * @param table the referred table's name
+     * @param hint a column or field name to choose among several, or empty
+     * @return the attribute, or null when there is none
+     * @throws MappingError when there are several and no hint
+     */
+    @Nullable
+    public Attribute foreignKeyTo(String table, String hint, String relationship) {
+        List<Attribute> found = new ArrayList<>();
+        for (Attribute a : attributes) {
+            String target = a.foreignKeyTarget;
+            if (target != null
+                    && target.substring(0, target.lastIndexOf('.')).equals(table)
+                    && (hint.isEmpty() || hint.equals(a.name) || hint.equals(a.columnName))) {
+                found.add(a);
+            }
+        }
+        if (found.size() > 1) {
+            throw new MappingError(relationship + ": " + type.getSimpleName() + " has several foreign keys to '" + table
+                    + "' " + found + "; name the one to use with @Relationship(foreignKey = \"...\")");
+        }
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** @return the single primary key attribute */
+    public Attribute singlePrimaryKey(String relationship) {
+        if (primaryKey.length != 1) {
+            throw new MappingError(
+                    relationship + ": relationships need a single-column primary key on " + type.getSimpleName());
+        }
+        return primaryKey[0];
+    }
+
+    /** @return the tables this class's foreign keys refer to */
+    public List<String> foreignTables() {
+        return foreignTables;
+    }
+
+    /**
+     * @param name a field name or column name
+     * @return the attribute
+     * @throws ArgumentError listing the attributes when there is none by that name
+     */
+    public Attribute attribute(String name) {
+        Attribute a = byName.get(name);
+        if (a == null) {
+            for (Attribute candidate : attributes) {
+                if (candidate.columnName.equals(name)) {
+                    return candidate;
+                }
+            }
+            throw new ArgumentError(
+                    type.getSimpleName() + " has no attribute '" + name + "'; its attributes: " + byName.keySet());
+        }
+        return a;
+    }
+
+    /**
+     * The generated row access of a class, checked once on a new instance (read, then written back) so that a class
+     * the generated code cannot reach falls back to method handles here rather than fail later.
+     */
+    private static RowAccess rowAccess(
+            Class<?> type, MethodHandles.Lookup lookup, List<Attribute> attributes, MethodHandle constructor) {
+        RowAccess handles = RowAccessors.handles(attributes);
+        List<RowAccessors.Plan> plans = new ArrayList<>();
+        for (Attribute a : attributes) {
+            if (a.plan == null) {
+                return handles;
+            }
+            plans.add(a.plan);
+        }
+        RowAccess generated = RowAccessors.of(type, lookup, plans, handles);
+        if (generated == handles) {
+            return handles;
+        }
+        try {
+            Object probe = constructor.invoke();
+            Object[] values = new Object[attributes.size()];
+            generated.read(probe, values);
+            for (Attribute a : attributes) {
+                if (a.primitive && values[a.index] == null) {
+                    return handles;
+                }
+            }
+            generated.write(probe, values);
+            return generated;
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            org.slf4j.LoggerFactory.getLogger("dev.alchemy.orm")
+                    .debug(
+                            "{}: method handles for its attributes, since the generated accessor failed on a new "
+                                    + "instance",
+                            type.getName(),
+                            e);
+            return handles;
+        }
+    }
+
+    /**
+     * Reads every attribute's stored value.
+     *
+     * @param instance an object of this class
+     * @param into receives attribute {@code i}'s value at index {@code i}
+     */
+    public void readAll(Object instance, Object[] into) {
+        access.read(instance, into);
+    }
+
+    /**
+     * Writes every attribute.
+     *
+     * @param instance an object of this class
+     * @param values attribute {@code i}'s value at index {@code i}
+     */
+    public void writeAll(Object instance, Object[] values) {
+        for (int i : primitives) {
+            if (values[i] == null) {
+                attributes.get(i).set(instance, null); // explains the NULL for a primitive field
+            }
+        }
+        access.write(instance, values);
+    }
+
+    /** @return whether the generated row access is in use (for tests) */
+    public boolean hasGeneratedAccess() {
+        return access.getClass().isHidden();
+    }
+
+    /** @return a new instance through the no-argument constructor */
+    @SuppressWarnings("unchecked")
+    public T newInstance() {
+        try {
+            return (T) constructor.invokeExact();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new MappingError("could not create a " + type.getName() + ": " + e, e);
+        }
+    }
+
+    /** @return whether every primary key attribute of the object has a value (nothing allocated) */
+    public boolean hasKey(Object instance) {
+        for (Attribute a : primaryKey) {
+            if (a.get(instance) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The identity of an object: its class and primary key values.
+     *
+     * @param instance an object of this class
+     * @return its key, or null when a primary key value is not set
+     */
+    public @Nullable IdentityKey keyOf(Object instance) {
+        if (primaryKey.length == 1) {
+            Object v = primaryKey[0].get(instance);
+            return v == null ? null : new IdentityKey(type, v);
+        }
+        Object[] values = new Object[primaryKey.length];
+        for (int i = 0; i < primaryKey.length; i++) {
+            values[i] = primaryKey[i].get(instance);
+            if (values[i] == null) {
+                return null;
+            }
+        }
+        return new IdentityKey(type, List.of(values));
+    }
+
+    @Override
+    public String toString() {
+        return "Mapper[" + type.getSimpleName() + " -> " + tableName + "]";
+    }
+
+    /**
+     * The default column name of a field, as Spring Boot's naming strategy gives it: {@code userId} → {@code user_id}.
+     *
+     * @param field a field name
+     * @return the column name
+     */
+    public static String snakeCase(String field) {
+        StringBuilder out = new StringBuilder(field.length() + 4);
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (Character.isUpperCase(c)) {
+                boolean boundary = i > 0
+                        && (Character.isLowerCase(field.charAt(i - 1))
+                                || Character.isDigit(field.charAt(i - 1))
+                                || (i + 1 < field.length()
+                                        && Character.isLowerCase(field.charAt(i + 1))
+                                        && Character.isUpperCase(field.charAt(i - 1))));
+                if (boundary) {
+                    out.append('_');
+                }
+                out.append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    public static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

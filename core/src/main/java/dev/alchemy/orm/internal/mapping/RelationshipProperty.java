@@ -1,0 +1,293 @@
+package dev.alchemy.orm.internal.mapping;
+
+import dev.alchemy.exc.MappingError;
+import dev.alchemy.orm.Loading;
+import dev.alchemy.orm.Relationship;
+import dev.alchemy.schema.Column;
+import dev.alchemy.schema.ForeignKey;
+import dev.alchemy.schema.MetaData;
+import dev.alchemy.schema.Table;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One {@code @Relationship} field. Its join (which foreign key, which direction) is resolved on first use, because
+ * the other class's mapper may not exist yet while this one is being built.
+ */
+public final class RelationshipProperty {
+
+    /** The shape of a relationship. */
+    public enum Kind {
+        /** A collection; the other class has the foreign key. */
+        ONE_TO_MANY,
+        /** A reference; this class has the foreign key. */
+        MANY_TO_ONE,
+        /** A reference; the other class has the foreign key. */
+        ONE_TO_ONE,
+        /** A collection through an association table. */
+        MANY_TO_MANY
+    }
+
+    public final Mapper<?> owner;
+    /** This relationship's position among its owner's relationships. */
+    public final int ordinal;
+
+    public final String name;
+    public final Class<?> targetType;
+    public final boolean collection;
+    public final boolean isSet;
+    public final String backPopulates;
+    public final boolean saveUpdate;
+    public final boolean merge;
+    public final boolean delete;
+    public final boolean deleteOrphan;
+    public final boolean passiveDeletes;
+    /** SQLAlchemy's post_update: the foreign key is written by an UPDATE after the rows exist. */
+    public final boolean postUpdate;
+
+    public final String[] orderBy;
+    public final Loading loading;
+    private final String foreignKeyHint;
+    private final String secondaryName;
+    private final String joinColumnName;
+    private final String inverseColumnName;
+    private final MethodHandle getter;
+    private final MethodHandle setter;
+
+    private volatile boolean resolved;
+    public Kind kind;
+    public Mapper<?> target;
+    /** MANY_TO_ONE: this class's foreign key attribute; ONE_TO_MANY/ONE_TO_ONE: the target's. */
+    public Attribute foreignKey;
+    /** The primary key the foreign key refers to (the target's for MANY_TO_ONE, this class's otherwise). */
+    public Attribute referredKey;
+
+    @Nullable
+    public String secondary;
+
+    @Nullable
+    public String joinColumn;
+
+    @Nullable
+    public String inverseColumn;
+
+    @Nullable
+    public RelationshipProperty back;
+
+    public RelationshipProperty(
+            Mapper<?> owner, int ordinal, Field field, Relationship spec, MethodHandles.Lookup lookup) {
+        this.ordinal = ordinal;
+        this.owner = owner;
+        this.name = field.getName();
+        String where = owner.type.getSimpleName() + "." + name;
+        Class<?> type = field.getType();
+        this.collection = Collection.class.isAssignableFrom(type);
+        if (collection) {
+            if (type != List.class && type != Set.class && type != Collection.class) {
+                throw new MappingError(
+                        where + ": a collection relationship must be declared as List, Set or Collection, not "
+                                + type.getName());
+            }
+            this.isSet = type == Set.class;
+            this.targetType = elementType(field, where);
+        } else {
+            this.isSet = false;
+            this.targetType = type;
+        }
+        if (targetType.getAnnotation(dev.alchemy.orm.Table.class) == null) {
+            throw new MappingError(
+                    where + ": the related class " + targetType.getName() + " is not mapped (no @Table)");
+        }
+        this.backPopulates = spec.backPopulates();
+        Set<String> cascade = parseCascade(spec.cascade(), where);
+        this.saveUpdate = cascade.contains("save-update");
+        this.merge = cascade.contains("merge");
+        this.delete = cascade.contains("delete");
+        this.deleteOrphan = cascade.contains("delete-orphan");
+        this.passiveDeletes = spec.passiveDeletes();
+        this.postUpdate = spec.postUpdate();
+        this.orderBy = spec.orderBy();
+        this.loading = spec.loading();
+        this.foreignKeyHint = spec.foreignKey();
+        this.secondaryName = spec.secondary();
+        this.joinColumnName = spec.joinColumn();
+        this.inverseColumnName = spec.inverseJoinColumn();
+        if (postUpdate && !secondaryName.isEmpty()) {
+            throw new MappingError(where + ": postUpdate applies to relationships with a foreign key column, not to a "
+                    + "many-to-many association table");
+        }
+        if (deleteOrphan && !collection) {
+            throw new MappingError(where + ": delete-orphan applies to collections");
+        }
+        try {
+            this.getter = lookup.unreflectGetter(field).asType(MethodType.methodType(Object.class, Object.class));
+            this.setter =
+                    lookup.unreflectSetter(field).asType(MethodType.methodType(void.class, Object.class, Object.class));
+        } catch (IllegalAccessException e) {
+            throw new MappingError("cannot access " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Class<?> elementType(Field field, String where) {
+        Type generic = field.getGenericType();
+        if (generic instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> c) {
+            return c;
+        }
+        throw new MappingError(where + ": declare the element type, e.g. List<Address>");
+    }
+
+    private static Set<String> parseCascade(String text, String where) {
+        Set<String> result = new java.util.HashSet<>();
+        for (String part : text.toLowerCase(Locale.ROOT).split(",")) {
+            String p = part.strip();
+            switch (p) {
+                case "" -> {}
+                case "all" -> result.addAll(List.of("save-update", "merge", "delete"));
+                case "save-update", "merge", "delete", "delete-orphan" -> result.add(p);
+                default ->
+                    throw new MappingError(where + ": unknown cascade '" + p
+                            + "'; use save-update, merge, delete, delete-orphan or all");
+            }
+        }
+        return result;
+    }
+
+    /** Finds the foreign key and direction, once. */
+    public RelationshipProperty resolve() {
+        if (resolved) {
+            return this;
+        }
+        synchronized (this) {
+            if (resolved) {
+                return this;
+            }
+            String where = owner.type.getSimpleName() + "." + name;
+            Mapper<?> other = Mapper.of(targetType);
+            this.target = other;
+            if (!secondaryName.isEmpty()) {
+                if (!collection) {
+                    throw new MappingError(where + ": a many-to-many relationship (secondary) must be a collection");
+                }
+                kind = Kind.MANY_TO_MANY;
+                secondary = secondaryName;
+                joinColumn = joinColumnName.isEmpty()
+                        ? Mapper.snakeCase(owner.type.getSimpleName()) + "_id"
+                        : joinColumnName;
+                inverseColumn = inverseColumnName.isEmpty()
+                        ? Mapper.snakeCase(other.type.getSimpleName()) + "_id"
+                        : inverseColumnName;
+                if (joinColumn.equals(inverseColumn)) {
+                    throw new MappingError(where + ": the association table's two columns are both named '" + joinColumn
+                            + "'; set joinColumn and inverseJoinColumn");
+                }
+                referredKey = owner.singlePrimaryKey(where);
+                foreignKey = other.singlePrimaryKey(where);
+            } else {
+                Attribute local = collection ? null : owner.foreignKeyTo(other.table.fullName(), foreignKeyHint, where);
+                if (local != null) {
+                    kind = Kind.MANY_TO_ONE;
+                    foreignKey = local;
+                    referredKey = other.singlePrimaryKey(where);
+                } else {
+                    Attribute remote = other.foreignKeyTo(owner.table.fullName(), foreignKeyHint, where);
+                    if (remote == null) {
+                        throw new MappingError(where + ": no foreign key joins " + owner.table.fullName() + " and "
+                                + other.table.fullName() + "; add @ForeignKey(\"" + owner.table.fullName()
+                                + ".id\") to a column of "
+                                + other.type.getSimpleName()
+                                + (collection ? "" : " or of " + owner.type.getSimpleName()));
+                    }
+                    kind = collection ? Kind.ONE_TO_MANY : Kind.ONE_TO_ONE;
+                    foreignKey = remote;
+                    referredKey = owner.singlePrimaryKey(where);
+                }
+            }
+            if (!backPopulates.isEmpty()) {
+                RelationshipProperty b = other.relationship(backPopulates);
+                if (b.targetType != owner.type) {
+                    throw new MappingError(where + ": backPopulates '" + backPopulates + "' on "
+                            + other.type.getSimpleName() + " refers to " + b.targetType.getSimpleName() + ", not "
+                            + owner.type.getSimpleName());
+                }
+                back = b;
+            }
+            resolved = true;
+            return this;
+        }
+    }
+
+    /**
+     * Defines the association table of a many-to-many relationship in a MetaData, if it is not there yet.
+     *
+     * @param metadata the Base's MetaData
+     */
+    public void defineSecondary(MetaData metadata) {
+        resolve();
+        if (kind != Kind.MANY_TO_MANY || metadata.table(secondary) != null) {
+            return;
+        }
+        Table.of(
+                secondary,
+                metadata,
+                Column.of(joinColumn, referredKey.sqlType)
+                        .primaryKey()
+                        .autoincrement(false)
+                        .references(ForeignKey.to(owner.table.fullName() + "." + referredKey.columnName)
+                                .onDelete("CASCADE")),
+                Column.of(inverseColumn, foreignKey.sqlType)
+                        .primaryKey()
+                        .autoincrement(false)
+                        .references(ForeignKey.to(target.table.fullName() + "." + foreignKey.columnName)
+                                .onDelete("CASCADE")));
+    }
+
+    /** The association table, in a MetaData of its own, for statements. */
+    private volatile @Nullable Table secondaryTable;
+
+    public Table secondaryTable() {
+        Table t = secondaryTable;
+        if (t == null) {
+            MetaData md = new MetaData();
+            defineSecondary(md);
+            t = md.table(secondary);
+            secondaryTable = t;
+        }
+        return t;
+    }
+
+    @Nullable
+    public Object get(Object instance) {
+        try {
+            return getter.invokeExact(instance);
+        } catch (Throwable e) {
+            throw new MappingError("could not read " + this + ": " + e, e);
+        }
+    }
+
+    public void set(Object instance, @Nullable Object value) {
+        try {
+            setter.invokeExact(instance, value);
+        } catch (Throwable e) {
+            throw new MappingError("could not set " + this + ": " + e, e);
+        }
+    }
+
+    /** @return the relationship's name */
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return owner.type.getSimpleName() + "." + name;
+    }
+}

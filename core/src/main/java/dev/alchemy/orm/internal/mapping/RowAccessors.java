@@ -1,0 +1,197 @@
+package dev.alchemy.orm.internal.mapping;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Member;
+import java.lang.reflect.Method;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the {@link RowAccess} of a mapped class: a small hidden class, defined as a nestmate of the model (so it may
+ * touch private fields), whose {@code read} and {@code write} are straight-line code, one {@code getfield}/{@code
+ * putfield} (or getter/setter call, as the mapper prefers them) per attribute. A method handle per attribute, invoked
+ * from a loop over attributes, cannot be inlined by the JIT compiler; the dirty check of autoflush spent most of its
+ * time in that invocation.
+ *
+ * <p>The class is written with ASM, the bytecode library the JDK and Spring themselves build on. When it cannot be
+ * generated (an attribute declared in a superclass, a model in a module that does not open its package, a native
+ * image), the mapper's method handles are used instead, and the reason is logged at DEBUG (logger {@code
+ * dev.alchemy.orm}).
+ */
+public final class RowAccessors {
+
+    private static final Logger log = LoggerFactory.getLogger("dev.alchemy.orm");
+
+    private RowAccessors() {}
+
+    /** How one attribute is read and written: a field, or a getter and a setter method. */
+    public record Plan(Member reader, Member writer, Class<?> type) {}
+
+    /** GraalVM sets this property in a native image's run time (and at its build time, where no model is mapped). */
+    public static final boolean IN_NATIVE_IMAGE = System.getProperty("org.graalvm.nativeimage.imagecode") != null;
+
+    /**
+     * @param type the mapped class
+     * @param lookup a lookup with full privileges in it
+     * @param plans how each attribute is reached, in attribute order
+     * @param fallback the method-handle implementation, used when no class can be generated
+     * @return the fastest access available
+     */
+    public static RowAccess of(Class<?> type, MethodHandles.Lookup lookup, List<Plan> plans, RowAccess fallback) {
+        if (IN_NATIVE_IMAGE) {
+            return fallback; // a native image cannot define classes at run time: method handles from the start
+        }
+        for (Plan p : plans) {
+            if (p.reader().getDeclaringClass() != type || p.writer().getDeclaringClass() != type) {
+                log.debug(
+                        "{}: method handles for its attributes, since {} is declared in {}",
+                        type.getName(),
+                        p.reader().getName(),
+                        p.reader().getDeclaringClass().getName());
+                return fallback; // inherited members may be private to another class
+            }
+        }
+        try {
+            byte[] bytes = classFile(type, plans);
+            MethodHandles.Lookup hidden =
+                    lookup.defineHiddenClass(bytes, true, MethodHandles.Lookup.ClassOption.NESTMATE);
+            return (RowAccess) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
+                    .invoke();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            log.debug("{}: method handles for its attributes, since no accessor class could be defined", type, e);
+            return fallback;
+        }
+    }
+
+    // ---------------------------------------------------------------- class file
+
+    private static byte[] classFile(Class<?> type, List<Plan> plans) {
+        String owner = Type.getInternalName(type);
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS); // straight-line code: no frames to compute
+        cw.visit(
+                Opcodes.V17,
+                Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER,
+                owner + "$AlchemyRowAccess",
+                null,
+                "java/lang/Object",
+                new String[] {Type.getInternalName(RowAccess.class)});
+        MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        read(cw.visitMethod(Opcodes.ACC_PUBLIC, "read", ACCESS, null, null), owner, plans);
+        write(cw.visitMethod(Opcodes.ACC_PUBLIC, "write", ACCESS, null, null), owner, plans);
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    private static final String ACCESS = "(Ljava/lang/Object;[Ljava/lang/Object;)V";
+
+    /** {@code T t = (T) instance; into[i] = box(t.field_i); ...} */
+    private static void read(MethodVisitor m, String owner, List<Plan> plans) {
+        m.visitCode();
+        m.visitVarInsn(Opcodes.ALOAD, 1);
+        m.visitTypeInsn(Opcodes.CHECKCAST, owner);
+        m.visitVarInsn(Opcodes.ASTORE, 3);
+        for (int i = 0; i < plans.size(); i++) {
+            Plan p = plans.get(i);
+            m.visitVarInsn(Opcodes.ALOAD, 2);
+            m.visitLdcInsn(i);
+            m.visitVarInsn(Opcodes.ALOAD, 3);
+            if (p.reader() instanceof Field f) {
+                m.visitFieldInsn(Opcodes.GETFIELD, owner, f.getName(), Type.getDescriptor(f.getType()));
+            } else {
+                Method r = (Method) p.reader();
+                m.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, r.getName(), Type.getMethodDescriptor(r), false);
+            }
+            if (p.type().isPrimitive()) {
+                Class<?> box = dev.alchemy.engine.Conversions.boxed(p.type());
+                m.visitMethodInsn(
+                        Opcodes.INVOKESTATIC,
+                        Type.getInternalName(box),
+                        "valueOf",
+                        Type.getMethodDescriptor(Type.getType(box), Type.getType(p.type())),
+                        false);
+            }
+            m.visitInsn(Opcodes.AASTORE);
+        }
+        m.visitInsn(Opcodes.RETURN);
+        m.visitMaxs(0, 0);
+        m.visitEnd();
+    }
+
+    /** {@code T t = (T) instance; t.field_i = (F) values[i]; ...} */
+    private static void write(MethodVisitor m, String owner, List<Plan> plans) {
+        m.visitCode();
+        m.visitVarInsn(Opcodes.ALOAD, 1);
+        m.visitTypeInsn(Opcodes.CHECKCAST, owner);
+        m.visitVarInsn(Opcodes.ASTORE, 3);
+        for (int i = 0; i < plans.size(); i++) {
+            Plan p = plans.get(i);
+            Class<?> t = p.type();
+            m.visitVarInsn(Opcodes.ALOAD, 3);
+            m.visitVarInsn(Opcodes.ALOAD, 2);
+            m.visitLdcInsn(i);
+            m.visitInsn(Opcodes.AALOAD);
+            if (t.isPrimitive()) {
+                Class<?> box = dev.alchemy.engine.Conversions.boxed(t);
+                m.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(box));
+                m.visitMethodInsn(
+                        Opcodes.INVOKEVIRTUAL,
+                        Type.getInternalName(box),
+                        t.getName() + "Value",
+                        Type.getMethodDescriptor(Type.getType(t)),
+                        false);
+            } else if (t != Object.class) {
+                m.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(t));
+            }
+            if (p.writer() instanceof Field f) {
+                m.visitFieldInsn(Opcodes.PUTFIELD, owner, f.getName(), Type.getDescriptor(f.getType()));
+            } else {
+                Method w = (Method) p.writer();
+                m.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, w.getName(), Type.getMethodDescriptor(w), false);
+                Class<?> r = w.getReturnType();
+                if (r == long.class || r == double.class) {
+                    m.visitInsn(Opcodes.POP2);
+                } else if (r != void.class) {
+                    m.visitInsn(Opcodes.POP);
+                }
+            }
+        }
+        m.visitInsn(Opcodes.RETURN);
+        m.visitMaxs(0, 0);
+        m.visitEnd();
+    }
+
+    /** The method-handle implementation: each attribute through its mapper's handles. */
+    public static RowAccess handles(List<Attribute> attributes) {
+        return new RowAccess() {
+            @Override
+            public void read(Object instance, @Nullable Object[] into) {
+                for (int i = 0; i < attributes.size(); i++) {
+                    into[i] = attributes.get(i).getRaw(instance);
+                }
+            }
+
+            @Override
+            public void write(Object instance, @Nullable Object[] values) {
+                for (int i = 0; i < attributes.size(); i++) {
+                    attributes.get(i).setRaw(instance, values[i]);
+                }
+            }
+        };
+    }
+}

@@ -1,5 +1,0 @@
-/** Implementation of the ORM: mappers, the unit of work, the session. Unsupported: anything here may change without notice. */
-@NullMarked
-package dev.alchemy.orm.internal;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Implementation of the ORM: mappers, the unit of work, the session. Unsupported: anything here may change without notice. */
+@NullMarked
+package dev.alchemy.orm.internal.state;
+
+import org.jspecify.annotations.NullMarked;

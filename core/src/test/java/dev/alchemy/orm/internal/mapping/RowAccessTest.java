@@ -1,0 +1,117 @@
+package dev.alchemy.orm.internal.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.orm.Column;
+import dev.alchemy.orm.Table;
+import dev.alchemy.orm.model.Author;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generated row access reads and writes every attribute as the mapper's method handles do: private fields,
+ * getters and setters when the class has them, primitives boxed and unboxed; and classes it cannot serve fall back.
+ */
+class RowAccessTest {
+
+    @Table(name = "gauges")
+    static class Gauge {
+        @Column(primaryKey = true)
+        private long id;
+
+        @Column
+        private int reading;
+
+        @Column
+        private String label;
+
+        int setterCalls;
+
+        Gauge() {}
+
+        public String getLabel() {
+            return label;
+        }
+
+        public Gauge setLabel(String label) { // a fluent setter: its result is dropped
+            setterCalls++;
+            this.label = label == null ? null : label.trim();
+            return this;
+        }
+    }
+
+    @Table(name = "base_rows")
+    static class Base {
+        @Column(primaryKey = true)
+        Integer id;
+    }
+
+    @Table(name = "derived_rows")
+    static class Derived extends Base {
+        @Column
+        String name;
+    }
+
+    @Test
+    void privateFieldsPrimitivesAndSettersGoThroughTheGeneratedClass() {
+        Mapper<Gauge> mapper = Mapper.of(Gauge.class);
+        assertThat(mapper.hasGeneratedAccess()).isTrue();
+        Gauge g = mapper.newInstance();
+        mapper.writeAll(g, new Object[] {7L, 42, "  left  "});
+        assertThat(g.id).isEqualTo(7L);
+        assertThat(g.reading).isEqualTo(42);
+        assertThat(g.label).isEqualTo("left"); // the setter ran
+        assertThat(g.setterCalls).isEqualTo(1);
+        Object[] read = new Object[3];
+        mapper.readAll(g, read);
+        assertThat(read).containsExactly(7L, 42, "left");
+    }
+
+    @Test
+    void aNullForAPrimitiveFieldIsExplained() {
+        Mapper<Gauge> mapper = Mapper.of(Gauge.class);
+        Gauge g = mapper.newInstance();
+        assertThatThrownBy(() -> mapper.writeAll(g, new Object[] {1L, null, "x"}))
+                .isInstanceOf(ArgumentError.class)
+                .hasMessageContaining("column 'reading' is NULL")
+                .hasMessageContaining("primitive int");
+    }
+
+    @Test
+    void theSeedsModelsUseIt() {
+        assertThat(Mapper.of(Author.class).hasGeneratedAccess()).isTrue();
+        assertThat(Mapper.of(dev.alchemy.orm.model.User.class).hasGeneratedAccess())
+                .isTrue();
+    }
+
+    @Table(name = "logged_rows")
+    static class LoggedDerived extends Base {
+        @Column
+        String name;
+    }
+
+    @Test
+    void aFallbackIsLoggedAtDebugWithItsReason() {
+        try (dev.alchemy.testing.LogCapture log =
+                dev.alchemy.testing.LogCapture.of("dev.alchemy.orm", ch.qos.logback.classic.Level.DEBUG)) {
+            assertThat(Mapper.of(LoggedDerived.class).hasGeneratedAccess()).isFalse();
+            assertThat(log.messages(ch.qos.logback.classic.Level.DEBUG))
+                    .anySatisfy(m -> assertThat(m)
+                            .contains(LoggedDerived.class.getName())
+                            .contains("method handles")
+                            .contains("declared in " + Base.class.getName()));
+        }
+    }
+
+    @Test
+    void inheritedAttributesFallBackToMethodHandles() {
+        Mapper<Derived> mapper = Mapper.of(Derived.class);
+        assertThat(mapper.hasGeneratedAccess()).isFalse();
+        Derived d = mapper.newInstance();
+        mapper.writeAll(d, new Object[] {3, "three"});
+        Object[] read = new Object[2];
+        mapper.readAll(d, read);
+        assertThat(read).containsExactly(3, "three");
+    }
+}
