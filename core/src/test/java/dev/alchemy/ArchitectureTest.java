@@ -172,6 +172,46 @@ class ArchitectureTest {
     }
 
     @Test
+    void theOrmsRoomsAreFreeOfCycles() {
+        // orm/internal is split by concept (mapping, state, loading, relationships, flush, session): each room may
+        // use the rooms below it, never one above, so that the identity map or a loader strategy can be read alone
+        check(slices().matching("dev.alchemy.orm.internal.(*)..").should().beFreeOfCycles());
+    }
+
+    @Test
+    void theOrmsRoomsAreLayered() {
+        String[] rooms = {"mapping", "state", "loading", "relationships", "flush", "session"};
+        for (int i = 0; i < rooms.length; i++) {
+            String[] above = java.util.Arrays.stream(rooms, i + 1, rooms.length)
+                    .map(r -> "dev.alchemy.orm.internal." + r + "..")
+                    .toArray(String[]::new);
+            if (above.length == 0) {
+                continue;
+            }
+            check(noClasses()
+                    .that()
+                    .resideInAPackage("dev.alchemy.orm.internal." + rooms[i] + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(above));
+        }
+    }
+
+    @Test
+    void theSessionIsReachedThroughItsInterfacesBelowIt() {
+        // collections, loaders and cascades talk to their session through SessionContext, the unit of work through
+        // FlushContext: nothing below the session package knows SessionImpl
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.alchemy.orm.internal..")
+                .and()
+                .resideOutsideOfPackage("dev.alchemy.orm.internal.session..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.alchemy.orm.internal.session.."));
+    }
+
+    @Test
     void noBackDoorsIntoTheSession() {
         // the public ORM API reaches the session through the Session interface only (the Spring starter's shared
         // Session is one too), never through a cast to the implementation or its static helpers

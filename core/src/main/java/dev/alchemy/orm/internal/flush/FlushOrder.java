@@ -5,7 +5,7 @@ import dev.alchemy.orm.internal.mapping.Attribute;
 import dev.alchemy.orm.internal.mapping.Mapper;
 import dev.alchemy.orm.internal.mapping.RelationshipProperty;
 import dev.alchemy.orm.internal.mapping.RelationshipProperty.Kind;
-import dev.alchemy.orm.internal.relationships.Relationships;
+import dev.alchemy.orm.internal.relationships.Cascades;
 import dev.alchemy.orm.internal.state.InstanceState;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -161,7 +161,7 @@ public final class FlushOrder {
                 if (r.postUpdate || r.kind == Kind.MANY_TO_MANY) {
                     continue;
                 }
-                for (Object target : Relationships.loadedTargets(s, r)) {
+                for (Object target : Cascades.loadedTargets(s, r)) {
                     InstanceState t = byInstance.get(target);
                     if (t == null || t == s) {
                         continue;

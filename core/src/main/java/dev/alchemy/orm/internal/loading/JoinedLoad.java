@@ -5,7 +5,6 @@ import dev.alchemy.orm.internal.mapping.Attribute;
 import dev.alchemy.orm.internal.mapping.Mapper;
 import dev.alchemy.orm.internal.mapping.RelationshipProperty;
 import dev.alchemy.orm.internal.mapping.RelationshipProperty.Kind;
-import dev.alchemy.orm.internal.relationships.Relationships;
 import dev.alchemy.schema.Table;
 import dev.alchemy.sql.ColumnElement;
 import dev.alchemy.sql.Select;
@@ -40,7 +39,7 @@ public final class JoinedLoad {
         boolean any = false;
         for (RelationshipProperty r : mapper.relationshipArray) {
             r.resolve();
-            if (Relationships.effective(r, options.get(r.name)) == Loading.JOINED) {
+            if (RelationshipLoader.effective(r, options.get(r.name)) == Loading.JOINED) {
                 any = true;
                 break;
             }
@@ -58,7 +57,7 @@ public final class JoinedLoad {
         int offset = mapper.attributes.size();
         for (RelationshipProperty r : mapper.relationships) {
             r.resolve();
-            if (Relationships.effective(r, options.get(r.name)) != Loading.JOINED) {
+            if (RelationshipLoader.effective(r, options.get(r.name)) != Loading.JOINED) {
                 continue;
             }
             Table target = r.target.table;

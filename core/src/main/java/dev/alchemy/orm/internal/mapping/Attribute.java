@@ -3,7 +3,6 @@ package dev.alchemy.orm.internal.mapping;
 import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.exc.MappingError;
 import dev.alchemy.orm.AttributeConverter;
-import dev.alchemy.orm.internal.state.InstanceState;
 import dev.alchemy.types.SqlType;
 import java.lang.invoke.MethodHandle;
 import java.util.Arrays;
@@ -14,6 +13,17 @@ import org.jspecify.annotations.Nullable;
  * One mapped field: its column, its SQL type, and method handles to read and write it, resolved once per class.
  */
 public final class Attribute {
+
+    /**
+     * A stored value that matches no value, not even itself compared with another: what a snapshot holds where the
+     * row of a re-attached object was not found (see the session's re-attachment).
+     */
+    public static final Object UNKNOWN = new Object() {
+        @Override
+        public String toString() {
+            return "<unknown>";
+        }
+    };
 
     public final String name;
     public final String columnName;
@@ -99,7 +109,7 @@ public final class Attribute {
      * has a converter, so a field type without {@code equals} does not look changed after every load.
      */
     public boolean sameValue(@Nullable Object a, @Nullable Object b) {
-        if (a == InstanceState.UNKNOWN || b == InstanceState.UNKNOWN) {
+        if (a == UNKNOWN || b == UNKNOWN) {
             return a == b;
         }
         if (converter != null && a != null && b != null) {

@@ -1,27 +1,17 @@
 package dev.alchemy.orm.internal.mapping;
 
+import dev.alchemy.engine.Conversions;
 import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.exc.MappingError;
 import dev.alchemy.exc.UnmappedClassError;
-import dev.alchemy.orm.AttributeConverter;
 import dev.alchemy.orm.Column;
-import dev.alchemy.orm.Convert;
 import dev.alchemy.orm.ForeignKey;
 import dev.alchemy.orm.Table;
 import dev.alchemy.orm.Transient;
-import dev.alchemy.orm.Version;
-import dev.alchemy.schema.CheckConstraint;
-import dev.alchemy.schema.Index;
 import dev.alchemy.schema.MetaData;
-import dev.alchemy.schema.SchemaItem;
-import dev.alchemy.schema.UniqueConstraint;
-import dev.alchemy.types.SqlType;
-import dev.alchemy.types.SqlTypes;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,7 +49,7 @@ public final class Mapper<T> {
     /** The indexes of attributes whose field is primitive, which a row's NULL cannot be written to. */
     private final int[] primitives;
 
-    private final Table annotation;
+    final Table annotation;
     private final List<String> foreignTables;
     public final dev.alchemy.schema.Table table;
     public final List<RelationshipProperty> relationships;
@@ -86,8 +76,8 @@ public final class Mapper<T> {
         this.annotation = table;
         this.tableName = table.name();
         this.schema = table.schema().isEmpty() ? null : table.schema();
-        MethodHandles.Lookup lookup = lookup(type);
-        this.constructor = constructor(type, lookup);
+        MethodHandles.Lookup lookup = AttributeFactory.lookup(type);
+        this.constructor = AttributeFactory.constructor(type, lookup);
         List<Attribute> attrs = new ArrayList<>();
         List<String> fks = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
@@ -107,7 +97,8 @@ public final class Mapper<T> {
                         || Modifier.isStatic(field.getModifiers())) {
                     continue;
                 }
-                Attribute attribute = attribute(type, field, column, c == type ? lookup : lookup(c));
+                Attribute attribute = AttributeFactory.attribute(
+                        type, field, column, c == type ? lookup : AttributeFactory.lookup(c));
                 level.add(attribute);
                 ForeignKey fk = field.getAnnotation(ForeignKey.class);
                 if (fk != null) {
@@ -154,7 +145,8 @@ public final class Mapper<T> {
                 if (r == null || field.isAnnotationPresent(Transient.class)) {
                     continue;
                 }
-                rels.add(new RelationshipProperty(this, rels.size(), field, r, c == type ? lookup : lookup(c)));
+                rels.add(new RelationshipProperty(
+                        this, rels.size(), field, r, c == type ? lookup : AttributeFactory.lookup(c)));
             }
         }
         this.relationships = List.copyOf(rels);
@@ -176,164 +168,6 @@ public final class Mapper<T> {
         return (Mapper<T>) MAPPERS.get(type);
     }
 
-    private static MethodHandles.Lookup lookup(Class<?> type) {
-        try {
-            return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
-        } catch (IllegalAccessException e) {
-            throw new MappingError(
-                    "cannot access " + type.getName() + ": open its package to dev.alchemy.core (" + e.getMessage()
-                            + ")",
-                    e);
-        }
-    }
-
-    private static MethodHandle constructor(Class<?> type, MethodHandles.Lookup lookup) {
-        try {
-            return lookup.findConstructor(type, MethodType.methodType(void.class))
-                    .asType(MethodType.methodType(Object.class));
-        } catch (NoSuchMethodException | IllegalAccessException e) {
-            throw new MappingError(
-                    type.getName()
-                            + " needs a no-argument constructor (any visibility) so the session can create instances when loading rows",
-                    e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Attribute attribute(Class<?> owner, Field field, Column column, MethodHandles.Lookup lookup) {
-        String where = owner.getSimpleName() + "." + field.getName();
-        if (Modifier.isFinal(field.getModifiers())) {
-            throw new MappingError(where + " is final; mapped fields must be assignable");
-        }
-        AttributeConverter<Object, Object> converter = null;
-        Convert convert = field.getAnnotation(Convert.class);
-        Class<?> stored = field.getType();
-        if (convert != null) {
-            try {
-                var ctor = convert.value().getDeclaredConstructor();
-                ctor.setAccessible(true);
-                converter = ctor.newInstance();
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new MappingError(
-                        where + ": cannot create converter " + convert.value().getName()
-                                + " (it needs a no-argument constructor)",
-                        e);
-            }
-            stored = converter.databaseType();
-        }
-        SqlType<?> sqlType;
-        try {
-            sqlType = sqlType(stored, column);
-        } catch (ArgumentError e) {
-            throw new MappingError(
-                    where + " has an unsupported type " + stored.getName() + ": " + e.getMessage()
-                            + " (use @Convert with an AttributeConverter, or @Transient to leave it unmapped)",
-                    e);
-        }
-        if (converter != null) {
-            // the column's type converts, so conditions built on it (where(Product::getPrice).eq(price)) convert too
-            AttributeConverter<Object, Object> c = converter;
-            @SuppressWarnings({"unchecked", "rawtypes"})
-            SqlType<?> converted = SqlTypes.converted(
-                    (SqlType) sqlType,
-                    (Class) dev.alchemy.engine.Conversions.boxed(field.getType()),
-                    c::toDatabase,
-                    c::fromDatabase);
-            sqlType = converted;
-        }
-        String columnName = column.name().isEmpty() ? snakeCase(field.getName()) : column.name();
-        MethodHandle getter;
-        MethodHandle setter;
-        java.lang.reflect.Member reader = accessorMember(field, true);
-        java.lang.reflect.Member writer = accessorMember(field, false);
-        try {
-            getter = accessor(reader, lookup, true);
-            setter = accessor(writer, lookup, false);
-        } catch (IllegalAccessException e) {
-            throw new MappingError("cannot access " + where + ": " + e.getMessage(), e);
-        }
-        boolean version = field.isAnnotationPresent(Version.class);
-        if (version) {
-            Class<?> b = dev.alchemy.engine.Conversions.boxed(field.getType());
-            if (b != Integer.class && b != Long.class) {
-                throw new MappingError(where + ": a @Version field must be Integer or Long, not "
-                        + field.getType().getName());
-            }
-        }
-        Attribute attribute = new Attribute(
-                owner.getSimpleName(),
-                field.getName(),
-                columnName,
-                field.getType(),
-                sqlType,
-                converter,
-                getter,
-                setter,
-                column.primaryKey(),
-                version);
-        attribute.plan = new RowAccessors.Plan(reader, writer, field.getType());
-        return attribute;
-    }
-
-    private static SqlType<?> sqlType(Class<?> stored, Column column) {
-        if (stored == String.class && column.length() > 0) {
-            return SqlTypes.string(column.length());
-        }
-        if (stored == java.math.BigDecimal.class && column.precision() > 0) {
-            return numeric(column.precision(), column.scale());
-        }
-        return SqlTypes.forJavaType(stored);
-    }
-
-    private static SqlType<?> numeric(int precision, int scale) {
-        try {
-            return (SqlType<?>)
-                    SqlTypes.class.getMethod("numeric", int.class, int.class).invoke(null, precision, scale);
-        } catch (ReflectiveOperationException e) {
-            return SqlTypes.forJavaType(java.math.BigDecimal.class);
-        }
-    }
-
-    /** Prefers a getter/setter pair (getName/isName, setName); otherwise the field itself, whatever its visibility. */
-    private static java.lang.reflect.Member accessorMember(Field field, boolean read) {
-        String suffix = Character.toUpperCase(field.getName().charAt(0))
-                + field.getName().substring(1);
-        Method method = null;
-        try {
-            if (read) {
-                try {
-                    method = field.getDeclaringClass().getDeclaredMethod("get" + suffix);
-                } catch (NoSuchMethodException e) {
-                    if (field.getType() == boolean.class || field.getType() == Boolean.class) {
-                        method = field.getDeclaringClass().getDeclaredMethod("is" + suffix);
-                    }
-                }
-                if (method != null && method.getReturnType() != field.getType()) {
-                    method = null;
-                }
-            } else {
-                method = field.getDeclaringClass().getDeclaredMethod("set" + suffix, field.getType());
-            }
-        } catch (NoSuchMethodException e) {
-            method = null;
-        }
-        return method != null && !Modifier.isStatic(method.getModifiers()) ? method : field;
-    }
-
-    private static MethodHandle accessor(java.lang.reflect.Member member, MethodHandles.Lookup lookup, boolean read)
-            throws IllegalAccessException {
-        MethodHandle handle;
-        if (member instanceof Method method) {
-            handle = lookup.unreflect(method);
-        } else {
-            Field field = (Field) member;
-            handle = read ? lookup.unreflectGetter(field) : lookup.unreflectSetter(field);
-        }
-        return read
-                ? handle.asType(MethodType.methodType(Object.class, Object.class))
-                : handle.asType(MethodType.methodType(void.class, Object.class, Object.class));
-    }
-
     /**
      * Defines this class's table in a MetaData (a Base's), with its columns, constraints and indexes.
      *
@@ -341,102 +175,7 @@ public final class Mapper<T> {
      * @return the table
      */
     public dev.alchemy.schema.Table defineTable(MetaData metadata) {
-        List<SchemaItem> items = new ArrayList<>();
-        Map<String, String> columnOf = new LinkedHashMap<>();
-        for (Attribute a : attributesInDeclaredOrder()) {
-            columnOf.put(a.name, a.columnName);
-            columnOf.put(a.columnName, a.columnName);
-        }
-        for (Attribute a : attributes) {
-            items.add(column(a));
-        }
-        for (dev.alchemy.orm.UniqueConstraint u : annotation.uniqueConstraints()) {
-            items.add(new UniqueConstraint(u.name().isEmpty() ? null : u.name(), resolve(u.columns(), columnOf)));
-        }
-        for (String check : annotation.checks()) {
-            items.add(CheckConstraint.of(check));
-        }
-        for (dev.alchemy.orm.Index index : annotation.indexes()) {
-            List<String> cols = resolve(index.columns(), columnOf);
-            String name = index.name().isEmpty() ? "ix_" + tableName + "_" + String.join("_", cols) : index.name();
-            items.add(new Index(name, cols, index.unique()));
-        }
-        SchemaItem[] array = items.toArray(SchemaItem[]::new);
-        try {
-            return schema == null
-                    ? dev.alchemy.schema.Table.of(tableName, metadata, array)
-                    : dev.alchemy.schema.Table.inSchema(schema, tableName, metadata, array);
-        } catch (MappingError e) {
-            throw e;
-        } catch (ArgumentError e) {
-            throw new MappingError(type.getName() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private List<Attribute> attributesInDeclaredOrder() {
-        return attributes;
-    }
-
-    private List<String> resolve(String[] names, Map<String, String> columnOf) {
-        List<String> cols = new ArrayList<>();
-        for (String n : names) {
-            String c = columnOf.get(n);
-            if (c == null) {
-                throw new MappingError(type.getName() + ": @Table names an unknown column or field '" + n + "'; known: "
-                        + byName.keySet());
-            }
-            cols.add(c);
-        }
-        return cols;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private dev.alchemy.schema.Column<?> column(Attribute a) {
-        Field field = field(a.name);
-        Column spec = field.getAnnotation(Column.class);
-        dev.alchemy.schema.Column c = dev.alchemy.schema.Column.of(a.columnName, (SqlType) a.sqlType);
-        if (spec.primaryKey()) {
-            c = c.primaryKey();
-        }
-        if (!spec.nullable() || (a.primitive && !spec.primaryKey()) || a.version) {
-            c = c.notNull();
-        }
-        if (spec.unique()) {
-            c = c.unique();
-        }
-        if (spec.index()) {
-            c = c.index();
-        }
-        if (!spec.serverDefault().isEmpty()) {
-            c = c.serverDefault(spec.serverDefault());
-        }
-        if (spec.autoincrement() != Column.Autoincrement.AUTO) {
-            c = c.autoincrement(spec.autoincrement() == Column.Autoincrement.TRUE);
-        }
-        ForeignKey fk = field.getAnnotation(ForeignKey.class);
-        if (fk != null) {
-            dev.alchemy.schema.ForeignKey key;
-            try {
-                key = dev.alchemy.schema.ForeignKey.to(fk.value());
-                if (!fk.onDelete().isEmpty()) key = key.onDelete(fk.onDelete());
-                if (!fk.onUpdate().isEmpty()) key = key.onUpdate(fk.onUpdate());
-            } catch (ArgumentError e) {
-                throw new MappingError(type.getSimpleName() + "." + a.name + ": " + e.getMessage(), e);
-            }
-            c = c.references(key);
-        }
-        return c;
-    }
-
-    private Field field(String name) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            try {
-                return c.getDeclaredField(name);
-            } catch (NoSuchFieldException ignored) {
-                // look in the superclass
-            }
-        }
-        throw new IllegalStateException(name);
+        return MapperTables.define(this, metadata);
     }
 
     /** @return the mapped class */
@@ -633,6 +372,45 @@ public final class Mapper<T> {
         } catch (Throwable e) {
             throw new MappingError("could not create a " + type.getName() + ": " + e, e);
         }
+    }
+
+    /**
+     * The identity key of an object of this class with a primary key value given by the application ({@code get}),
+     * converted to the key columns' Java types so that {@code get(User.class, 1)} finds a {@code Long} id.
+     *
+     * @param id the key value, or a List of values in key order for a composite key
+     * @return the identity key
+     */
+    public IdentityKey identityKey(Object id) {
+        Attribute[] pk = primaryKey;
+        if (pk.length == 1) {
+            return new IdentityKey(type, Conversions.convert(id, Conversions.boxed(pk[0].sqlType.javaType())));
+        }
+        if (!(id instanceof List<?> values) || values.size() != pk.length) {
+            throw new dev.alchemy.exc.ArgumentError(type.getSimpleName() + " has a composite primary key " + List.of(pk)
+                    + "; pass its values as a List in that order");
+        }
+        List<Object> converted = new ArrayList<>();
+        for (int i = 0; i < pk.length; i++) {
+            converted.add(Conversions.convert(values.get(i), Conversions.boxed(pk[i].sqlType.javaType())));
+        }
+        return new IdentityKey(type, List.copyOf(converted));
+    }
+
+    /**
+     * @param values stored values in attribute order (a row, a snapshot)
+     * @return the identity key they hold
+     */
+    public IdentityKey keyFromValues(Object[] values) {
+        Attribute[] pk = primaryKey;
+        if (pk.length == 1) {
+            return new IdentityKey(type, values[pk[0].index]);
+        }
+        List<Object> id = new ArrayList<>(pk.length);
+        for (Attribute a : pk) {
+            id.add(values[a.index]);
+        }
+        return new IdentityKey(type, List.copyOf(id));
     }
 
     /** @return whether every primary key attribute of the object has a value (nothing allocated) */

@@ -3,7 +3,6 @@ package dev.alchemy.orm.internal.state;
 import dev.alchemy.exc.DetachedInstanceError;
 import dev.alchemy.exc.InvalidRequestError;
 import dev.alchemy.orm.internal.mapping.RelationshipProperty;
-import dev.alchemy.orm.internal.session.SessionImpl;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -17,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CollectionState {
 
-    public final SessionImpl session;
+    public final SessionContext session;
     public final InstanceState owner;
     public final RelationshipProperty relationship;
     public final Collection<Object> items;
@@ -36,7 +35,7 @@ public final class CollectionState {
     public long touched;
 
     public CollectionState(
-            SessionImpl session, InstanceState owner, RelationshipProperty relationship, Collection<Object> items) {
+            SessionContext session, InstanceState owner, RelationshipProperty relationship, Collection<Object> items) {
         this.session = session;
         this.owner = owner;
         this.relationship = relationship;

@@ -1,6 +1,7 @@
 package dev.alchemy.orm.internal.state;
 
 import dev.alchemy.orm.ObjectState;
+import dev.alchemy.orm.internal.mapping.Attribute;
 import dev.alchemy.orm.internal.mapping.IdentityKey;
 import dev.alchemy.orm.internal.mapping.Mapper;
 import dev.alchemy.orm.internal.mapping.RelationshipProperty;
@@ -10,12 +11,7 @@ import org.jspecify.annotations.Nullable;
 public final class InstanceState {
 
     /** A snapshot value that matches no value: the row of a re-attached object was not found. */
-    public static final Object UNKNOWN = new Object() {
-        @Override
-        public String toString() {
-            return "<unknown>";
-        }
-    };
+    public static final Object UNKNOWN = Attribute.UNKNOWN;
 
     public final Object instance;
     public final Mapper<?> mapper;

@@ -1,7 +1,6 @@
 package dev.alchemy.orm.internal.state;
 
 import dev.alchemy.orm.internal.mapping.RelationshipProperty;
-import dev.alchemy.orm.internal.session.SessionImpl;
 import java.util.AbstractList;
 import java.util.ArrayList;
 
@@ -16,7 +15,7 @@ public final class TrackedList<E> extends AbstractList<E> implements CollectionS
     private final ArrayList<Object> items = new ArrayList<>();
     private final CollectionState state;
 
-    public TrackedList(SessionImpl session, InstanceState owner, RelationshipProperty relationship) {
+    public TrackedList(SessionContext session, InstanceState owner, RelationshipProperty relationship) {
         this.state = new CollectionState(session, owner, relationship, items);
     }
 

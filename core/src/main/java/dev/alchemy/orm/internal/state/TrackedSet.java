@@ -1,7 +1,6 @@
 package dev.alchemy.orm.internal.state;
 
 import dev.alchemy.orm.internal.mapping.RelationshipProperty;
-import dev.alchemy.orm.internal.session.SessionImpl;
 import java.util.AbstractSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -18,7 +17,7 @@ public final class TrackedSet<E> extends AbstractSet<E> implements CollectionSta
     private final LinkedHashSet<Object> items = new LinkedHashSet<>();
     private final CollectionState state;
 
-    public TrackedSet(SessionImpl session, InstanceState owner, RelationshipProperty relationship) {
+    public TrackedSet(SessionContext session, InstanceState owner, RelationshipProperty relationship) {
         this.state = new CollectionState(session, owner, relationship, items);
     }
 

@@ -1,0 +1,175 @@
+package dev.alchemy.orm.internal.flush;
+
+import dev.alchemy.engine.Connection;
+import dev.alchemy.engine.Conversions;
+import dev.alchemy.exc.StaleDataError;
+import dev.alchemy.orm.internal.mapping.Attribute;
+import dev.alchemy.orm.internal.mapping.Mapper;
+import dev.alchemy.orm.internal.state.InstanceState;
+import dev.alchemy.schema.Table;
+import dev.alchemy.sql.BindParam;
+import dev.alchemy.sql.ColumnElement;
+import dev.alchemy.sql.Delete;
+import dev.alchemy.sql.Update;
+import dev.alchemy.types.SqlType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The UPDATEs and DELETEs of one flush, as SQLAlchemy's {@code persistence.py}: UPDATEs with the same changed columns
+ * go in one executemany, DELETEs likewise; a version column or a missing row makes the matched count fall short,
+ * which raises {@link StaleDataError}.
+ */
+final class Persistence {
+
+    private final FlushContext session;
+
+    Persistence(FlushContext session) {
+        this.session = session;
+    }
+
+    /**
+     * An UPDATE to make: an object, the indexes of its changed attributes, and its stored values now.
+     *
+     * @param state the object
+     * @param changed the indexes of the attributes that changed
+     * @param current the stored values now
+     */
+    record Change(InstanceState state, int[] changed, Object[] current) {}
+
+    /** The indexes of the attributes an UPDATE sets, compared by content. */
+    private record ChangedColumns(int[] indexes) {
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o instanceof ChangedColumns other && Arrays.equals(indexes, other.indexes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(indexes);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(indexes);
+        }
+    }
+
+    /** The indexes of the attributes an UPDATE sets, compared by content. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void update(Connection conn, Mapper<?> mapper, List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Table table = mapper.table;
+        Attribute version = mapper.version;
+        Map<ChangedColumns, List<Change>> groups = new LinkedHashMap<>(); // one UPDATE per set of changed columns
+        for (Change c : changes) {
+            groups.computeIfAbsent(new ChangedColumns(c.changed), k -> new ArrayList<>())
+                    .add(c);
+        }
+        for (List<Change> group : groups.values()) {
+            int[] changed = group.get(0).changed;
+            Map<String, Object> set = new LinkedHashMap<>();
+            for (int i : changed) {
+                Attribute a = mapper.attributes.get(i);
+                set.put(a.columnName, BindParam.required(a.columnName, (SqlType) a.sqlType));
+            }
+            if (version != null && !set.containsKey(version.columnName)) {
+                set.put(version.columnName, BindParam.required(version.columnName, (SqlType) version.sqlType));
+            }
+            Update update = Update.of(table).values(set).where(keyCondition(mapper));
+            List<Map<String, Object>> parameterSets = new ArrayList<>(group.size());
+            for (Change c : group) {
+                Map<String, Object> params = new HashMap<>();
+                for (int i : changed) {
+                    params.put(mapper.attributes.get(i).columnName, c.current[i]);
+                }
+                keyParameters(mapper, c.state.snapshot, params);
+                if (version != null) {
+                    Object next = nextVersion(c.state.snapshot[version.index], version);
+                    params.put(version.columnName, next);
+                    c.current[version.index] = next;
+                }
+                parameterSets.add(params);
+            }
+            long matched = conn.execute(update, parameterSets).rowcount();
+            if (matched != group.size()) {
+                throw new StaleDataError("UPDATE statement on table '" + table.fullName() + "' expected to update "
+                        + group.size() + " row(s); " + matched + " were matched. The row of a "
+                        + mapper.type.getSimpleName()
+                        + " was changed or deleted by another transaction since it was loaded.");
+            }
+            for (Change c : group) {
+                if (version != null) {
+                    version.set(c.state.instance, c.current[version.index]);
+                }
+                session.updated(c.state, c.current);
+            }
+        }
+    }
+
+    private static Object nextVersion(@Nullable Object current, Attribute version) {
+        long next = current == null ? 1 : ((Number) current).longValue() + 1;
+        return Conversions.convert(next, Conversions.boxed(version.sqlType.javaType()));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ColumnElement<Boolean>[] keyCondition(Mapper<?> mapper) {
+        Table table = mapper.table;
+        List<ColumnElement<Boolean>> conditions = new ArrayList<>();
+        for (Attribute pk : mapper.primaryKey) {
+            conditions.add(table.c(pk.columnName)
+                    .eq((ColumnElement) BindParam.required(pk.keyParameter, (SqlType) pk.sqlType)));
+        }
+        Attribute version = mapper.version;
+        if (version != null) {
+            conditions.add(table.c(version.columnName)
+                    .eq((ColumnElement) BindParam.required(version.versionParameter, (SqlType) version.sqlType)));
+        }
+        return conditions.toArray(ColumnElement[]::new);
+    }
+
+    private static void keyParameters(Mapper<?> mapper, Object[] snapshot, Map<String, Object> params) {
+        for (Attribute pk : mapper.primaryKey) {
+            params.put(pk.keyParameter, snapshot[pk.index]);
+        }
+        Attribute version = mapper.version;
+        if (version != null) {
+            params.put(version.versionParameter, snapshot[version.index]);
+        }
+    }
+
+    void delete(Connection conn, Mapper<?> mapper, List<InstanceState> states) {
+        Table table = mapper.table;
+        Delete delete = Delete.from(table).where(keyCondition(mapper));
+        List<Map<String, Object>> parameterSets = new ArrayList<>(states.size());
+        Attribute single = mapper.primaryKey.length == 1 && mapper.version == null ? mapper.primaryKey[0] : null;
+        for (InstanceState s : states) {
+            Object[] snapshot = Objects.requireNonNull(s.snapshot);
+            if (single != null && snapshot[single.index] != null) {
+                parameterSets.add(Map.of(single.keyParameter, snapshot[single.index]));
+                continue;
+            }
+            Map<String, Object> params = new HashMap<>();
+            keyParameters(mapper, snapshot, params);
+            parameterSets.add(params);
+        }
+        long matched = conn.execute(delete, parameterSets).rowcount();
+        if (matched != states.size()) {
+            throw new StaleDataError("DELETE statement on table '" + table.fullName() + "' expected to delete "
+                    + states.size() + " row(s); " + matched + " were matched. The row of a "
+                    + mapper.type.getSimpleName()
+                    + " was changed or deleted by another transaction since it was loaded.");
+        }
+        for (InstanceState s : states) {
+            session.deletedRow(s);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.alchemy.orm.internal.loading;
+
+import dev.alchemy.engine.Executable;
+import dev.alchemy.engine.Result;
+import dev.alchemy.engine.Row;
+import dev.alchemy.orm.EntitySelect;
+import dev.alchemy.orm.LoadOption;
+import dev.alchemy.orm.Loading;
+import dev.alchemy.orm.ObjectState;
+import dev.alchemy.orm.internal.mapping.Attribute;
+import dev.alchemy.orm.internal.mapping.IdentityKey;
+import dev.alchemy.orm.internal.mapping.Mapper;
+import dev.alchemy.orm.internal.mapping.RelationshipProperty;
+import dev.alchemy.orm.internal.state.IdentityMap;
+import dev.alchemy.orm.internal.state.InstanceState;
+import dev.alchemy.orm.internal.state.SessionContext;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns rows into objects, as SQLAlchemy's {@code loading.py}: one object per identity key (the identity map's, when
+ * the session holds it already), fields populated from the row, relationships set up by their loader strategies.
+ */
+public final class ObjectLoader {
+
+    private final SessionContext session;
+    private final IdentityMap map;
+    private final RelationshipLoader relationships;
+
+    /**
+     * @param session the session the objects belong to
+     * @param map its identity map
+     * @param relationships its relationship loader
+     */
+    public ObjectLoader(SessionContext session, IdentityMap map, RelationshipLoader relationships) {
+        this.session = session;
+        this.map = map;
+        this.relationships = relationships;
+    }
+
+    /**
+     * Runs an entity select and returns its objects.
+     *
+     * @param select the select
+     * @param parameters its bound parameters
+     * @param overwrite whether the fields of objects the session holds are overwritten (refresh, populate existing)
+     * @return the objects, each once, in row order
+     */
+    public <T> List<T> load(EntitySelect<T> select, Map<String, ?> parameters, boolean overwrite) {
+        Mapper<T> mapper = Mapper.of(select.type());
+        Map<String, Loading> options = select.loaderOptions().isEmpty() ? Map.of() : new HashMap<>();
+        for (LoadOption o : select.loaderOptions()) {
+            if (o.model() == mapper.type) {
+                options.put(o.relationship(), o.loading());
+            }
+        }
+        JoinedLoad plan = mapper.relationships.isEmpty() ? null : JoinedLoad.plan(mapper, select.select(), options);
+        boolean joined = plan != null && !plan.joined.isEmpty();
+        Executable statement = joined ? plan.select : select;
+        Result result = session.connectionFor(mapper.type, statement, false).execute(statement, parameters);
+        int rows = result.all().size();
+        map.reserve(rows);
+        List<T> objects = new ArrayList<>(rows);
+        boolean distinct = true;
+        boolean populate = overwrite || select.isPopulateExisting();
+        int n = mapper.attributes.size();
+        List<InstanceState> fresh = new ArrayList<>();
+        Map<RelationshipProperty, Map<Object, List<Object>>> related = joined ? new HashMap<>() : Map.of();
+        Map<Mapper<?>, List<InstanceState>> freshRelated = joined ? new LinkedHashMap<>() : Map.of();
+        Set<Object> seen = joined ? Collections.newSetFromMap(new IdentityHashMap<>()) : null;
+        for (Row row : result) {
+            int known = map.keyCount();
+            Object owner = instanceFor(mapper, values(row, 0, n), populate, fresh);
+            if (map.keyCount() == known) {
+                distinct = false; // an object the session held already: a row may repeat it
+            }
+            if (seen == null || seen.add(owner)) {
+                objects.add(mapper.type.cast(owner));
+            }
+            if (joined) {
+                for (JoinedLoad.Joined j : plan.joined) {
+                    Mapper<?> target = j.relationship().target;
+                    Object[] values = values(row, j.offset(), target.attributes.size());
+                    Map<Object, List<Object>> byOwner =
+                            related.computeIfAbsent(j.relationship(), k -> new IdentityHashMap<>());
+                    List<Object> list = byOwner.computeIfAbsent(owner, k -> new ArrayList<>());
+                    Object childId = target.keyFromValues(values).id();
+                    if (childId != null && !(childId instanceof List<?> ids && ids.contains(null))) {
+                        Object child = instanceFor(
+                                target, values, populate, freshRelated.computeIfAbsent(target, k -> new ArrayList<>()));
+                        if (!list.contains(child)) {
+                            list.add(child);
+                        }
+                    }
+                }
+            }
+        }
+        for (Map.Entry<Mapper<?>, List<InstanceState>> e : freshRelated.entrySet()) {
+            relationships.afterLoad(e.getKey(), e.getValue(), Map.of());
+        }
+        if (!mapper.relationships.isEmpty() && !fresh.isEmpty()) {
+            relationships.afterLoad(mapper, fresh, options, related);
+        }
+        return new LoadedList<>(objects, distinct);
+    }
+
+    /**
+     * @param row a row
+     * @param from the first column
+     * @param count how many columns
+     * @return the row's values from {@code from}, {@code count} of them
+     */
+    public static Object[] values(Row row, int from, int count) {
+        Object[] values = new Object[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = row.get(from + i);
+        }
+        return values;
+    }
+
+    /**
+     * @param mapper a class's mapper
+     * @param id a single-column primary key value
+     * @return the loaded object of that class with that key, or null
+     */
+    public @Nullable Object loaded(Mapper<?> mapper, Object id) {
+        InstanceState state = map.get(new IdentityKey(mapper.type, id));
+        return state == null ? null : state.instance;
+    }
+
+    private Object instanceFor(Mapper<?> mapper, Object[] values, boolean populate, List<InstanceState> fresh) {
+        IdentityKey key = mapper.keyFromValues(values);
+        InstanceState existing = map.get(key);
+        if (existing != null) {
+            if (existing.expired || populate) {
+                populate(existing, values, populate && !existing.expired);
+                fresh.add(existing);
+            }
+            return existing.instance;
+        }
+        Object instance = mapper.newInstance();
+        mapper.writeAll(instance, values);
+        InstanceState state = new InstanceState(instance, mapper, ObjectState.PERSISTENT);
+        state.key = key;
+        state.snapshot = values;
+        map.add(state);
+        map.putKey(key, state);
+        fresh.add(state);
+        return instance;
+    }
+
+    /**
+     * Overwrites an object's fields with a row. For an expired object, fields changed since the last load or flush
+     * keep the new value (they are still written by the next flush), as SQLAlchemy keeps attributes set after expiry.
+     */
+    private static void populate(InstanceState state, Object[] values, boolean overwriteChanges) {
+        Object[] snapshot = state.snapshot;
+        List<Attribute> attributes = state.mapper.attributes;
+        for (int i = 0; i < values.length; i++) {
+            Attribute a = attributes.get(i);
+            if (!overwriteChanges && snapshot != null && !a.sameValue(a.get(state.instance), snapshot[i])) {
+                continue;
+            }
+            a.set(state.instance, values[i]);
+        }
+        state.snapshot = values;
+        state.expired = false;
+    }
+}
