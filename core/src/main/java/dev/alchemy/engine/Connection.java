@@ -54,6 +54,61 @@ public interface Connection extends AutoCloseable {
      */
     Result execute(Executable statement, List<? extends Map<String, ?>> parameterSets);
 
+    /** The rows fetched per round trip by {@link #stream(Executable)}: 1,000, as SQLAlchemy's usual {@code yield_per}. */
+    int DEFAULT_STREAM_BATCH_SIZE = 1000;
+
+    /**
+     * Executes a query and reads its rows as they are needed, {@value #DEFAULT_STREAM_BATCH_SIZE} at a time, rather
+     * than all at once: for results too big for memory. The result holds a cursor: close it (try-with-resources). It
+     * is closed by itself after its last row, and when this connection's transaction ends.
+     *
+     * <pre>{@code
+     * try (Connection conn = engine.connect();
+     *         StreamingResult rows = conn.stream(select(events).orderBy(events.c("id")))) {
+     *     for (Row row : rows) {
+     *         export(row);
+     *     }
+     * }
+     * }</pre>
+     *
+     * <p>The statement begins this connection's transaction, as {@link #execute} does; on PostgreSQL, rows are read
+     * through a server-side cursor, which lives only inside a transaction. Other statements may run on the connection
+     * while the result is open (on MySQL Connector/J only after it is closed; see docs/engine.md).
+     *
+     * @param statement a query (a statement that returns no rows gives an empty result)
+     * @return the rows, read lazily; close it
+     * @throws dev.alchemy.exc.DBAPIError when the database refuses the statement
+     */
+    default StreamingResult stream(Executable statement) {
+        return stream(statement, Map.of(), DEFAULT_STREAM_BATCH_SIZE);
+    }
+
+    /**
+     * Executes a query and reads its rows {@code batchSize} at a time; see {@link #stream(Executable)}.
+     *
+     * @param statement a query
+     * @param batchSize the rows fetched per round trip, 1 or more (the database's fetch size)
+     * @return the rows, read lazily; close it
+     * @throws dev.alchemy.exc.ArgumentError when batchSize is less than 1
+     * @throws dev.alchemy.exc.DBAPIError when the database refuses the statement
+     */
+    default StreamingResult stream(Executable statement, int batchSize) {
+        return stream(statement, Map.of(), batchSize);
+    }
+
+    /**
+     * Executes a query with named parameters and reads its rows {@code batchSize} at a time; see
+     * {@link #stream(Executable)}.
+     *
+     * @param statement a query
+     * @param parameters values by name; they override values the statement carries
+     * @param batchSize the rows fetched per round trip, 1 or more (the database's fetch size)
+     * @return the rows, read lazily; close it
+     * @throws dev.alchemy.exc.ArgumentError when batchSize is less than 1, or a parameter is missing
+     * @throws dev.alchemy.exc.DBAPIError when the database refuses the statement
+     */
+    StreamingResult stream(Executable statement, Map<String, ?> parameters, int batchSize);
+
     /** Commits the current transaction, if one has begun. */
     void commit();
 

@@ -110,6 +110,20 @@ public interface EngineDialect {
     }
 
     /**
+     * Makes a statement about to run for {@code Connection.stream(...)} fetch its rows in batches rather than all at
+     * once. The default is JDBC's {@link java.sql.Statement#setFetchSize}: PostgreSQL's driver then reads through a
+     * server-side cursor (only with auto-commit off, inside a transaction, which is how the engine runs statements),
+     * MariaDB's reads the batches from the socket as they are needed, and SQLite steps row by row in any case.
+     *
+     * @param statement the prepared statement, not yet executed
+     * @param batchSize the rows to fetch per round trip, 1 or more
+     * @throws SQLException from the driver
+     */
+    default void prepareForStreaming(java.sql.PreparedStatement statement, int batchSize) throws SQLException {
+        statement.setFetchSize(batchSize);
+    }
+
+    /**
      * Whether the engine keeps this database's prepared statements open from one checkout of a pooled connection to
      * the next (per physical connection, prepared on the connection behind HikariCP's proxy), rather than preparing
      * them anew on every {@code engine.connect()}. Worth it where preparing is a real cost the driver does not save

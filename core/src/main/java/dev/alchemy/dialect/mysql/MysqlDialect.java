@@ -155,6 +155,18 @@ public class MysqlDialect implements Dialect {
                 false);
     }
 
+    /**
+     * MariaDB Connector/J reads a result with a fetch size in batches from the socket (a statement run meanwhile on
+     * the connection first reads the rest into memory). MySQL Connector/J ignores a positive fetch size unless told
+     * {@code useCursorFetch=true}, so its row-by-row streaming ({@code Integer.MIN_VALUE}) is used, during which the connection refuses other statements until the stream is read or closed.
+     */
+    @Override
+    public void prepareForStreaming(PreparedStatement statement, int batchSize) throws SQLException {
+        String driver = statement.getConnection().getMetaData().getDriverName();
+        boolean mysqlConnector = driver != null && driver.startsWith("MySQL Connector");
+        statement.setFetchSize(mysqlConnector ? Integer.MIN_VALUE : batchSize);
+    }
+
     /** Which driver a URL asks for: named by {@code +driver}, else this dialect's own when present, else the other. */
     private boolean mariadbDriver(URL url) {
         String driver = url.driverName();

@@ -10,9 +10,9 @@ import dev.alchemy.engine.Result;
 import dev.alchemy.engine.ResultColumn;
 import dev.alchemy.engine.Row;
 import dev.alchemy.engine.StatementEvent;
+import dev.alchemy.engine.StreamingResult;
 import dev.alchemy.engine.Transaction;
 import dev.alchemy.engine.ValueBinder;
-import dev.alchemy.engine.ValueReader;
 import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.exc.DBAPIError;
 import dev.alchemy.exc.DataError;
@@ -21,7 +21,6 @@ import dev.alchemy.exc.OperationalError;
 import dev.alchemy.exc.ResourceClosedError;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Duration;
@@ -70,6 +69,11 @@ final class DefaultConnection implements Connection {
     private boolean readOnlyApplied;
 
     private boolean closed;
+
+    /** The streaming results open on this connection, closed when the transaction ends; made by the first. */
+    private @Nullable List<CursorResult> cursors;
+    /** How many streaming results this connection has opened: their serial numbers. */
+    private long cursorSerial;
 
     DefaultConnection(
             DefaultEngine engine,
@@ -132,6 +136,98 @@ final class DefaultConnection implements Connection {
             throw fail(e, compiled.sql(), values);
         } finally {
             report(compiled.sql(), 1, start, ok);
+        }
+    }
+
+    @Override
+    public StreamingResult stream(Executable statement, Map<String, ?> parameters, int batchSize) {
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(parameters, "parameters");
+        if (batchSize < 1) {
+            throw new ArgumentError("a streaming batch size must be 1 or more, was " + batchSize);
+        }
+        checkOpen();
+        CompiledStatement compiled = statement.compile(dialect, engine.statementCache());
+        checkNotLost(compiled.sql());
+        List<@Nullable Object> values = values(compiled, parameters);
+        beginIfNeeded("BEGIN (implicit)");
+        log.statement(compiled.sql(), values, 1);
+        long start = System.nanoTime();
+        boolean ok = false;
+        PreparedStatement ps = null;
+        try {
+            // a statement of its own, not one of the cache: it stays open, with its cursor, while the rows are read
+            ps = jdbc.prepareStatement(compiled.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            bind(ps, compiled.parameters(), values);
+            dialect.prepareForStreaming(ps, batchSize);
+            List<ResultColumn> columns = compiled.columns();
+            ResultSet rs = columns != null ? ps.executeQuery() : ps.execute() ? ps.getResultSet() : null;
+            CursorResult result;
+            if (rs == null) {
+                ps.close();
+                result = CursorResult.empty(compiled.sql());
+            } else {
+                RowReader reader;
+                try {
+                    reader = new RowReader(rs, columns, dialect);
+                } catch (SQLException | RuntimeException e) {
+                    rs.close();
+                    throw e;
+                }
+                result = new CursorResult(this, ps, rs, reader, compiled.sql(), values, ++cursorSerial);
+                List<CursorResult> open = cursors;
+                if (open == null) {
+                    open = new ArrayList<>(2);
+                    cursors = open;
+                }
+                open.add(result);
+            }
+            ok = true;
+            return result;
+        } catch (SQLException e) {
+            closeQuietly(ps, e);
+            throw fail(e, compiled.sql(), values);
+        } catch (RuntimeException e) {
+            closeQuietly(ps, e);
+            throw e;
+        } finally {
+            report(compiled.sql(), 1, start, ok);
+        }
+    }
+
+    private static void closeQuietly(@Nullable PreparedStatement ps, Exception error) {
+        if (ps != null) {
+            try {
+                ps.close();
+            } catch (SQLException | RuntimeException e) {
+                error.addSuppressed(e);
+            }
+        }
+    }
+
+    /** A streaming result closed itself: it needs no closing at the end of the transaction. */
+    void forget(CursorResult result) {
+        List<CursorResult> open = cursors;
+        if (open != null) {
+            open.remove(result);
+        }
+    }
+
+    /**
+     * Closes the streaming results still open, all of them or those opened after a savepoint ({@code serial} and
+     * later), before their transaction or savepoint ends: their cursors end with it.
+     */
+    private void closeCursors(long fromSerial, String reason) {
+        List<CursorResult> open = cursors;
+        if (open == null || open.isEmpty()) {
+            return;
+        }
+        for (java.util.Iterator<CursorResult> it = open.iterator(); it.hasNext(); ) {
+            CursorResult result = it.next();
+            if (result.serial >= fromSerial) {
+                it.remove();
+                result.closeBecause(reason);
+            }
         }
     }
 
@@ -302,45 +398,16 @@ final class DefaultConnection implements Connection {
     private Result readRows(ResultSet rs, @Nullable List<ResultColumn> columns, String sql, List<?> parameters)
             throws SQLException {
         try (rs) {
-            ResultSetMetaData meta = rs.getMetaData();
-            int count = meta.getColumnCount();
-            String[] keys = new String[count];
-            @Nullable String[] sources = new String[count];
-            ValueReader[] readers = new ValueReader[count];
-            @Nullable List<ResultColumn> declared = columns;
-            boolean typed = declared != null && declared.size() == count;
-            for (int i = 0; i < count; i++) {
-                ValueReader reader = null;
-                if (typed) {
-                    ResultColumn column =
-                            java.util.Objects.requireNonNull(declared).get(i);
-                    keys[i] = column.key();
-                    sources[i] = column.source();
-                    reader = column.reader();
-                } else {
-                    keys[i] = meta.getColumnLabel(i + 1);
-                }
-                readers[i] = reader != null ? reader : dialect.untypedReader(meta, i + 1);
-            }
-            DefaultRow.RowShape shape = DefaultRow.RowShape.of(keys, sources, dialect);
+            RowReader reader = new RowReader(rs, columns, dialect);
             List<Row> rows = new ArrayList<>();
-            int i = -1; // the column being read, for the error when a value does not fit its reader
             try {
                 while (rs.next()) {
-                    @Nullable Object[] values = new Object[count];
-                    for (i = 0; i < count; i++) {
-                        values[i] = readers[i].read(rs, i + 1);
-                    }
-                    i = -1;
-                    rows.add(new DefaultRow(shape, values));
+                    rows.add(reader.read(rs));
                 }
-            } catch (SQLException | RuntimeException e) {
-                if (i < 0) {
-                    throw e; // the driver's, fetching the next row
-                }
-                throw unreadable(e, shape.describe(i), sql, parameters);
+            } catch (RowReader.Unreadable e) {
+                throw unreadable(e.error, e.column, sql, parameters);
             }
-            return new BufferedResult(shape.keys(), Collections.unmodifiableList(rows), rows.size(), true, dialect);
+            return new BufferedResult(reader.keys(), Collections.unmodifiableList(rows), rows.size(), true, dialect);
         }
     }
 
@@ -349,7 +416,7 @@ final class DefaultConnection implements Connection {
      * why (the reader's own error names the value and the type), never a raw driver or JDK exception. Not a
      * failure of the statement, so the transaction stays usable.
      */
-    private DataError unreadable(Exception e, String column, String sql, List<?> parameters) {
+    DataError unreadable(Exception e, String column, String sql, List<?> parameters) {
         String why = e instanceof DBAPIError d
                 ? d.reason()
                 : e instanceof dev.alchemy.exc.AlchemyException ? e.getMessage() : e.toString();
@@ -360,7 +427,7 @@ final class DefaultConnection implements Connection {
                 e);
     }
 
-    private DBAPIError fail(SQLException e, String sql, List<?> values) {
+    DBAPIError fail(SQLException e, String sql, List<?> values) {
         DBAPIError error = dialect.translate(e, sql, engine.options().hideParameters() ? null : values);
         if (failure == null) {
             failure = error;
@@ -511,6 +578,7 @@ final class DefaultConnection implements Connection {
         checkOpen();
         checkNotExternal("commit");
         if (inTransaction) {
+            closeCursors(0, "its transaction was committed");
             DBAPIError gone = lost;
             if (gone != null) {
                 rollback();
@@ -563,6 +631,7 @@ final class DefaultConnection implements Connection {
         checkOpen();
         checkNotExternal("rollback");
         if (inTransaction) {
+            closeCursors(0, "its transaction was rolled back");
             log.message("ROLLBACK");
             try {
                 jdbc.rollback();
@@ -621,7 +690,7 @@ final class DefaultConnection implements Connection {
         try {
             Savepoint savepoint = jdbc.setSavepoint();
             log.message("SAVEPOINT");
-            Nested nested = new Nested(savepoint, failure);
+            Nested nested = new Nested(savepoint, failure, cursorSerial + 1);
             if (savepoints == null) {
                 savepoints = new ArrayDeque<>(4);
             }
@@ -659,6 +728,7 @@ final class DefaultConnection implements Connection {
             return;
         }
         RuntimeException error = null;
+        closeCursors(0, "its connection was closed");
         StatementCache kept = sharedStatements ? statements : null;
         if (statements != null && kept == null) {
             statements.closeAll();
@@ -787,11 +857,15 @@ final class DefaultConnection implements Connection {
     private final class Nested implements Transaction {
         private final Savepoint savepoint;
         private final @Nullable DBAPIError failureBefore;
+        /** The serial number of the first streaming result opened inside this savepoint. */
+        private final long firstCursor;
+
         boolean active = true;
 
-        Nested(Savepoint savepoint, @Nullable DBAPIError failureBefore) {
+        Nested(Savepoint savepoint, @Nullable DBAPIError failureBefore, long firstCursor) {
             this.savepoint = savepoint;
             this.failureBefore = failureBefore;
+            this.firstCursor = firstCursor;
         }
 
         @Override
@@ -814,6 +888,7 @@ final class DefaultConnection implements Connection {
                 return;
             }
             popThrough();
+            closeCursors(firstCursor, "the savepoint it was opened in was rolled back");
             log.message("ROLLBACK TO SAVEPOINT");
             try {
                 jdbc.rollback(savepoint);
