@@ -1,0 +1,117 @@
+package dev.alchemy.engine;
+
+import static dev.alchemy.Alchemy.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.alchemy.testing.OnDatabases;
+import dev.alchemy.testing.TestDatabase;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+
+/**
+ * A million rows of 100 characters (some 200 MB as Java rows) are walked by {@link Connection#stream} in a child JVM
+ * whose heap is 64 MB ({@link StreamingMemoryChild}); the same query read completely by {@code execute()} runs out of
+ * that heap, which shows the limit is tight enough to mean something. The rows are made by one INSERT ... SELECT
+ * (a recursive CTE on SQLite, {@code generate_series} on PostgreSQL), not a million round trips; the database is
+ * dropped with the class's invocation.
+ */
+@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StreamingMemoryTest {
+
+    static final int ROWS = 1_000_000;
+    static final long SUM = (long) ROWS * (ROWS + 1) / 2;
+
+    @Parameter
+    TestDatabase db;
+
+    @TempDir
+    Path dir;
+
+    /** The database that has its rows (kept by {@code PER_CLASS}; each invocation of the class has its own). */
+    TestDatabase filled;
+
+    @BeforeEach
+    void fill() {
+        if (filled == db) {
+            return;
+        }
+        filled = db;
+        Engine engine = db.createEngine();
+        engine.useTransaction(conn -> {
+            conn.execute(text("CREATE TABLE big (id BIGINT PRIMARY KEY, payload VARCHAR(100) NOT NULL)"));
+            if (db.isSqlite()) {
+                conn.execute(
+                        text("INSERT INTO big (id, payload) "
+                                + "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < :rows) "
+                                + "SELECT x, printf('%0100d', x) FROM n"),
+                        java.util.Map.of("rows", ROWS));
+            } else {
+                conn.execute(
+                        text("INSERT INTO big (id, payload) "
+                                + "SELECT x, lpad(x::text, 100, '0') FROM generate_series(1, :rows) AS x"),
+                        java.util.Map.of("rows", ROWS));
+            }
+        });
+        engine.dispose();
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aMillionRowsStreamThroughA64MbHeap() throws Exception {
+        String out = runChild("stream");
+        assertThat(out).contains("ROWS " + ROWS + " SUM " + SUM + " ");
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void readCompletelyTheSameRowsDoNotFitThatHeap() throws Exception {
+        assertThat(runChild("buffered")).contains("OUT OF MEMORY");
+    }
+
+    private String runChild(String mode) throws Exception {
+        Path stdout = dir.resolve(mode + ".out");
+        Path stderr = dir.resolve(mode + ".err");
+        Process child = new ProcessBuilder(
+                        Path.of(
+                                        System.getProperty("java.home"),
+                                        "bin",
+                                        "java" + (File.separatorChar == '\\' ? ".exe" : ""))
+                                .toString(),
+                        "-Xmx64m",
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-Dorg.sqlite.tmpdir=" + dir,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StreamingMemoryChild.class.getName(),
+                        db.url(),
+                        mode)
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
+        if (!child.waitFor(150, TimeUnit.SECONDS)) {
+            child.destroyForcibly();
+            throw new AssertionError("the child did not finish; its stderr: " + Files.readString(stderr));
+        }
+        String out = Files.readString(stdout, StandardCharsets.UTF_8);
+        assertThat(out)
+                .as("the child's output (exit status %d, stderr: %s)", child.exitValue(), tail(stderr))
+                .containsAnyOf("ROWS ", "OUT OF MEMORY");
+        return out;
+    }
+
+    private static String tail(Path file) throws java.io.IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return text.length() <= 4000 ? text : text.substring(text.length() - 4000);
+    }
+}
