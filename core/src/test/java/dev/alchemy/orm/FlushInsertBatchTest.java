@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alchemy.engine.Connection;
 import dev.alchemy.engine.Engine;
+import dev.alchemy.engine.EngineOptions;
+import dev.alchemy.engine.StatementCache;
 import dev.alchemy.orm.model.User;
 import dev.alchemy.testing.OnDatabases;
 import dev.alchemy.testing.TestDatabase;
@@ -73,6 +75,58 @@ class FlushInsertBatchTest {
                 assertThat(conn.execute(text("SELECT name || ' ' || email FROM users WHERE id = " + u.id))
                                 .scalar())
                         .isEqualTo(u.name + " " + u.email);
+            }
+        }
+    }
+
+    @Test
+    void theFlushKeepsItsInsertTemplatesInTheEnginesCache() {
+        // the compiled multi-row INSERTs of a flush live in the engine's bounded StatementCache, not in static state:
+        // a second flush of the same shape finds its template there
+        StatementCache cache = engine.statementCache();
+        try (Session session = sessions.openSession()) {
+            session.addAll(users("a", 3));
+            session.commit();
+        }
+        long misses = cache.misses();
+        long hits = cache.hits();
+        int size = cache.size();
+        try (Session session = sessions.openSession()) {
+            session.addAll(users("b", 3));
+            session.commit();
+        }
+        assertThat(cache.hits() - hits).isEqualTo(1);
+        assertThat(cache.misses() - misses).isZero();
+        assertThat(cache.size()).isEqualTo(size);
+
+        // another engine has its own cache: the same shape is compiled again there
+        Engine other = db.createEngine();
+        try (Session session = new SessionFactory(other).openSession()) {
+            session.addAll(users("c", 3));
+            session.commit();
+        }
+        assertThat(other.statementCache().misses()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutACacheEveryBatchIsCompiledAndStillWritesItsOwnValues() {
+        Engine uncached = db.createEngine(EngineOptions.defaults().statementCacheSize(0));
+        SessionFactory factory = new SessionFactory(uncached);
+        List<User> all = new ArrayList<>();
+        for (String prefix : List.of("a", "b")) {
+            List<User> users = users(prefix, 3);
+            try (Session session = factory.openSession()) {
+                session.addAll(users);
+                session.commit();
+            }
+            all.addAll(users);
+        }
+        assertThat(uncached.statementCache().size()).isZero();
+        try (Connection conn = uncached.connect()) {
+            for (User u : all) {
+                assertThat(conn.execute(text("SELECT email FROM users WHERE id = " + u.id))
+                                .scalar())
+                        .isEqualTo(u.email);
             }
         }
     }

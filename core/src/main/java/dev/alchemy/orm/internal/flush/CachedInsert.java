@@ -4,6 +4,7 @@ import dev.alchemy.engine.BoundParameter;
 import dev.alchemy.engine.CompiledStatement;
 import dev.alchemy.engine.EngineDialect;
 import dev.alchemy.engine.Executable;
+import dev.alchemy.engine.StatementCache;
 import dev.alchemy.orm.internal.mapping.Attribute;
 import dev.alchemy.orm.internal.state.InstanceState;
 import dev.alchemy.schema.Table;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A multi-row {@code INSERT ... VALUES (...), (...) RETURNING ...} of a batch of new objects, compiled once per
@@ -43,17 +43,24 @@ final class CachedInsert implements Executable {
             boolean ordered) {}
 
     /**
-     * A compiled INSERT of one shape, and where each of its parameters takes its value from: row and column.
-     *
-     * @param statement the statement as compiled, with placeholder values
-     * @param row for each parameter, the row it belongs to
-     * @param column for each parameter, the index of its column in the shape's columns; -1 for the row's number
-     *     (the sen_counter of the ordered form)
+     * Where a parameter of the compiled template takes its value from: a row of the batch and a column of the shape
+     * ({@code -1}: the row's number, the sen_counter of the ordered form). The template is compiled with one slot as
+     * each value, so its parameters say which is which, and it can be kept in the engine's {@link StatementCache}.
      */
-    record InsertTemplate(CompiledStatement statement, int[] row, int[] column) {}
+    private static final class Slot {
+        final int row;
+        final int column;
 
-    /** Compiled INSERTs by shape: a flush of many objects compiles its 1,000-row statement once, not per batch. */
-    static final Map<InsertShape, InsertTemplate> INSERTS = new ConcurrentHashMap<>();
+        Slot(int row, int column) {
+            this.row = row;
+            this.column = column;
+        }
+
+        @Override
+        public String toString() {
+            return "row " + row + ", column " + column;
+        }
+    }
 
     private final Table table;
     private final List<Attribute> columns;
@@ -79,6 +86,15 @@ final class CachedInsert implements Executable {
 
     @Override
     public CompiledStatement compile(EngineDialect dialect) {
+        return compile(dialect, StatementCache.ofSize(0));
+    }
+
+    /**
+     * Compiles the INSERT once per shape in the executing engine's cache (a flush of many objects compiles its
+     * 1,000-row statement once, not per batch), then gives the template this batch's values.
+     */
+    @Override
+    public CompiledStatement compile(EngineDialect dialect, StatementCache cache) {
         InsertShape shape = new InsertShape(
                 table,
                 columns.stream().map(a -> a.columnName).toList(),
@@ -86,46 +102,35 @@ final class CachedInsert implements Executable {
                 batch.size(),
                 dialect,
                 ordered);
-        InsertTemplate template = INSERTS.get(shape);
+        CompiledStatement template = cache.get(dialect, shape);
         if (template == null) {
-            if (INSERTS.size() > 256) {
-                INSERTS.clear(); // many engines or shapes (tests): start again rather than grow
-            }
             template = template(shape);
-            INSERTS.put(shape, template);
+            cache.put(dialect, shape, template);
         }
-        List<BoundParameter> placeholders = template.statement().parameters();
+        List<BoundParameter> placeholders = template.parameters();
         List<BoundParameter> parameters = new ArrayList<>(placeholders.size());
         Object[][] rows = new Object[batch.size()][];
         for (int r = 0; r < rows.length; r++) {
             rows[r] = valuesOf.get(batch.get(r));
         }
-        for (int p = 0; p < placeholders.size(); p++) {
-            BoundParameter placeholder = placeholders.get(p);
-            int row = template.row()[p];
-            int column = template.column()[p];
-            Object value = column < 0 ? Integer.valueOf(row) : rows[row][columns.get(column).index];
+        for (BoundParameter placeholder : placeholders) {
+            Slot slot = (Slot) placeholder.value();
+            Object value = slot.column < 0 ? Integer.valueOf(slot.row) : rows[slot.row][columns.get(slot.column).index];
             parameters.add(new BoundParameter(placeholder.key(), value, true, placeholder.binder()));
         }
-        return new CompiledStatement(
-                template.statement().sql(), parameters, template.statement().columns());
+        return new CompiledStatement(template.sql(), parameters, template.columns());
     }
 
-    /** Compiles the shape with a distinct marker object as each value, to learn which parameter is which. */
-    private InsertTemplate template(InsertShape shape) {
-        Map<Object, int[]> where = new java.util.IdentityHashMap<>();
+    /** Compiles the shape with a {@link Slot} as each value, to learn which parameter is which. */
+    private CompiledStatement template(InsertShape shape) {
         List<Map<String, Object>> values = new ArrayList<>(shape.rows());
         for (int r = 0; r < shape.rows(); r++) {
             Map<String, Object> row = new LinkedHashMap<>();
             for (int c = 0; c < columns.size(); c++) {
-                Object marker = new Object();
-                where.put(marker, new int[] {r, c});
-                row.put(columns.get(c).columnName, marker);
+                row.put(columns.get(c).columnName, new Slot(r, c));
             }
             if (shape.ordered()) {
-                Object marker = new Object();
-                where.put(marker, new int[] {r, -1});
-                row.put("sen_counter", marker);
+                row.put("sen_counter", new Slot(r, -1));
             }
             values.add(row);
         }
@@ -140,20 +145,13 @@ final class CachedInsert implements Executable {
         ColumnElement<?>[] returning =
                 returned.stream().map(a -> table.c(a.columnName)).toArray(ColumnElement[]::new);
         CompiledStatement statement = insert.returning(returning).compile(shape.dialect());
-        int n = statement.parameters().size();
-        int[] row = new int[n];
-        int[] column = new int[n];
-        for (int p = 0; p < n; p++) {
-            int[] at = where.get(statement.parameters().get(p).value());
-            if (at == null) {
+        for (BoundParameter p : statement.parameters()) {
+            if (!(p.value() instanceof Slot)) {
                 throw new IllegalStateException(
-                        "the INSERT of " + table.fullName() + " has a parameter that is not a column value: "
-                                + statement.parameters().get(p));
+                        "the INSERT of " + table.fullName() + " has a parameter that is not a column value: " + p);
             }
-            row[p] = at[0];
-            column[p] = at[1];
         }
-        return new InsertTemplate(statement, row, column);
+        return statement;
     }
 
     /** {@code INSERT INTO t (a, b) SELECT CAST(imp_sen.p0 AS ..), ... ORDER BY imp_sen.sen_counter}. */
