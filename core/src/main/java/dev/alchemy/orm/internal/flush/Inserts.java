@@ -75,7 +75,7 @@ final class Inserts {
         for (InstanceState s : states) {
             Object[] before = new Object[attributes.size()];
             mapper.readAll(s.instance, before);
-            s.beforeInsert = before;
+            s.insertStarting(before);
             inserted.add(s);
             Object[] values;
             if (version != null && before[version.index] == null) {

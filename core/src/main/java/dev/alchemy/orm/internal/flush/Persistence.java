@@ -91,9 +91,9 @@ final class Persistence {
                 for (int i : changed) {
                     params.put(mapper.attributes.get(i).columnName, c.current[i]);
                 }
-                keyParameters(mapper, c.state.snapshot, params);
+                keyParameters(mapper, c.state.snapshot(), params);
                 if (version != null) {
-                    Object next = nextVersion(c.state.snapshot[version.index], version);
+                    Object next = nextVersion(c.state.snapshot()[version.index], version);
                     params.put(version.columnName, next);
                     c.current[version.index] = next;
                 }
@@ -152,7 +152,7 @@ final class Persistence {
         List<Map<String, Object>> parameterSets = new ArrayList<>(states.size());
         Attribute single = mapper.primaryKey.length == 1 && mapper.version == null ? mapper.primaryKey[0] : null;
         for (InstanceState s : states) {
-            Object[] snapshot = Objects.requireNonNull(s.snapshot);
+            Object[] snapshot = Objects.requireNonNull(s.snapshot());
             if (single != null && snapshot[single.index] != null) {
                 parameterSets.add(Map.of(single.keyParameter, snapshot[single.index]));
                 continue;

@@ -146,7 +146,7 @@ public final class UnitOfWork {
     private static List<Persistence.Change> changes(List<InstanceState> states) {
         List<Persistence.Change> changes = new ArrayList<>();
         for (InstanceState s : states) {
-            if (s.status != ObjectState.PERSISTENT) {
+            if (s.status() != ObjectState.PERSISTENT) {
                 continue;
             }
             Object[] current = s.current();
@@ -182,7 +182,7 @@ public final class UnitOfWork {
                     persistence.update(conn, m, changes(states));
                     List<Persistence.Change> cleared = new ArrayList<>();
                     for (InstanceState s : deletes.getOrDefault(m, List.of())) {
-                        Object[] snapshot = java.util.Objects.requireNonNull(s.snapshot);
+                        Object[] snapshot = java.util.Objects.requireNonNull(s.snapshot());
                         Object[] current = snapshot.clone();
                         int[] changed = new int[current.length];
                         int n = 0;

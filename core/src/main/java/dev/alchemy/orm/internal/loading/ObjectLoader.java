@@ -6,7 +6,6 @@ import dev.alchemy.engine.Row;
 import dev.alchemy.orm.EntitySelect;
 import dev.alchemy.orm.LoadOption;
 import dev.alchemy.orm.Loading;
-import dev.alchemy.orm.ObjectState;
 import dev.alchemy.orm.internal.mapping.Attribute;
 import dev.alchemy.orm.internal.mapping.IdentityKey;
 import dev.alchemy.orm.internal.mapping.Mapper;
@@ -139,17 +138,15 @@ public final class ObjectLoader {
         IdentityKey key = mapper.keyFromValues(values);
         InstanceState existing = map.get(key);
         if (existing != null) {
-            if (existing.expired || populate) {
-                populate(existing, values, populate && !existing.expired);
+            if (existing.expired() || populate) {
+                populate(existing, values, populate && !existing.expired());
                 fresh.add(existing);
             }
             return existing.instance;
         }
         Object instance = mapper.newInstance();
         mapper.writeAll(instance, values);
-        InstanceState state = new InstanceState(instance, mapper, ObjectState.PERSISTENT);
-        state.key = key;
-        state.snapshot = values;
+        InstanceState state = InstanceState.loaded(instance, mapper, key, values);
         map.add(state);
         map.putKey(key, state);
         fresh.add(state);
@@ -161,7 +158,7 @@ public final class ObjectLoader {
      * keep the new value (they are still written by the next flush), as SQLAlchemy keeps attributes set after expiry.
      */
     private static void populate(InstanceState state, Object[] values, boolean overwriteChanges) {
-        Object[] snapshot = state.snapshot;
+        Object[] snapshot = state.snapshot();
         List<Attribute> attributes = state.mapper.attributes;
         for (int i = 0; i < values.length; i++) {
             Attribute a = attributes.get(i);
@@ -170,7 +167,6 @@ public final class ObjectLoader {
             }
             a.set(state.instance, values[i]);
         }
-        state.snapshot = values;
-        state.expired = false;
+        state.populated(values);
     }
 }

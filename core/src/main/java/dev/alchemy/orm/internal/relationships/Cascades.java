@@ -160,14 +160,14 @@ public final class Cascades {
     public void beforeFlush(Collection<InstanceState> states) {
         List<InstanceState> work = new ArrayList<>(states);
         for (InstanceState st : work) {
-            if (st.status == ObjectState.DELETED) {
+            if (st.status() == ObjectState.DELETED) {
                 continue;
             }
             track(st);
             cascadeAdd(st);
         }
         for (InstanceState st : work) {
-            if (st.status != ObjectState.PERSISTENT) {
+            if (st.status() != ObjectState.PERSISTENT) {
                 continue;
             }
             for (RelationshipProperty r : st.mapper.relationshipArray) {
@@ -226,7 +226,7 @@ public final class Cascades {
     private static Set<Object> adoptedElements(List<InstanceState> states) {
         Set<Object> adopted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (InstanceState st : states) {
-            if (st.status == ObjectState.DELETED) {
+            if (st.status() == ObjectState.DELETED) {
                 continue;
             }
             for (RelationshipProperty r : st.mapper.relationshipArray) {

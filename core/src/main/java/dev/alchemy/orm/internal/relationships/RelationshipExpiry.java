@@ -42,7 +42,7 @@ public final class RelationshipExpiry {
     public void afterRollback(Collection<InstanceState> states, long since) {
         Map<RelationshipProperty, List<InstanceState>> toLoad = null;
         for (InstanceState st : states) {
-            if (st.status != ObjectState.PERSISTENT || st.mapper.relationshipArray.length == 0) {
+            if (st.status() != ObjectState.PERSISTENT || st.mapper.relationshipArray.length == 0) {
                 continue;
             }
             for (RelationshipProperty r : st.mapper.relationshipArray) {

@@ -69,7 +69,7 @@ public final class RelationshipSync {
                 if (r.kind != Kind.MANY_TO_MANY) {
                     continue;
                 }
-                boolean deletedOwner = st.status == ObjectState.DELETED;
+                boolean deletedOwner = st.status() == ObjectState.DELETED;
                 Object value = r.get(st.instance);
                 if (!(value instanceof Tracked t) || (!t.state().loaded && !deletedOwner)) {
                     continue;
@@ -150,7 +150,7 @@ public final class RelationshipSync {
     public static boolean anyCollectionReplaced(Collection<InstanceState> states) {
         for (InstanceState st : states) {
             RelationshipProperty[] relationships = st.mapper.relationshipArray;
-            if (relationships.length == 0 || st.status != ObjectState.PERSISTENT) {
+            if (relationships.length == 0 || st.status() != ObjectState.PERSISTENT) {
                 continue;
             }
             for (RelationshipProperty r : relationships) {

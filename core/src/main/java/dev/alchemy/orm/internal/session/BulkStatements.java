@@ -63,7 +63,7 @@ final class BulkStatements {
         long count = session.execute(update).rowcount();
         for (InstanceState state : map.persistent()) {
             if (state.mapper == mapper) {
-                state.expired = true;
+                state.expire();
             }
         }
         return count;

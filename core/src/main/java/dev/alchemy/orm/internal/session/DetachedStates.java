@@ -87,7 +87,7 @@ public final class DetachedStates {
         Entry[] batch = new Entry[states.size()];
         int n = 0;
         for (InstanceState s : states) {
-            if (s.status == dev.alchemy.orm.ObjectState.PERSISTENT && s.key != null) {
+            if (s.status() == dev.alchemy.orm.ObjectState.PERSISTENT && s.key() != null) {
                 batch[n++] = new Entry(s.instance, false);
             }
         }

@@ -4,7 +4,6 @@ import dev.alchemy.engine.Connection;
 import dev.alchemy.engine.Row;
 import dev.alchemy.exc.InvalidRequestError;
 import dev.alchemy.orm.EntitySelect;
-import dev.alchemy.orm.ObjectState;
 import dev.alchemy.orm.internal.loading.KeyedSelects;
 import dev.alchemy.orm.internal.loading.ObjectLoader;
 import dev.alchemy.orm.internal.mapping.IdentityKey;
@@ -70,8 +69,7 @@ final class Reattachment {
             throw new InvalidRequestError("cannot attach " + instance.getClass().getSimpleName() + " with key "
                     + key.id() + ": another object with that key is already in this session; use merge()");
         }
-        InstanceState state = new InstanceState(instance, mapper, ObjectState.PERSISTENT);
-        state.key = key;
+        InstanceState state = InstanceState.reattached(instance, mapper, key);
         map.add(state);
         map.putKey(key, state);
         unread.add(state);
@@ -92,9 +90,9 @@ final class Reattachment {
         }
         Map<Mapper<?>, List<InstanceState>> byMapper = new LinkedHashMap<>();
         for (InstanceState s : unread) {
-            if (s.snapshot == null && s.key != null && map.state(s.instance) == s) {
+            if (s.snapshot() == null && s.key() != null && map.state(s.instance) == s) {
                 if (s.mapper.version != null) {
-                    s.snapshot = unknownSnapshot(s);
+                    s.snapshotRead(unknownSnapshot(s));
                 } else {
                     byMapper.computeIfAbsent(s.mapper, m -> new ArrayList<>()).add(s);
                 }
@@ -134,7 +132,7 @@ final class Reattachment {
         Mapper<?> mapper = s.mapper;
         Object[] values = new Object[mapper.attributes.size()];
         Arrays.fill(values, InstanceState.UNKNOWN);
-        Object id = Objects.requireNonNull(s.key).id();
+        Object id = Objects.requireNonNull(s.key()).id();
         for (int i = 0; i < mapper.primaryKey.length; i++) {
             values[mapper.primaryKey[i].index] = mapper.primaryKey.length == 1 ? id : ((List<?>) id).get(i);
         }
@@ -156,7 +154,7 @@ final class Reattachment {
                 if (mapper.primaryKey.length == 1) {
                     List<Object> ids = new ArrayList<>(chunk.size());
                     for (InstanceState s : chunk) {
-                        ids.add(Objects.requireNonNull(s.key).id());
+                        ids.add(Objects.requireNonNull(s.key()).id());
                     }
                     select = EntitySelect.of(mapper.type)
                             .where(mapper.table
@@ -165,9 +163,10 @@ final class Reattachment {
                 } else {
                     List<ColumnElement<Boolean>> any = new ArrayList<>();
                     for (InstanceState s : chunk) {
-                        any.add(Objects.requireNonNull(KeyedSelects.byPrimaryKey(mapper, Objects.requireNonNull(s.key))
-                                .select()
-                                .whereClause()));
+                        any.add(Objects.requireNonNull(
+                                KeyedSelects.byPrimaryKey(mapper, Objects.requireNonNull(s.key()))
+                                        .select()
+                                        .whereClause()));
                     }
                     select = EntitySelect.of(mapper.type).where(BooleanClauseList.or(any));
                 }
@@ -177,8 +176,8 @@ final class Reattachment {
                 }
             }
             for (InstanceState s : group) {
-                Object[] values = rows.get(s.key);
-                s.snapshot = values != null ? values : unknownSnapshot(s);
+                Object[] values = rows.get(s.key());
+                s.snapshotRead(values != null ? values : unknownSnapshot(s));
             }
         }
     }

@@ -86,7 +86,7 @@ final class SessionFlush implements FlushContext {
             changes.add("deleted " + s.mapper.type.getSimpleName());
         }
         for (InstanceState s : map.states()) {
-            if (s.status == ObjectState.PERSISTENT && s.snapshot != null && s.changed(s.current()).length > 0) {
+            if (s.status() == ObjectState.PERSISTENT && s.snapshot() != null && s.changed(s.current()).length > 0) {
                 changes.add("changed " + s.mapper.type.getSimpleName());
             }
         }

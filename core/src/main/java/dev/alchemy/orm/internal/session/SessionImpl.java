@@ -166,9 +166,9 @@ public final class SessionImpl implements Session, SessionContext {
         Objects.requireNonNull(instance, "instance");
         InstanceState state = map.state(instance);
         if (state != null) {
-            if (state.status == ObjectState.DELETED) {
+            if (state.status() == ObjectState.DELETED) {
                 deleted.remove(state);
-                state.status = ObjectState.PERSISTENT;
+                state.markPersistent();
             }
             return;
         }
@@ -219,14 +219,14 @@ public final class SessionImpl implements Session, SessionContext {
             }
             state = reattached.attach(instance, mapper);
         }
-        if (state.status == ObjectState.PENDING) {
+        if (state.status() == ObjectState.PENDING) {
             pending.remove(state);
             transaction.newInTransaction.remove(state);
             map.remove(instance);
-        } else if (state.status == ObjectState.PERSISTENT) {
+        } else if (state.status() == ObjectState.PERSISTENT) {
             InstanceState target = state;
             noAutoflush(() -> cascades.cascadeDelete(target)); // children load before the parent is gone
-            state.status = ObjectState.DELETED;
+            state.markDeleted();
             deleted.add(state);
         }
     }
@@ -261,8 +261,8 @@ public final class SessionImpl implements Session, SessionContext {
         Mapper<T> mapper = Mapper.of(type);
         IdentityKey key = mapper.identityKey(Objects.requireNonNull(id, "id"));
         InstanceState state = map.get(key);
-        if (state != null && !state.expired) {
-            return state.status == ObjectState.DELETED ? null : type.cast(state.instance);
+        if (state != null && !state.expired()) {
+            return state.status() == ObjectState.DELETED ? null : type.cast(state.instance);
         }
         List<T> found = mapper.primaryKey.length == 1
                 ? load(KeyedSelects.byKeyTemplate(mapper), KeyedSelects.parameters(key), state != null)
@@ -276,7 +276,7 @@ public final class SessionImpl implements Session, SessionContext {
         Mapper<T> mapper = Mapper.of(type);
         IdentityKey key = mapper.identityKey(Objects.requireNonNull(id, "id"));
         InstanceState state = map.get(key);
-        if (state != null && state.status == ObjectState.DELETED) {
+        if (state != null && state.status() == ObjectState.DELETED) {
             return null;
         }
         List<T> found = mapper.primaryKey.length == 1
@@ -487,7 +487,7 @@ public final class SessionImpl implements Session, SessionContext {
     /** Objects deleted and not flushed are persistent again. */
     void undeleteAll() {
         for (InstanceState s : deleted) {
-            s.status = ObjectState.PERSISTENT;
+            s.markPersistent();
         }
         deleted.clear();
     }
@@ -527,9 +527,9 @@ public final class SessionImpl implements Session, SessionContext {
     public void refresh(Object instance) {
         checkUsable();
         InstanceState state = requirePersistent(instance, "refresh");
-        state.expired = false; // so the load overwrites every field, changed ones too, as refresh promises
+        state.unexpire(); // so the load overwrites every field, changed ones too, as refresh promises
         List<?> found = noAutoflush(
-                () -> load(KeyedSelects.byPrimaryKey(state.mapper, Objects.requireNonNull(state.key)), true));
+                () -> load(KeyedSelects.byPrimaryKey(state.mapper, Objects.requireNonNull(state.key())), true));
         if (found.isEmpty()) {
             throw new InvalidRequestError("could not refresh " + state + ": its row no longer exists");
         }
@@ -537,7 +537,7 @@ public final class SessionImpl implements Session, SessionContext {
 
     private InstanceState requirePersistent(Object instance, String what) {
         InstanceState state = map.state(Objects.requireNonNull(instance, "instance"));
-        if (state == null || state.key == null) {
+        if (state == null || state.key() == null) {
             throw new InvalidRequestError("cannot " + what + " "
                     + instance.getClass().getSimpleName() + ": it is not persistent in this session");
         }
@@ -546,13 +546,13 @@ public final class SessionImpl implements Session, SessionContext {
 
     @Override
     public void expire(Object instance) {
-        requirePersistent(instance, "expire").expired = true;
+        requirePersistent(instance, "expire").expire();
     }
 
     @Override
     public void expireAll() {
         for (InstanceState s : map.persistent()) {
-            s.expired = true;
+            s.expire();
         }
     }
 
@@ -570,9 +570,9 @@ public final class SessionImpl implements Session, SessionContext {
         pending.remove(state);
         deleted.remove(state);
         transaction.newInTransaction.remove(state);
-        if (state.key != null) {
-            map.removeKey(state.key);
-            if (state.status == ObjectState.PERSISTENT) {
+        if (state.key() != null) {
+            map.removeKey(state.key());
+            if (state.status() == ObjectState.PERSISTENT) {
                 DetachedStates.put(state.instance);
             }
         }
@@ -605,18 +605,18 @@ public final class SessionImpl implements Session, SessionContext {
         if (state == null) {
             return false;
         }
-        if (state.snapshot == null && state.status != ObjectState.PENDING) {
+        if (state.snapshot() == null && state.status() != ObjectState.PENDING) {
             checkUsable();
             reattached.readSnapshots();
         }
-        return state.status == ObjectState.PENDING || state.changed(state.current()).length > 0;
+        return state.status() == ObjectState.PENDING || state.changed(state.current()).length > 0;
     }
 
     @Override
     public ObjectState stateOf(Object instance) {
         InstanceState state = map.state(Objects.requireNonNull(instance, "instance"));
         if (state != null) {
-            return state.status;
+            return state.status();
         }
         if (transaction.deletedHere(instance) != null) {
             return ObjectState.DELETED;

@@ -73,39 +73,37 @@ final class SessionTransaction {
     /** After an object's INSERT succeeded. */
     void inserted(InstanceState state, Object[] values) {
         session.pending.remove(state);
-        state.status = ObjectState.PERSISTENT;
-        state.snapshot = values;
-        state.key = state.mapper.keyFromValues(values);
-        map.putKey(state.key, state);
+        IdentityKey key = state.mapper.keyFromValues(values);
+        state.inserted(key, values);
+        map.putKey(key, state);
         newInTransaction.add(state);
     }
 
     /** When a failed flush undoes an INSERT: the object is pending again with its old field values. */
     void uninserted(InstanceState state) {
-        map.removeKeyOf(state.key, state);
+        map.removeKeyOf(state.key(), state);
         restore(state);
         session.pending.add(state);
     }
 
     /** After an object's UPDATE succeeded. */
     void updated(InstanceState state, Object[] values) {
-        Object[] before = Objects.requireNonNull(state.snapshot);
+        Object[] before = Objects.requireNonNull(state.snapshot());
         Attribute version = state.mapper.version;
         updatedInTransaction.add(new UpdateUndo(
-                state, before, Objects.requireNonNull(state.key), version == null ? null : before[version.index]));
+                state, before, Objects.requireNonNull(state.key()), version == null ? null : before[version.index]));
         IdentityKey newKey = state.mapper.keyFromValues(values);
-        if (!newKey.equals(state.key)) {
-            map.removeKey(state.key);
+        if (!newKey.equals(state.key())) {
+            map.removeKey(state.key());
             map.putKey(newKey, state);
-            state.key = newKey;
         }
-        state.snapshot = values;
+        state.written(newKey, values);
     }
 
     /** After an object's DELETE succeeded. */
     void deletedRow(InstanceState state) {
         session.deleted.remove(state);
-        map.removeKey(state.key);
+        map.removeKey(state.key());
         map.remove(state.instance);
         deletedInTransaction.add(state);
     }
@@ -154,7 +152,7 @@ final class SessionTransaction {
     /** After the COMMIT: what the transaction did is kept, and a new transaction begins. */
     void committed() {
         for (InstanceState s : newInTransaction) {
-            s.beforeInsert = null;
+            s.insertCommitted();
         }
         newInTransaction.clear();
         forgetDeleted();
@@ -184,9 +182,9 @@ final class SessionTransaction {
         // its key, which the database may have given to another row since, is not put back in the identity map)
         for (InstanceState s : deletedInTransaction) {
             if (!newInTransaction.contains(s)) {
-                s.status = ObjectState.PERSISTENT;
+                s.markPersistent();
                 map.add(s);
-                map.putKey(Objects.requireNonNull(s.key), s);
+                map.putKey(Objects.requireNonNull(s.key()), s);
             }
         }
         deletedInTransaction.clear();
@@ -207,18 +205,18 @@ final class SessionTransaction {
     void closed() {
         for (InstanceState s : deletedInTransaction) {
             if (!newInTransaction.contains(s)) {
-                s.status = ObjectState.PERSISTENT;
-                map.putKey(Objects.requireNonNull(s.key), s);
+                s.markPersistent();
+                map.putKey(Objects.requireNonNull(s.key()), s);
                 map.add(s);
             }
         }
         for (InstanceState s : session.deleted) {
-            s.status = ObjectState.PERSISTENT;
+            s.markPersistent();
         }
         // nor its inserts (after the deletes: an object inserted and deleted in it is transient again)
         for (InstanceState s : newInTransaction) {
-            IdentityKey key = s.key;
-            if (s.beforeInsert != null) {
+            IdentityKey key = s.key();
+            if (s.beforeInsert() != null) {
                 restore(s);
             }
             map.removeKeyOf(key, s);
@@ -240,8 +238,8 @@ final class SessionTransaction {
      */
     static void revertChanges(IdentityMap map) {
         for (InstanceState s : map.states()) {
-            Object[] snap = s.snapshot;
-            if (s.status != ObjectState.PERSISTENT || snap == null) {
+            Object[] snap = s.snapshot();
+            if (s.status() != ObjectState.PERSISTENT || snap == null) {
                 continue;
             }
             List<Attribute> attributes = s.mapper.attributes;
@@ -263,21 +261,7 @@ final class SessionTransaction {
      * @param s the object
      */
     static void restore(InstanceState s) {
-        Object[] before = s.beforeInsert;
-        if (before == null) {
-            return;
-        }
-        List<Attribute> attributes = s.mapper.attributes;
-        for (int i = 0; i < before.length; i++) {
-            Attribute a = attributes.get(i);
-            if (!a.primitive || before[i] != null) {
-                a.setRaw(s.instance, before[i]);
-            }
-        }
-        s.beforeInsert = null;
-        s.snapshot = null;
-        s.key = null;
-        s.status = ObjectState.PENDING;
+        s.undoInsert();
     }
 
     /**
@@ -285,8 +269,8 @@ final class SessionTransaction {
      * (by the key its INSERT gave it, which {@link #restore} then takes back).
      */
     private void forgetInserted(InstanceState s) {
-        IdentityKey key = s.key;
-        if (s.beforeInsert != null) {
+        IdentityKey key = s.key();
+        if (s.beforeInsert() != null) {
             restore(s);
         }
         session.pending.remove(s);
@@ -336,9 +320,9 @@ final class SessionTransaction {
         for (InstanceState s : removed) {
             deletedInTransaction.remove(s);
             if (!inserted.contains(s)) {
-                s.status = ObjectState.PERSISTENT;
+                s.markPersistent();
                 map.add(s);
-                map.putKey(Objects.requireNonNull(s.key), s);
+                map.putKey(Objects.requireNonNull(s.key()), s);
             }
         }
         // beginNested() flushed, so every delete not yet flushed was asked for since the savepoint began

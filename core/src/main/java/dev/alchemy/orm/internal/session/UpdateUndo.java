@@ -26,11 +26,10 @@ record UpdateUndo(
         if (v != null && (version != null || !v.primitive)) {
             v.setRaw(state.instance, version);
         }
-        if (!key.equals(state.key)) {
-            map.removeKeyOf(state.key, state);
+        if (!key.equals(state.key())) {
+            map.removeKeyOf(state.key(), state);
             map.putKey(key, state);
-            state.key = key;
         }
-        state.snapshot = snapshot;
+        state.written(key, snapshot);
     }
 }

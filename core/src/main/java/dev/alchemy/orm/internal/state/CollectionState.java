@@ -53,11 +53,12 @@ public final class CollectionState {
                     + ") on the query");
         }
         if (!session.isOpen() || !session.contains(owner.instance)) {
-            throw new DetachedInstanceError(owner.mapper.type.getSimpleName() + " " + owner.key.id()
-                    + " is detached from its session, so " + relationship
-                    + " cannot be loaded lazily. Load it before the "
-                    + "session closes: use Load.selectin(...) (or Load.joined(...)) on the query, give the relationship "
-                    + "loading = Loading.SELECTIN, or read it while the session is open.");
+            throw new DetachedInstanceError(
+                    owner.mapper.type.getSimpleName() + " " + owner.key().id()
+                            + " is detached from its session, so " + relationship
+                            + " cannot be loaded lazily. Load it before the "
+                            + "session closes: use Load.selectin(...) (or Load.joined(...)) on the query, give the relationship "
+                            + "loading = Loading.SELECTIN, or read it while the session is open.");
         }
         session.loadCollection(this);
     }

@@ -5,6 +5,7 @@ import dev.alchemy.orm.internal.mapping.Attribute;
 import dev.alchemy.orm.internal.mapping.IdentityKey;
 import dev.alchemy.orm.internal.mapping.Mapper;
 import dev.alchemy.orm.internal.mapping.RelationshipProperty;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** What a session knows about one object: its mapper, identity, status and the values last loaded or flushed. */
@@ -16,22 +17,19 @@ public final class InstanceState {
     public final Object instance;
     public final Mapper<?> mapper;
 
-    @Nullable
-    public IdentityKey key;
+    private @Nullable IdentityKey key;
     /** Stored values per attribute as last loaded or flushed; null while pending. */
-    @Nullable
-    public Object[] snapshot;
+    private @Nullable Object @Nullable [] snapshot;
 
-    public ObjectState status;
+    private ObjectState status;
     /** This state's slot in the session's pending set, or -1 ({@link StateSet}). */
-    public int pendingSlot = -1;
+    int pendingSlot = -1;
     /** This state's slot in the session's set of objects new in the transaction, or -1 ({@link StateSet}). */
-    public int newSlot = -1;
+    int newSlot = -1;
 
-    public boolean expired;
+    private boolean expired;
     /** Field values before the flush that inserted this object in the current transaction, to undo on rollback. */
-    @Nullable
-    public Object[] beforeInsert;
+    private @Nullable Object @Nullable [] beforeInsert;
 
     /** Marks a relationship slot with nothing recorded. */
     private static final Object NOT_RECORDED = new Object();
@@ -46,10 +44,172 @@ public final class InstanceState {
 
     private @Nullable Object onlyRelated = NOT_RECORDED;
 
+    /**
+     * @param instance the object
+     * @param mapper its mapper
+     * @param status its status (pending, for a new object)
+     */
     public InstanceState(Object instance, Mapper<?> mapper, ObjectState status) {
         this.instance = instance;
         this.mapper = mapper;
         this.status = status;
+    }
+
+    /**
+     * The state of an object the session built from a row: persistent, its key and snapshot the row's.
+     *
+     * @param instance the new object
+     * @param mapper its mapper
+     * @param key its identity key
+     * @param values the row's values, kept as the snapshot
+     * @return its state
+     */
+    public static InstanceState loaded(Object instance, Mapper<?> mapper, IdentityKey key, Object[] values) {
+        InstanceState state = new InstanceState(instance, mapper, ObjectState.PERSISTENT);
+        state.key = key;
+        state.snapshot = values;
+        return state;
+    }
+
+    /**
+     * The state of a detached object made persistent again: its key known, its snapshot not yet read.
+     *
+     * @param instance the object
+     * @param mapper its mapper
+     * @param key its identity key
+     * @return its state
+     */
+    public static InstanceState reattached(Object instance, Mapper<?> mapper, IdentityKey key) {
+        InstanceState state = new InstanceState(instance, mapper, ObjectState.PERSISTENT);
+        state.key = key;
+        return state;
+    }
+
+    // ---------------------------------------------------------------- what the session knows
+
+    /** @return the identity key, or null while pending */
+    public @Nullable IdentityKey key() {
+        return key;
+    }
+
+    /** @return the stored values as last loaded or flushed, or null while pending (or before a re-attached read) */
+    public @Nullable Object @Nullable [] snapshot() {
+        return snapshot;
+    }
+
+    /** @return pending, persistent or deleted */
+    public ObjectState status() {
+        return status;
+    }
+
+    /** @return whether the next access or query reloads the fields */
+    public boolean expired() {
+        return expired;
+    }
+
+    /** @return the field values before this transaction's INSERT of the object, or null when it made none */
+    public @Nullable Object @Nullable [] beforeInsert() {
+        return beforeInsert;
+    }
+
+    // ---------------------------------------------------------------- transitions
+
+    /** Deleted, or added back after a delete, the object is persistent again. */
+    public void markPersistent() {
+        status = ObjectState.PERSISTENT;
+    }
+
+    /** The application deleted the object; the flush deletes its row. */
+    public void markDeleted() {
+        status = ObjectState.DELETED;
+    }
+
+    /** The next access or query reloads the fields (changed ones keep their new value). */
+    public void expire() {
+        expired = true;
+    }
+
+    /** Refreshing: the load about to run overwrites every field, changed ones too. */
+    public void unexpire() {
+        expired = false;
+    }
+
+    /**
+     * A row was loaded into the object's fields: it is its new snapshot, and the object is no longer expired.
+     *
+     * @param values the row's values
+     */
+    public void populated(Object[] values) {
+        snapshot = values;
+        expired = false;
+    }
+
+    /**
+     * The stored values as read for a re-attached object (or unknown, when its row is gone).
+     *
+     * @param values the values
+     */
+    public void snapshotRead(Object[] values) {
+        snapshot = values;
+    }
+
+    /**
+     * Before its INSERT: the field values to put back if the transaction rolls back.
+     *
+     * @param before the field values
+     */
+    public void insertStarting(Object[] before) {
+        beforeInsert = before;
+    }
+
+    /**
+     * After its INSERT: persistent, with the key and values the row holds.
+     *
+     * @param key its identity key
+     * @param values its stored values
+     */
+    public void inserted(IdentityKey key, Object[] values) {
+        status = ObjectState.PERSISTENT;
+        snapshot = values;
+        this.key = key;
+    }
+
+    /** The transaction that inserted the object committed: there is no INSERT to undo any more. */
+    public void insertCommitted() {
+        beforeInsert = null;
+    }
+
+    /**
+     * Puts the object back as it was before the INSERT of the rolled-back transaction: pending, without key or
+     * snapshot, its fields (generated keys, versions) as the application had set them.
+     */
+    public void undoInsert() {
+        Object[] before = beforeInsert;
+        if (before == null) {
+            return;
+        }
+        List<Attribute> attributes = mapper.attributes;
+        for (int i = 0; i < before.length; i++) {
+            Attribute a = attributes.get(i);
+            if (!a.primitive || before[i] != null) {
+                a.setRaw(instance, before[i]);
+            }
+        }
+        beforeInsert = null;
+        snapshot = null;
+        key = null;
+        status = ObjectState.PENDING;
+    }
+
+    /**
+     * After its UPDATE (or when a rollback puts back what an UPDATE overwrote): the key and stored values.
+     *
+     * @param key its identity key (a changed primary key changes it)
+     * @param values its stored values
+     */
+    public void written(IdentityKey key, Object[] values) {
+        this.key = key;
+        snapshot = values;
     }
 
     private @Nullable Object get(RelationshipProperty r) {

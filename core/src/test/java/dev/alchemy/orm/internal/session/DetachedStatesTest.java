@@ -15,9 +15,12 @@ import org.junit.jupiter.api.Test;
 class DetachedStatesTest {
 
     private static InstanceState state(User user, ObjectState status) {
-        InstanceState s = new InstanceState(user, Mapper.of(User.class), status);
-        if (user.id != null) {
-            s.key = new IdentityKey(User.class, user.id);
+        if (user.id == null) {
+            return new InstanceState(user, Mapper.of(User.class), status);
+        }
+        InstanceState s = InstanceState.reattached(user, Mapper.of(User.class), new IdentityKey(User.class, user.id));
+        if (status == ObjectState.DELETED) {
+            s.markDeleted();
         }
         return s;
     }
