@@ -2,6 +2,7 @@ package dev.alchemy.orm;
 
 import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.Retry;
+import dev.alchemy.orm.internal.session.DetachedStates;
 import dev.alchemy.orm.internal.session.SessionBinds;
 import dev.alchemy.orm.internal.session.SessionImpl;
 import java.util.LinkedHashMap;
@@ -46,6 +47,8 @@ public final class SessionFactory {
     private final Map<dev.alchemy.schema.Table, Engine> tableBinds;
     private final @Nullable BindResolver resolver;
     private final SessionBinds binds;
+    /** Which objects of this factory's sessions are detached; shared by the with... copies, which open sessions alike. */
+    private final DetachedStates detached;
 
     /**
      * A factory with the defaults: autoflush on, expire on commit on.
@@ -53,7 +56,7 @@ public final class SessionFactory {
      * @param engine the engine sessions use
      */
     public SessionFactory(Engine engine) {
-        this(engine, true, true, false, null, Map.of(), Map.of(), null);
+        this(engine, true, true, false, null, Map.of(), Map.of(), null, new DetachedStates());
     }
 
     private SessionFactory(
@@ -64,8 +67,10 @@ public final class SessionFactory {
             @Nullable OrmObserver observer,
             Map<Class<?>, Engine> modelBinds,
             Map<dev.alchemy.schema.Table, Engine> tableBinds,
-            @Nullable BindResolver resolver) {
+            @Nullable BindResolver resolver,
+            DetachedStates detached) {
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.detached = detached;
         this.autoflush = autoflush;
         this.expireOnCommit = expireOnCommit;
         this.readOnly = readOnly;
@@ -84,7 +89,7 @@ public final class SessionFactory {
      */
     public SessionFactory withAutoflush(boolean autoflush) {
         return new SessionFactory(
-                engine, autoflush, expireOnCommit, readOnly, observer, modelBinds, tableBinds, resolver);
+                engine, autoflush, expireOnCommit, readOnly, observer, modelBinds, tableBinds, resolver, detached);
     }
 
     /**
@@ -95,7 +100,7 @@ public final class SessionFactory {
      */
     public SessionFactory withExpireOnCommit(boolean expireOnCommit) {
         return new SessionFactory(
-                engine, autoflush, expireOnCommit, readOnly, observer, modelBinds, tableBinds, resolver);
+                engine, autoflush, expireOnCommit, readOnly, observer, modelBinds, tableBinds, resolver, detached);
     }
 
     /**
@@ -117,7 +122,7 @@ public final class SessionFactory {
      */
     public SessionFactory withReadOnly(boolean readOnly) {
         return new SessionFactory(
-                engine, autoflush, expireOnCommit, readOnly, observer, modelBinds, tableBinds, resolver);
+                engine, autoflush, expireOnCommit, readOnly, observer, modelBinds, tableBinds, resolver, detached);
     }
 
     /**
@@ -140,7 +145,15 @@ public final class SessionFactory {
         Map<Class<?>, Engine> next = new LinkedHashMap<>(modelBinds);
         next.put(model, engine);
         return new SessionFactory(
-                this.engine, autoflush, expireOnCommit, readOnly, observer, Map.copyOf(next), tableBinds, resolver);
+                this.engine,
+                autoflush,
+                expireOnCommit,
+                readOnly,
+                observer,
+                Map.copyOf(next),
+                tableBinds,
+                resolver,
+                detached);
     }
 
     /**
@@ -164,7 +177,8 @@ public final class SessionFactory {
                 observer,
                 modelBinds,
                 java.util.Collections.unmodifiableMap(next),
-                resolver);
+                resolver,
+                detached);
     }
 
     /**
@@ -176,7 +190,7 @@ public final class SessionFactory {
      */
     public SessionFactory withBindResolver(@Nullable BindResolver resolver) {
         return new SessionFactory(
-                engine, autoflush, expireOnCommit, readOnly, observer, modelBinds, tableBinds, resolver);
+                engine, autoflush, expireOnCommit, readOnly, observer, modelBinds, tableBinds, resolver, detached);
     }
 
     /**
@@ -187,7 +201,7 @@ public final class SessionFactory {
      */
     public SessionFactory withObserver(@Nullable OrmObserver observer) {
         return new SessionFactory(
-                engine, autoflush, expireOnCommit, readOnly, observer, modelBinds, tableBinds, resolver);
+                engine, autoflush, expireOnCommit, readOnly, observer, modelBinds, tableBinds, resolver, detached);
     }
 
     /**
@@ -196,7 +210,7 @@ public final class SessionFactory {
      * @return a new session; close it when done
      */
     public Session openSession() {
-        SessionImpl session = new SessionImpl(binds, autoflush, expireOnCommit);
+        SessionImpl session = new SessionImpl(binds, autoflush, expireOnCommit, detached);
         return observer == null ? session : session.observedBy(observer);
     }
 

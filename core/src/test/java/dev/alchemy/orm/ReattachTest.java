@@ -240,4 +240,28 @@ class ReattachTest {
             assertThat(session.stateOf(a)).isEqualTo(ObjectState.PERSISTENT);
         }
     }
+
+    @Test
+    void detachedObjectsBelongToTheirFactoryAndItsCopies() {
+        // the registry of detached objects is the factory's, shared by its with... copies (Spring's read-only and
+        // read-write sessions come from one factory this way), and not JVM-global: an unrelated factory, another
+        // application's in the same JVM, knows nothing of them
+        Author a = detached("Ann");
+        SessionFactory readOnlyCopy = factory.withReadOnly(true);
+        SessionFactory otherApplication = new SessionFactory(engine);
+        try (Session session = readOnlyCopy.openSession()) {
+            assertThat(session.stateOf(a)).isEqualTo(ObjectState.DETACHED);
+        }
+        try (Session session = otherApplication.openSession()) {
+            assertThat(session.stateOf(a)).isEqualTo(ObjectState.TRANSIENT);
+        }
+        statements.clear();
+        a.setBio("edited");
+        try (Session session = factory.withAutoflush(false).openSession()) {
+            session.add(a); // re-attached: an UPDATE, not a second INSERT
+            assertThat(session.stateOf(a)).isEqualTo(ObjectState.PERSISTENT);
+            session.commit();
+        }
+        assertThat(writes()).singleElement().asString().startsWith("UPDATE");
+    }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which objects are detached (their session closed, or they were expunged): adding one to a session re-attaches it
+ * Which objects of one {@code SessionFactory}'s sessions are detached (their session closed, or they were expunged): adding one to a session re-attaches it
  * as persistent, so its changes become an UPDATE, as in SQLAlchemy, instead of a second INSERT. Held weakly by
  * identity: an object no longer referenced elsewhere is forgotten.
  *
@@ -52,27 +52,28 @@ public final class DetachedStates {
     private static final int MIN_CAPACITY = 256;
     private static final int MIN_PENDING = 1 << 16;
 
-    private static @Nullable Entry[] table = new Entry[MIN_CAPACITY];
+    private @Nullable Entry[] table = new Entry[MIN_CAPACITY];
     /** Indexed entries (some may be dead until the next sweep). */
-    private static int size;
+    private int size;
     /** Batches of entries registered since the index was last brought up to date, one per closed session. */
-    private static final List<Entry[]> pending = new ArrayList<>();
+    private final List<Entry[]> pending = new ArrayList<>();
     /** Entries in {@link #pending}. */
-    private static int pendingSize;
+    private int pendingSize;
     /** Entries in {@link #pending} that were alive at its last sweep. */
-    private static int pendingSurvivors;
+    private int pendingSurvivors;
 
-    private DetachedStates() {}
+    /** An empty registry; each {@code SessionFactory} has one, shared by its {@code with...} copies. */
+    public DetachedStates() {}
 
     /** Remembers one object (expunged, or refused by another session's identity map). */
-    public static synchronized void put(Object instance) {
+    public synchronized void put(Object instance) {
         forget(instance);
         ensureCapacity(size + 1);
         link(new Entry(instance, false));
     }
 
     /** Remembers an object whose row a committed transaction deleted, until it is made transient. */
-    public static synchronized void putDeleted(Object instance) {
+    public synchronized void putDeleted(Object instance) {
         forget(instance);
         ensureCapacity(size + 1);
         link(new Entry(instance, true));
@@ -83,7 +84,7 @@ public final class DetachedStates {
      *
      * @param states the session's objects; those without a key, or not persistent, are passed over
      */
-    public static synchronized void putAll(Collection<InstanceState> states) {
+    public synchronized void putAll(Collection<InstanceState> states) {
         Entry[] batch = new Entry[states.size()];
         int n = 0;
         for (InstanceState s : states) {
@@ -107,7 +108,7 @@ public final class DetachedStates {
      * @param instance the object
      * @return whether it was a detached object (one remembered as deleted stays, and is not one)
      */
-    public static synchronized boolean remove(Object instance) {
+    public synchronized boolean remove(Object instance) {
         return unlink(instance, false);
     }
 
@@ -117,11 +118,11 @@ public final class DetachedStates {
      * @param instance the object
      * @return whether it was remembered
      */
-    public static synchronized boolean forget(Object instance) {
+    public synchronized boolean forget(Object instance) {
         return unlink(instance, true);
     }
 
-    private static boolean unlink(Object instance, boolean deletedToo) {
+    private boolean unlink(Object instance, boolean deletedToo) {
         index();
         if (size == 0) {
             return false;
@@ -150,17 +151,17 @@ public final class DetachedStates {
     }
 
     /** @return whether the object is remembered as deleted by a committed transaction */
-    public static synchronized boolean isDeleted(Object instance) {
+    public synchronized boolean isDeleted(Object instance) {
         Entry e = find(instance);
         return e != null && e.deleted;
     }
 
     /** @return whether the object is remembered as detached (deleted ones are detached too) */
-    public static synchronized boolean contains(Object instance) {
+    public synchronized boolean contains(Object instance) {
         return find(instance) != null;
     }
 
-    private static @Nullable Entry find(Object instance) {
+    private @Nullable Entry find(Object instance) {
         index();
         if (size == 0) {
             return null;
@@ -176,7 +177,7 @@ public final class DetachedStates {
     }
 
     /** Brings the index up to date with the batches registered since. */
-    private static void index() {
+    private void index() {
         if (pending.isEmpty()) {
             return;
         }
@@ -193,7 +194,7 @@ public final class DetachedStates {
     }
 
     /** Drops the entries of reclaimed objects from the batches, and the batches left empty. */
-    private static void sweepPending() {
+    private void sweepPending() {
         int total = 0;
         for (int b = 0; b < pending.size(); b++) {
             Entry[] batch = pending.get(b);
@@ -211,7 +212,7 @@ public final class DetachedStates {
         pendingSurvivors = total;
     }
 
-    private static void link(Entry e) {
+    private void link(Entry e) {
         var tab = table;
         int i = e.hash & (tab.length - 1);
         e.next = tab[i];
@@ -223,7 +224,7 @@ public final class DetachedStates {
      * Makes room for {@code entries} under a load factor of 3/4: first drops the entries of reclaimed objects, then
      * grows the table if that was not enough.
      */
-    private static void ensureCapacity(int entries) {
+    private void ensureCapacity(int entries) {
         if (entries > table.length - (table.length >>> 2)) {
             int before = size;
             sweep();
@@ -238,7 +239,7 @@ public final class DetachedStates {
         }
     }
 
-    private static void rehash(int capacity) {
+    private void rehash(int capacity) {
         @Nullable Entry[] grown = new Entry[capacity];
         for (Entry head : table) {
             for (Entry e = head; e != null; ) {
@@ -253,7 +254,7 @@ public final class DetachedStates {
     }
 
     /** Drops the indexed entries of reclaimed objects, and shrinks a table left mostly empty. */
-    private static void sweep() {
+    private void sweep() {
         var tab = table;
         for (int i = 0; i < tab.length; i++) {
             Entry previous = null;
@@ -283,7 +284,7 @@ public final class DetachedStates {
     }
 
     /** @return how many objects are remembered (for tests) */
-    public static synchronized int size() {
+    public synchronized int size() {
         index();
         sweep();
         return size;

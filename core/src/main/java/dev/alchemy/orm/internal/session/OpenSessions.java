@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  * never closed is forgotten once unreachable. A session reading another's identity map from another thread may miss
  * an object being added there at that moment; the check catches the mistakes of one thread (two sessions used
  * side by side) exactly, and of several threads as far as they are not racing on the same object.
+ *
+ * <p>Unlike the detached objects ({@link DetachedStates}, one registry per factory), this registry is the JVM's on
+ * purpose: an object attached to an open session of any factory must not be written by a second session, and the
+ * registry holds nothing but weak references to sessions that are open.
  */
 public final class OpenSessions {
 

@@ -56,7 +56,7 @@ final class Reattachment {
     InstanceState attach(Object instance, Mapper<?> mapper) {
         IdentityKey key = mapper.keyOf(instance);
         if (key == null) {
-            DetachedStates.put(instance);
+            session.detached.put(instance);
             // only delete() gets here: add() treats an object without its key as new
             throw new InvalidRequestError("cannot delete " + instance.getClass().getSimpleName() + ": it was detached "
                     + "from a session, but its primary key " + List.of(mapper.primaryKey) + " has been set to null "
@@ -65,7 +65,7 @@ final class Reattachment {
         key = mapper.identityKey(key.id());
         InstanceState other = map.get(key);
         if (other != null && other.instance != instance) {
-            DetachedStates.put(instance);
+            session.detached.put(instance);
             throw new InvalidRequestError("cannot attach " + instance.getClass().getSimpleName() + " with key "
                     + key.id() + ": another object with that key is already in this session; use merge()");
         }

@@ -68,6 +68,9 @@ public final class SessionImpl implements Session, SessionContext {
     /** Objects deleted and not yet flushed. */
     final Set<InstanceState> deleted = new LinkedHashSet<>();
 
+    /** The detached objects of this session's factory: closing registers them, add() re-attaches them. */
+    final DetachedStates detached;
+
     final SessionTransaction transaction = new SessionTransaction(this, map);
     final SessionConnections connections;
     final Reattachment reattached = new Reattachment(this, map);
@@ -107,16 +110,22 @@ public final class SessionImpl implements Session, SessionContext {
      * @param readOnly whether the session only reads: read-only transactions, no autoflush, no flush of changes
      */
     public SessionImpl(Engine engine, boolean autoflush, boolean expireOnCommit, boolean readOnly) {
-        this(new SessionBinds(engine, Map.of(), Map.of(), null, readOnly), autoflush, expireOnCommit);
+        this(
+                new SessionBinds(engine, Map.of(), Map.of(), null, readOnly),
+                autoflush,
+                expireOnCommit,
+                new DetachedStates());
     }
 
     /**
      * @param binds which engine each statement runs on, and whether the session only reads
      * @param autoflush whether queries flush first
      * @param expireOnCommit whether commits expire objects
+     * @param detached the detached objects of the session's factory
      */
-    public SessionImpl(SessionBinds binds, boolean autoflush, boolean expireOnCommit) {
+    public SessionImpl(SessionBinds binds, boolean autoflush, boolean expireOnCommit, DetachedStates detached) {
         Objects.requireNonNull(binds, "binds");
+        this.detached = Objects.requireNonNull(detached, "detached");
         this.engine = binds.engine();
         this.autoflush = autoflush;
         this.expireOnCommit = expireOnCommit;
@@ -176,10 +185,10 @@ public final class SessionImpl implements Session, SessionContext {
         refuseIfOwnedElsewhere(instance, "add");
         // an object without its primary key is new, whatever its past: only one with a key can be re-attached (and
         // asking the registry first spared, a 20,000-object addAll of new objects skips it entirely)
-        if (mapper.hasKey(instance) && DetachedStates.remove(instance)) {
+        if (mapper.hasKey(instance) && detached.remove(instance)) {
             state = reattached.attach(instance, mapper);
         } else if (mapper.hasKey(instance)
-                && (transaction.deletedHere(instance) != null || DetachedStates.isDeleted(instance))) {
+                && (transaction.deletedHere(instance) != null || detached.isDeleted(instance))) {
             throw new InvalidRequestError("cannot add " + describe(instance, mapper) + ": it has been deleted"
                     + (transaction.deletedHere(instance) != null ? " (and the DELETE flushed)" : "")
                     + ". Use session.makeTransient(object) to send it back to the transient state, so that add() "
@@ -213,7 +222,7 @@ public final class SessionImpl implements Session, SessionContext {
                 return; // deleted and flushed already
             }
             refuseIfOwnedElsewhere(instance, "delete");
-            if (!DetachedStates.remove(instance)) {
+            if (!detached.remove(instance)) {
                 throw new InvalidRequestError(instance.getClass().getSimpleName() + " " + instance
                         + " is not persisted; only objects loaded or flushed by a session can be deleted");
             }
@@ -573,7 +582,7 @@ public final class SessionImpl implements Session, SessionContext {
         if (state.key() != null) {
             map.removeKey(state.key());
             if (state.status() == ObjectState.PERSISTENT) {
-                DetachedStates.put(state.instance);
+                detached.put(state.instance);
             }
         }
     }
@@ -621,7 +630,7 @@ public final class SessionImpl implements Session, SessionContext {
         if (transaction.deletedHere(instance) != null) {
             return ObjectState.DELETED;
         }
-        return DetachedStates.contains(instance) ? ObjectState.DETACHED : ObjectState.TRANSIENT;
+        return detached.contains(instance) ? ObjectState.DETACHED : ObjectState.TRANSIENT;
     }
 
     @Override
@@ -639,7 +648,7 @@ public final class SessionImpl implements Session, SessionContext {
         if (gone != null) {
             transaction.forgetDeletedRow(gone);
         }
-        DetachedStates.forget(instance);
+        detached.forget(instance);
     }
 
     @Override
@@ -677,7 +686,7 @@ public final class SessionImpl implements Session, SessionContext {
             // closed without a commit, the transaction rolled back: its deletes, updates and inserts did not happen
             transaction.closed();
             if (map.keyCount() > 0) {
-                DetachedStates.putAll(map.persistent());
+                detached.putAll(map.persistent());
             }
             reattached.clear();
             map.clear();

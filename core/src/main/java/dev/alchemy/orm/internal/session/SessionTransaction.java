@@ -164,7 +164,7 @@ final class SessionTransaction {
     /** The objects whose DELETE the transaction committed leave the session, remembered as deleted. */
     void forgetDeleted() {
         for (InstanceState s : deletedInTransaction) {
-            DetachedStates.putDeleted(s.instance);
+            session.detached.putDeleted(s.instance);
         }
         deletedInTransaction.clear();
     }

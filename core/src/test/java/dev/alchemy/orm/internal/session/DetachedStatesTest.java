@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The registry of detached objects: batches registered at close, found by identity, forgotten once re-attached. */
 class DetachedStatesTest {
 
+    private final DetachedStates detached = new DetachedStates();
+
     private static InstanceState state(User user, ObjectState status) {
         if (user.id == null) {
             return new InstanceState(user, Mapper.of(User.class), status);
@@ -43,23 +45,23 @@ class DetachedStatesTest {
         User pending = new User("new", null);
         states.add(state(pending, ObjectState.PENDING));
         User equalButOther = user(1); // the same key, another object: identity counts, not equality
-        DetachedStates.putAll(states);
+        detached.putAll(states);
 
-        assertThat(persistent).allMatch(DetachedStates::contains);
-        assertThat(DetachedStates.contains(pending)).isFalse();
-        assertThat(DetachedStates.contains(equalButOther)).isFalse();
+        assertThat(persistent).allMatch(detached::contains);
+        assertThat(detached.contains(pending)).isFalse();
+        assertThat(detached.contains(equalButOther)).isFalse();
     }
 
     @Test
     void removingForgetsAnObjectAndPutRemembersItAgain() {
         User u = user(7);
-        DetachedStates.putAll(List.of(state(u, ObjectState.PERSISTENT)));
-        assertThat(DetachedStates.remove(u)).isTrue();
-        assertThat(DetachedStates.remove(u)).isFalse();
-        assertThat(DetachedStates.contains(u)).isFalse();
-        DetachedStates.put(u);
-        assertThat(DetachedStates.contains(u)).isTrue();
-        assertThat(DetachedStates.remove(u)).isTrue();
+        detached.putAll(List.of(state(u, ObjectState.PERSISTENT)));
+        assertThat(detached.remove(u)).isTrue();
+        assertThat(detached.remove(u)).isFalse();
+        assertThat(detached.contains(u)).isFalse();
+        detached.put(u);
+        assertThat(detached.contains(u)).isTrue();
+        assertThat(detached.remove(u)).isTrue();
     }
 
     @Test
@@ -74,11 +76,11 @@ class DetachedStatesTest {
                     kept.add(u); // the others are garbage: sweeps may drop them
                 }
             }
-            DetachedStates.putAll(states);
+            detached.putAll(states);
         }
-        assertThat(kept).allMatch(DetachedStates::contains);
-        assertThat(DetachedStates.size()).isGreaterThanOrEqualTo(kept.size());
-        kept.forEach(DetachedStates::remove);
-        assertThat(kept).noneMatch(DetachedStates::contains);
+        assertThat(kept).allMatch(detached::contains);
+        assertThat(detached.size()).isGreaterThanOrEqualTo(kept.size());
+        kept.forEach(detached::remove);
+        assertThat(kept).noneMatch(detached::contains);
     }
 }
