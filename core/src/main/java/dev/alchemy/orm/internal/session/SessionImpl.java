@@ -5,7 +5,6 @@ import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.Executable;
 import dev.alchemy.engine.Result;
 import dev.alchemy.engine.Transaction;
-import dev.alchemy.exc.AlchemyException;
 import dev.alchemy.exc.InvalidRequestError;
 import dev.alchemy.exc.PendingRollbackError;
 import dev.alchemy.exc.ResourceClosedError;
@@ -15,15 +14,11 @@ import dev.alchemy.orm.OrmObserver;
 import dev.alchemy.orm.Query;
 import dev.alchemy.orm.ScalarResult;
 import dev.alchemy.orm.Session;
-import dev.alchemy.orm.internal.flush.Errors;
-import dev.alchemy.orm.internal.loading.KeyedSelects;
 import dev.alchemy.orm.internal.loading.ObjectLoader;
 import dev.alchemy.orm.internal.loading.RelationshipLoader;
-import dev.alchemy.orm.internal.mapping.IdentityKey;
 import dev.alchemy.orm.internal.mapping.Mapper;
 import dev.alchemy.orm.internal.relationships.Cascades;
 import dev.alchemy.orm.internal.relationships.RelationshipExpiry;
-import dev.alchemy.orm.internal.relationships.RelationshipSync;
 import dev.alchemy.orm.internal.state.CollectionState;
 import dev.alchemy.orm.internal.state.IdentityMap;
 import dev.alchemy.orm.internal.state.InstanceState;
@@ -32,7 +27,6 @@ import dev.alchemy.orm.internal.state.StateSet;
 import dev.alchemy.sql.Delete;
 import dev.alchemy.sql.Insert;
 import dev.alchemy.sql.Update;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,8 +40,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The session, as SQLAlchemy's {@code session.py}: the public operations, each handing its work to the part that owns
- * it: the {@link IdentityMap}, the {@link SessionTransaction} with its savepoints, the {@link SessionFlush}, the
- * {@link ObjectLoader}, cascades ({@link Cascades}), {@link Merge}, {@link Reattachment} and {@link BulkStatements}.
+ * it: the {@link IdentityMap}, {@link SessionObjects} (add, delete, expunge), {@link SessionLoads} (queries, get,
+ * refresh) with its {@link Autoflush}, the {@link SessionFlush}, the {@link SessionTransaction} with its savepoints,
+ * {@link SessionConnections}, {@link Merge}, {@link Reattachment} and {@link BulkStatements}.
  */
 public final class SessionImpl implements Session, SessionContext {
 
@@ -57,7 +52,7 @@ public final class SessionImpl implements Session, SessionContext {
     final long id = IDS.incrementAndGet();
 
     private final Engine engine;
-    private final boolean autoflush;
+    final Autoflush autoflush;
     private final boolean readOnly;
     private final boolean expireOnCommit;
 
@@ -77,19 +72,14 @@ public final class SessionImpl implements Session, SessionContext {
     private final SessionFlush flusher = new SessionFlush(this, map);
     private final BulkStatements bulk = new BulkStatements(this, map);
     private final RelationshipLoader relationshipLoader = new RelationshipLoader(this);
-    private final ObjectLoader objects = new ObjectLoader(this, map, relationshipLoader);
+    private final SessionLoads loads = new SessionLoads(this, map, new ObjectLoader(this, map, relationshipLoader));
+    private final SessionObjects objects = new SessionObjects(this, map);
     final Cascades cascades = new Cascades(this, relationshipLoader);
     private final RelationshipExpiry expiry = new RelationshipExpiry(this, relationshipLoader);
 
     private @Nullable RuntimeException failedFlush;
     /** What failed: "flush", or "commit" when the database refused the COMMIT itself. */
     private String failedStep = "flush";
-
-    private int noAutoflushDepth;
-    /** Whether an element was added to a collection of this session since the last flush (autoflush then runs). */
-    private boolean collectionsChanged;
-    /** Whether this session ever tracked a collection: without one, autoflush has no replaced collection to look for. */
-    private boolean tracksCollections;
 
     private @Nullable OrmObserver observer;
     private boolean closed;
@@ -127,7 +117,7 @@ public final class SessionImpl implements Session, SessionContext {
         Objects.requireNonNull(binds, "binds");
         this.detached = Objects.requireNonNull(detached, "detached");
         this.engine = binds.engine();
-        this.autoflush = autoflush;
+        this.autoflush = new Autoflush(this, map, autoflush);
         this.expireOnCommit = expireOnCommit;
         this.readOnly = binds.readOnly();
         this.connections = new SessionConnections(binds, readOnly, transaction::savepointOpen);
@@ -147,7 +137,7 @@ public final class SessionImpl implements Session, SessionContext {
 
     // ---------------------------------------------------------------- state
 
-    private void checkUsable() {
+    void checkUsable() {
         if (closed) {
             throw new ResourceClosedError("this session is closed; open a new one with sessionFactory.openSession()");
         }
@@ -169,38 +159,23 @@ public final class SessionImpl implements Session, SessionContext {
         return engine;
     }
 
+    boolean readOnly() {
+        return readOnly;
+    }
+
+    boolean flushing() {
+        return flusher.running();
+    }
+
+    @Nullable
+    OrmObserver observer() {
+        return observer;
+    }
+
     @Override
     public void add(Object instance) {
         checkUsable();
-        Objects.requireNonNull(instance, "instance");
-        InstanceState state = map.state(instance);
-        if (state != null) {
-            if (state.status() == ObjectState.DELETED) {
-                deleted.remove(state);
-                state.markPersistent();
-            }
-            return;
-        }
-        Mapper<?> mapper = Mapper.of(instance.getClass());
-        refuseIfOwnedElsewhere(instance, "add");
-        // an object without its primary key is new, whatever its past: only one with a key can be re-attached (and
-        // asking the registry first spared, a 20,000-object addAll of new objects skips it entirely)
-        if (mapper.hasKey(instance) && detached.remove(instance)) {
-            state = reattached.attach(instance, mapper);
-        } else if (mapper.hasKey(instance)
-                && (transaction.deletedHere(instance) != null || detached.isDeleted(instance))) {
-            throw new InvalidRequestError("cannot add " + describe(instance, mapper) + ": it has been deleted"
-                    + (transaction.deletedHere(instance) != null ? " (and the DELETE flushed)" : "")
-                    + ". Use session.makeTransient(object) to send it back to the transient state, so that add() "
-                    + "inserts it as a new row");
-        } else {
-            state = new InstanceState(instance, mapper, ObjectState.PENDING);
-            map.add(state);
-            pending.add(state);
-            transaction.newInTransaction.add(state);
-        }
-        cascades.track(state);
-        cascades.cascadeAdd(state);
+        objects.add(Objects.requireNonNull(instance, "instance"));
     }
 
     @Override
@@ -214,160 +189,55 @@ public final class SessionImpl implements Session, SessionContext {
     @Override
     public void delete(Object instance) {
         checkUsable();
-        Objects.requireNonNull(instance, "instance");
-        InstanceState state = map.state(instance);
-        if (state == null) {
-            Mapper<?> mapper = Mapper.of(instance.getClass());
-            if (transaction.deletedHere(instance) != null) {
-                return; // deleted and flushed already
-            }
-            refuseIfOwnedElsewhere(instance, "delete");
-            if (!detached.remove(instance)) {
-                throw new InvalidRequestError(instance.getClass().getSimpleName() + " " + instance
-                        + " is not persisted; only objects loaded or flushed by a session can be deleted");
-            }
-            state = reattached.attach(instance, mapper);
-        }
-        if (state.status() == ObjectState.PENDING) {
-            pending.remove(state);
-            transaction.newInTransaction.remove(state);
-            map.remove(instance);
-        } else if (state.status() == ObjectState.PERSISTENT) {
-            InstanceState target = state;
-            noAutoflush(() -> cascades.cascadeDelete(target)); // children load before the parent is gone
-            state.markDeleted();
-            deleted.add(state);
-        }
+        objects.delete(Objects.requireNonNull(instance, "instance"));
     }
 
-    /**
-     * Refuses an object that another open session holds, as SQLAlchemy does ("already attached to session"): taken
-     * here, it would be written by both, a second INSERT or an UPDATE behind the other's back.
-     */
+    /** See {@link SessionObjects#refuseIfOwnedElsewhere}. */
     void refuseIfOwnedElsewhere(Object instance, String what) {
-        SessionImpl other = OpenSessions.holder(instance, this);
-        if (other != null) {
-            throw new InvalidRequestError("cannot " + what + " " + describe(instance, Mapper.of(instance.getClass()))
-                    + ": it is already attached to " + other + " (this is " + this + "). An object belongs to one "
-                    + "session at a time: expunge it from the other session (or close that one) first, or merge() "
-                    + "it here, which copies its state onto this session's own object");
-        }
+        objects.refuseIfOwnedElsewhere(instance, what);
     }
 
     /** @return whether this session holds the object: pending, persistent, or deleted in its transaction */
     boolean holds(Object instance) {
-        return map.holds(instance) || (transaction.anyDeleted() && transaction.deletedHere(instance) != null);
+        return objects.holds(instance);
     }
 
     static String describe(Object instance, Mapper<?> mapper) {
-        IdentityKey key = mapper.hasKey(instance) ? mapper.keyOf(instance) : null;
-        return mapper.type.getSimpleName() + (key == null ? " (no key yet)" : " with key " + key.id());
+        return SessionObjects.describe(instance, mapper);
     }
 
     @Override
     public <T> @Nullable T get(Class<T> type, Object id) {
         checkUsable();
-        Mapper<T> mapper = Mapper.of(type);
-        IdentityKey key = mapper.identityKey(Objects.requireNonNull(id, "id"));
-        InstanceState state = map.get(key);
-        if (state != null && !state.expired()) {
-            return state.status() == ObjectState.DELETED ? null : type.cast(state.instance);
-        }
-        List<T> found = mapper.primaryKey.length == 1
-                ? load(KeyedSelects.byKeyTemplate(mapper), KeyedSelects.parameters(key), state != null)
-                : load(KeyedSelects.byPrimaryKey(mapper, key), Map.of(), state != null);
-        return found.isEmpty() ? null : found.get(0);
+        return loads.get(type, Objects.requireNonNull(id, "id"));
     }
 
     @Override
     public <T> @Nullable T getForUpdate(Class<T> type, Object id) {
         checkUsable();
-        Mapper<T> mapper = Mapper.of(type);
-        IdentityKey key = mapper.identityKey(Objects.requireNonNull(id, "id"));
-        InstanceState state = map.get(key);
-        if (state != null && state.status() == ObjectState.DELETED) {
-            return null;
-        }
-        List<T> found = mapper.primaryKey.length == 1
-                ? load(KeyedSelects.byKeyTemplate(mapper).withForUpdate(), KeyedSelects.parameters(key), true)
-                : load(KeyedSelects.byPrimaryKey(mapper, key).withForUpdate(), Map.of(), true);
-        return found.isEmpty() ? null : found.get(0);
+        return loads.getForUpdate(type, Objects.requireNonNull(id, "id"));
     }
 
     // ---------------------------------------------------------------- loading
 
-    private void autoflush() {
-        if (!autoflush || readOnly || noAutoflushDepth > 0 || flusher.running()) {
-            return;
-        }
-        if (pending.isEmpty() && deleted.isEmpty() && !anyModified()) {
-            return;
-        }
-        try {
-            flush();
-        } catch (AlchemyException e) {
-            throw Errors.withPrefix(
-                    e,
-                    "(raised as a result of a query-invoked autoflush; use session.noAutoflush(...) "
-                            + "if this flush is occurring prematurely) ");
-        }
-    }
-
-    private boolean anyModified() {
-        if (reattached.any()) {
-            return true; // re-attached objects: the flush reads their rows and finds what changed
-        }
-        if (collectionsChanged || (tracksCollections && RelationshipSync.anyCollectionReplaced(map.states()))) {
-            return true; // a child added to a collection is inserted first: queries see it, as in SQLAlchemy
-        }
-        return InstanceState.anyModified(map.states()); // an array walk; the key map's buckets chase pointers
-    }
-
-    private <T> List<T> load(EntitySelect<T> select, boolean overwrite) {
-        return load(select, Map.of(), overwrite);
-    }
-
-    private <T> List<T> load(EntitySelect<T> select, Map<String, ?> parameters, boolean overwrite) {
-        OrmObserver o = observer;
-        if (o == null) {
-            return loadRows(select, parameters, overwrite);
-        }
-        OrmObserver.Scope scope = o.queryStarting(select.type(), "select");
-        List<T> objects;
-        try {
-            objects = loadRows(select, parameters, overwrite);
-        } catch (RuntimeException | Error e) {
-            scope.end(0, 0, 0, e);
-            throw e;
-        }
-        scope.end(0, 0, 0, null);
-        return objects;
-    }
-
-    private <T> List<T> loadRows(EntitySelect<T> select, Map<String, ?> parameters, boolean overwrite) {
-        checkUsable();
-        autoflush();
-        return objects.load(select, parameters, overwrite);
-    }
-
     @Override
     public List<?> loadInternal(EntitySelect<?> select, boolean overwrite) {
-        return load(select, overwrite);
+        return loads.load(select, overwrite);
     }
 
     @Override
     public @Nullable Object loaded(Mapper<?> mapper, Object id) {
-        return objects.loaded(mapper, id);
+        return loads.loaded(mapper, id);
     }
 
     @Override
     public void collectionTracked() {
-        tracksCollections = true;
+        autoflush.collectionTracked();
     }
 
     @Override
     public void collectionChanged() {
-        collectionsChanged = true;
+        autoflush.collectionChanged();
     }
 
     @Override
@@ -394,7 +264,7 @@ public final class SessionImpl implements Session, SessionContext {
 
     @Override
     public <T> ScalarResult<T> scalars(EntitySelect<T> select) {
-        return new ScalarResult<>(load(Objects.requireNonNull(select, "select"), false));
+        return new ScalarResult<>(loads.load(Objects.requireNonNull(select, "select"), false));
     }
 
     @Override
@@ -416,7 +286,7 @@ public final class SessionImpl implements Session, SessionContext {
                     + statement.getClass().getSimpleName().toUpperCase(Locale.ROOT)
                     + "; write in a session of a factory that is not read-only");
         }
-        autoflush();
+        autoflush.beforeQuery();
         return connections.forStatement(null, statement, write).execute(statement, parameters);
     }
 
@@ -437,7 +307,7 @@ public final class SessionImpl implements Session, SessionContext {
 
     /** After a successful flush. */
     void flushed() {
-        collectionsChanged = false;
+        autoflush.collectionsSettled();
     }
 
     /** A flush failed: the transaction is rolled back (or only the innermost savepoint), and the session waits. */
@@ -508,7 +378,7 @@ public final class SessionImpl implements Session, SessionContext {
      * @param since the epoch at which the rolled-back work began
      */
     void afterUndo(long since) {
-        collectionsChanged = false;
+        autoflush.collectionsSettled();
         SessionTransaction.revertChanges(map);
         expiry.afterRollback(map.states(), since);
         expireAll();
@@ -535,13 +405,7 @@ public final class SessionImpl implements Session, SessionContext {
     @Override
     public void refresh(Object instance) {
         checkUsable();
-        InstanceState state = requirePersistent(instance, "refresh");
-        state.unexpire(); // so the load overwrites every field, changed ones too, as refresh promises
-        List<?> found = noAutoflush(
-                () -> load(KeyedSelects.byPrimaryKey(state.mapper, Objects.requireNonNull(state.key())), true));
-        if (found.isEmpty()) {
-            throw new InvalidRequestError("could not refresh " + state + ": its row no longer exists");
-        }
+        loads.refresh(requirePersistent(instance, "refresh"));
     }
 
     private InstanceState requirePersistent(Object instance, String what) {
@@ -567,33 +431,12 @@ public final class SessionImpl implements Session, SessionContext {
 
     @Override
     public void expunge(Object instance) {
-        InstanceState state = map.state(Objects.requireNonNull(instance, "instance"));
-        if (state == null) {
-            throw new InvalidRequestError(instance.getClass().getSimpleName() + " is not in this session");
-        }
-        detach(state);
-    }
-
-    private void detach(InstanceState state) {
-        map.remove(state.instance);
-        pending.remove(state);
-        deleted.remove(state);
-        transaction.newInTransaction.remove(state);
-        if (state.key() != null) {
-            map.removeKey(state.key());
-            if (state.status() == ObjectState.PERSISTENT) {
-                detached.put(state.instance);
-            }
-        }
+        objects.expunge(Objects.requireNonNull(instance, "instance"));
     }
 
     @Override
     public void expungeAll() {
-        for (InstanceState s : new ArrayList<>(map.states())) {
-            detach(s);
-        }
-        // objects whose DELETE was flushed leave too, remembered as deleted (Spring calls this after its commit)
-        transaction.expunged();
+        objects.expungeAll();
     }
 
     @Override
@@ -623,14 +466,7 @@ public final class SessionImpl implements Session, SessionContext {
 
     @Override
     public ObjectState stateOf(Object instance) {
-        InstanceState state = map.state(Objects.requireNonNull(instance, "instance"));
-        if (state != null) {
-            return state.status();
-        }
-        if (transaction.deletedHere(instance) != null) {
-            return ObjectState.DELETED;
-        }
-        return detached.contains(instance) ? ObjectState.DETACHED : ObjectState.TRANSIENT;
+        return objects.stateOf(Objects.requireNonNull(instance, "instance"));
     }
 
     @Override
@@ -639,26 +475,12 @@ public final class SessionImpl implements Session, SessionContext {
         if (closed) {
             throw new ResourceClosedError("this session is closed");
         }
-        refuseIfOwnedElsewhere(instance, "make transient");
-        InstanceState state = map.state(instance);
-        if (state != null) {
-            detach(state);
-        }
-        InstanceState gone = transaction.deletedHere(instance);
-        if (gone != null) {
-            transaction.forgetDeletedRow(gone);
-        }
-        detached.forget(instance);
+        objects.makeTransient(instance);
     }
 
     @Override
     public <R> R noAutoflush(Supplier<R> work) {
-        noAutoflushDepth++;
-        try {
-            return work.get();
-        } finally {
-            noAutoflushDepth--;
-        }
+        return autoflush.suspended(work);
     }
 
     @Override

@@ -1,0 +1,101 @@
+package dev.alchemy.orm.internal.session;
+
+import dev.alchemy.exc.InvalidRequestError;
+import dev.alchemy.orm.EntitySelect;
+import dev.alchemy.orm.ObjectState;
+import dev.alchemy.orm.OrmObserver;
+import dev.alchemy.orm.internal.loading.KeyedSelects;
+import dev.alchemy.orm.internal.loading.ObjectLoader;
+import dev.alchemy.orm.internal.mapping.IdentityKey;
+import dev.alchemy.orm.internal.mapping.Mapper;
+import dev.alchemy.orm.internal.state.IdentityMap;
+import dev.alchemy.orm.internal.state.InstanceState;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The session's reads of objects: queries (autoflushed first, told to the observer), {@code get} by key from the
+ * identity map or the database, {@code getForUpdate} and {@code refresh}.
+ */
+final class SessionLoads {
+
+    private final SessionImpl session;
+    private final IdentityMap map;
+    private final ObjectLoader loader;
+
+    SessionLoads(SessionImpl session, IdentityMap map, ObjectLoader loader) {
+        this.session = session;
+        this.map = map;
+        this.loader = loader;
+    }
+
+    <T> @Nullable T get(Class<T> type, Object id) {
+        Mapper<T> mapper = Mapper.of(type);
+        IdentityKey key = mapper.identityKey(id);
+        InstanceState state = map.get(key);
+        if (state != null && !state.expired()) {
+            return state.status() == ObjectState.DELETED ? null : type.cast(state.instance);
+        }
+        List<T> found = mapper.primaryKey.length == 1
+                ? load(KeyedSelects.byKeyTemplate(mapper), KeyedSelects.parameters(key), state != null)
+                : load(KeyedSelects.byPrimaryKey(mapper, key), Map.of(), state != null);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    <T> @Nullable T getForUpdate(Class<T> type, Object id) {
+        Mapper<T> mapper = Mapper.of(type);
+        IdentityKey key = mapper.identityKey(id);
+        InstanceState state = map.get(key);
+        if (state != null && state.status() == ObjectState.DELETED) {
+            return null;
+        }
+        List<T> found = mapper.primaryKey.length == 1
+                ? load(KeyedSelects.byKeyTemplate(mapper).withForUpdate(), KeyedSelects.parameters(key), true)
+                : load(KeyedSelects.byPrimaryKey(mapper, key).withForUpdate(), Map.of(), true);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    void refresh(InstanceState state) {
+        state.unexpire(); // so the load overwrites every field, changed ones too, as refresh promises
+        List<?> found = session.noAutoflush(
+                () -> load(KeyedSelects.byPrimaryKey(state.mapper, Objects.requireNonNull(state.key())), true));
+        if (found.isEmpty()) {
+            throw new InvalidRequestError("could not refresh " + state + ": its row no longer exists");
+        }
+    }
+
+    <T> List<T> load(EntitySelect<T> select, boolean overwrite) {
+        return load(select, Map.of(), overwrite);
+    }
+
+    /** Runs an entity select, after an autoflush, and tells the observer. */
+    <T> List<T> load(EntitySelect<T> select, Map<String, ?> parameters, boolean overwrite) {
+        OrmObserver o = session.observer();
+        if (o == null) {
+            return loadRows(select, parameters, overwrite);
+        }
+        OrmObserver.Scope scope = o.queryStarting(select.type(), "select");
+        List<T> objects;
+        try {
+            objects = loadRows(select, parameters, overwrite);
+        } catch (RuntimeException | Error e) {
+            scope.end(0, 0, 0, e);
+            throw e;
+        }
+        scope.end(0, 0, 0, null);
+        return objects;
+    }
+
+    private <T> List<T> loadRows(EntitySelect<T> select, Map<String, ?> parameters, boolean overwrite) {
+        session.checkUsable();
+        session.autoflush.beforeQuery();
+        return loader.load(select, parameters, overwrite);
+    }
+
+    @Nullable
+    Object loaded(Mapper<?> mapper, Object id) {
+        return loader.loaded(mapper, id);
+    }
+}

@@ -1,0 +1,166 @@
+package dev.alchemy.orm.internal.session;
+
+import dev.alchemy.exc.InvalidRequestError;
+import dev.alchemy.orm.ObjectState;
+import dev.alchemy.orm.internal.mapping.IdentityKey;
+import dev.alchemy.orm.internal.mapping.Mapper;
+import dev.alchemy.orm.internal.state.IdentityMap;
+import dev.alchemy.orm.internal.state.InstanceState;
+import java.util.ArrayList;
+
+/**
+ * How objects enter and leave a session, as SQLAlchemy's {@code Session._save_or_update_state}, {@code _delete_impl}
+ * and {@code _expunge_states}: add (new, or a detached object re-attached), delete, expunge and make transient, with
+ * the cascades each one starts, and the states the session reports for them.
+ */
+final class SessionObjects {
+
+    private final SessionImpl session;
+    private final IdentityMap map;
+
+    SessionObjects(SessionImpl session, IdentityMap map) {
+        this.session = session;
+        this.map = map;
+    }
+
+    void add(Object instance) {
+        InstanceState state = map.state(instance);
+        if (state != null) {
+            if (state.status() == ObjectState.DELETED) {
+                session.deleted.remove(state);
+                state.markPersistent();
+            }
+            return;
+        }
+        Mapper<?> mapper = Mapper.of(instance.getClass());
+        refuseIfOwnedElsewhere(instance, "add");
+        SessionTransaction transaction = session.transaction;
+        // an object without its primary key is new, whatever its past: only one with a key can be re-attached (and
+        // asking the registry first spared, a 20,000-object addAll of new objects skips it entirely)
+        if (mapper.hasKey(instance) && session.detached.remove(instance)) {
+            state = session.reattached.attach(instance, mapper);
+        } else if (mapper.hasKey(instance)
+                && (transaction.deletedHere(instance) != null || session.detached.isDeleted(instance))) {
+            throw new InvalidRequestError("cannot add " + describe(instance, mapper) + ": it has been deleted"
+                    + (transaction.deletedHere(instance) != null ? " (and the DELETE flushed)" : "")
+                    + ". Use session.makeTransient(object) to send it back to the transient state, so that add() "
+                    + "inserts it as a new row");
+        } else {
+            state = new InstanceState(instance, mapper, ObjectState.PENDING);
+            map.add(state);
+            session.pending.add(state);
+            transaction.newInTransaction.add(state);
+        }
+        session.cascades.track(state);
+        session.cascades.cascadeAdd(state);
+    }
+
+    void delete(Object instance) {
+        InstanceState state = map.state(instance);
+        SessionTransaction transaction = session.transaction;
+        if (state == null) {
+            Mapper<?> mapper = Mapper.of(instance.getClass());
+            if (transaction.deletedHere(instance) != null) {
+                return; // deleted and flushed already
+            }
+            refuseIfOwnedElsewhere(instance, "delete");
+            if (!session.detached.remove(instance)) {
+                throw new InvalidRequestError(instance.getClass().getSimpleName() + " " + instance
+                        + " is not persisted; only objects loaded or flushed by a session can be deleted");
+            }
+            state = session.reattached.attach(instance, mapper);
+        }
+        if (state.status() == ObjectState.PENDING) {
+            session.pending.remove(state);
+            transaction.newInTransaction.remove(state);
+            map.remove(instance);
+        } else if (state.status() == ObjectState.PERSISTENT) {
+            InstanceState target = state;
+            // children load before the parent is gone
+            session.noAutoflush(() -> session.cascades.cascadeDelete(target));
+            state.markDeleted();
+            session.deleted.add(state);
+        }
+    }
+
+    /**
+     * Refuses an object that another open session holds, as SQLAlchemy does ("already attached to session"): taken
+     * here, it would be written by both, a second INSERT or an UPDATE behind the other's back.
+     */
+    void refuseIfOwnedElsewhere(Object instance, String what) {
+        SessionImpl other = OpenSessions.holder(instance, session);
+        if (other != null) {
+            throw new InvalidRequestError("cannot " + what + " " + describe(instance, Mapper.of(instance.getClass()))
+                    + ": it is already attached to " + other + " (this is " + session + "). An object belongs to "
+                    + "one session at a time: expunge it from the other session (or close that one) first, or "
+                    + "merge() it here, which copies its state onto this session's own object");
+        }
+    }
+
+    /** @return whether this session holds the object: pending, persistent, or deleted in its transaction */
+    boolean holds(Object instance) {
+        SessionTransaction transaction = session.transaction;
+        return map.holds(instance) || (transaction.anyDeleted() && transaction.deletedHere(instance) != null);
+    }
+
+    /** @return "User with key 3", or "User (no key yet)", for messages */
+    static String describe(Object instance, Mapper<?> mapper) {
+        IdentityKey key = mapper.hasKey(instance) ? mapper.keyOf(instance) : null;
+        return mapper.type.getSimpleName() + (key == null ? " (no key yet)" : " with key " + key.id());
+    }
+
+    void expunge(Object instance) {
+        InstanceState state = map.state(instance);
+        if (state == null) {
+            throw new InvalidRequestError(instance.getClass().getSimpleName() + " is not in this session");
+        }
+        detach(state);
+    }
+
+    /** Takes an object out of the session; a persistent one is remembered as detached. */
+    private void detach(InstanceState state) {
+        map.remove(state.instance);
+        session.pending.remove(state);
+        session.deleted.remove(state);
+        session.transaction.newInTransaction.remove(state);
+        if (state.key() != null) {
+            map.removeKey(state.key());
+            if (state.status() == ObjectState.PERSISTENT) {
+                session.detached.put(state.instance);
+            }
+        }
+    }
+
+    void expungeAll() {
+        for (InstanceState s : new ArrayList<>(map.states())) {
+            detach(s);
+        }
+        // objects whose DELETE was flushed leave too, remembered as deleted (Spring calls this after its commit)
+        session.transaction.expunged();
+    }
+
+    ObjectState stateOf(Object instance) {
+        InstanceState state = map.state(instance);
+        if (state != null) {
+            return state.status();
+        }
+        if (session.transaction.deletedHere(instance) != null) {
+            return ObjectState.DELETED;
+        }
+        return session.detached.contains(instance) ? ObjectState.DETACHED : ObjectState.TRANSIENT;
+    }
+
+    void makeTransient(Object instance) {
+        refuseIfOwnedElsewhere(instance, "make transient");
+        InstanceState state = map.state(instance);
+        if (state != null) {
+            detach(state);
+        }
+        SessionTransaction transaction = session.transaction;
+        InstanceState gone = transaction.deletedHere(instance);
+        if (gone != null) {
+            transaction.forgetDeletedRow(gone);
+        }
+        session.detached.forget(instance);
+    }
+}
