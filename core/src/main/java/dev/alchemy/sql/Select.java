@@ -3,6 +3,7 @@ package dev.alchemy.sql;
 import dev.alchemy.dialect.Dialect;
 import dev.alchemy.engine.CompiledStatement;
 import dev.alchemy.engine.EngineDialect;
+import dev.alchemy.engine.Row;
 import dev.alchemy.exc.ArgumentError;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -460,6 +461,124 @@ public final class Select implements SelectStatement {
         Parts p = parts();
         p.offset = offset;
         return new Select(p);
+    }
+
+    /**
+     * The rows this select would return, counted by the database: {@code SELECT count(*) AS count_1 FROM (<this
+     * select without its ORDER BY>) AS anon_1}, as SQLAlchemy's {@code Query.count()} builds it (the order cannot
+     * change a count, and leaving it out spares the database a sort). {@link OffsetPage} counts with it.
+     *
+     * <pre>{@code
+     * long adults = conn.execute(select(users).where(users.c("age").ge(18)).countStatement()).scalar(Long.class);
+     * }</pre>
+     *
+     * @return the counting statement
+     */
+    public Select countStatement() {
+        Parts p = parts();
+        p.orderBy = List.of();
+        p.forUpdate = null;
+        return Select.of(Functions.INSTANCE.count().label("count_1")).selectFrom(new Select(p).subquery("anon_1"));
+    }
+
+    /**
+     * The rows after a keyset position in this select's ORDER BY: the seek condition of keyset pagination
+     * ({@link KeysetPage}), added to the WHERE clause. For {@code ORDER BY name, id} after {@code ("Bob", 42)}:
+     * {@code WHERE name >= ? AND (name > ? OR (name = ? AND id > ?))}, a range an index on {@code (name, id)} serves
+     * directly; a descending item compares the other way. The ORDER BY must be unique and its columns NOT NULL.
+     *
+     * <pre>{@code
+     * Select byName = select(users).orderBy(users.c("name"), users.c("id"));
+     * List<Row> next = conn.execute(byName.after(Keyset.of("Bob", 42)).limit(50)).all();
+     * }</pre>
+     *
+     * @param position the ORDER BY items' values in the last row already seen ({@link #keysetOf(Row)})
+     * @return the changed copy
+     * @throws ArgumentError when this select has no ORDER BY, or the position has another number of values
+     */
+    public Select after(Keyset position) {
+        Objects.requireNonNull(position, "position");
+        if (orderBy.isEmpty()) {
+            throw new ArgumentError("a keyset position is a place in an ORDER BY, and this SELECT has none; order by "
+                    + "a unique column, or columns ending with the primary key");
+        }
+        List<Object> values = position.values();
+        if (values.size() != orderBy.size()) {
+            throw new ArgumentError("the keyset position has " + values.size() + " value(s) " + values + " for the "
+                    + orderBy.size() + " ORDER BY item(s) of this SELECT; give one per item, in order");
+        }
+        ColumnElement<Boolean> condition = null;
+        for (int i = orderBy.size() - 1; i >= 0; i--) {
+            OrderByElement item = orderBy.get(i);
+            ColumnElement<Object> e = seekable(item);
+            Object value = values.get(i);
+            ColumnElement<Boolean> beyond = item.descending() ? e.lt(value) : e.gt(value);
+            condition = condition == null
+                    ? beyond
+                    : BooleanClauseList.or(List.of(beyond, BooleanClauseList.and(List.of(e.eq(value), condition))));
+        }
+        if (orderBy.size() > 1) { // the leading column's range, which an index scan starts from
+            OrderByElement first = orderBy.get(0);
+            ColumnElement<Object> e = seekable(first);
+            Object value = values.get(0);
+            condition = BooleanClauseList.and(
+                    List.of(first.descending() ? e.le(value) : e.ge(value), Objects.requireNonNull(condition)));
+        }
+        return where(Objects.requireNonNull(condition));
+    }
+
+    /** An ORDER BY item's expression as the WHERE clause can use it: a selected label by what it labels. */
+    @SuppressWarnings("unchecked")
+    private static ColumnElement<Object> seekable(OrderByElement item) {
+        ColumnElement<?> e = item.element();
+        if (e instanceof Label<?> label) {
+            e = label.element();
+        }
+        return (ColumnElement<Object>) e;
+    }
+
+    /**
+     * The keyset position of a row this select returned: the values of its ORDER BY items, read from the row's
+     * columns. The next page is {@code after(keysetOf(lastRow))}.
+     *
+     * @param row a row of this select
+     * @return the position after the row
+     * @throws ArgumentError when this select has no ORDER BY, an ORDER BY item is not among its selected columns
+     *     (select it too), or its value in the row is NULL
+     */
+    public Keyset keysetOf(Row row) {
+        Objects.requireNonNull(row, "row");
+        if (orderBy.isEmpty()) {
+            throw new ArgumentError("a keyset position is a place in an ORDER BY, and this SELECT has none");
+        }
+        List<Object> values = new ArrayList<>(orderBy.size());
+        for (OrderByElement item : orderBy) {
+            int index = selectedIndexOf(item.element());
+            if (index < 0) {
+                throw new ArgumentError("keyset pagination reads the position from each row's ORDER BY values, and "
+                        + item.element() + " is not selected; add it to the selected columns");
+            }
+            Object value = row.get(index);
+            if (value == null) {
+                throw new ArgumentError("the ORDER BY value " + item.element() + " is NULL in the last row; keyset "
+                        + "pagination needs ORDER BY columns that are never NULL");
+            }
+            values.add(value);
+        }
+        return new Keyset(values);
+    }
+
+    private int selectedIndexOf(ColumnElement<?> element) {
+        ColumnElement<?> target = element instanceof Label<?> l ? l.element() : element;
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnElement<?> c = columns.get(i);
+            if (c.equals(element)
+                    || c.equals(target)
+                    || (c instanceof Label<?> l && l.element().equals(target))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** @return a copy that selects distinct rows, {@code SELECT DISTINCT} */
