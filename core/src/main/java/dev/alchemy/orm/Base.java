@@ -4,6 +4,7 @@ import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.exc.MappingError;
 import dev.alchemy.orm.internal.mapping.ClassScanner;
 import dev.alchemy.orm.internal.mapping.Mapper;
+import dev.alchemy.orm.internal.mapping.MapperListeners;
 import dev.alchemy.schema.ForeignKeyConstraint;
 import dev.alchemy.schema.MetaData;
 import dev.alchemy.schema.Table;
@@ -49,6 +50,7 @@ public final class Base {
         this.tables = Collections.unmodifiableMap(map);
         for (Class<?> model : models) {
             Mapper<?> mapper = Mapper.of(model);
+            MapperListeners.check(model); // a callback method that cannot be called is a mapping error, found here
             mapper.resolveRelationships();
             mapper.defineAssociationTables(metadata);
         }

@@ -4,6 +4,7 @@ import dev.alchemy.engine.Executable;
 import dev.alchemy.engine.Result;
 import dev.alchemy.engine.Transaction;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -146,6 +147,37 @@ public interface Session extends AutoCloseable {
      * @return whether it is pending, or has fields that differ from its loaded state
      */
     boolean isModified(Object instance);
+
+    /**
+     * The objects added and not yet inserted, SQLAlchemy's {@code session.new}: what the next flush inserts. With
+     * {@link #dirtyObjects()} and {@link #deletedObjects()}, what a {@link SessionEvents#beforeFlush} listener looks at.
+     *
+     * <pre>{@code
+     * for (Object o : session.newObjects()) {
+     *     if (o instanceof Order order) {
+     *         session.add(new AuditEntry("created", order.getNumber()));
+     *     }
+     * }
+     * }</pre>
+     *
+     * @return the pending objects, in the order added (a copy)
+     */
+    List<Object> newObjects();
+
+    /**
+     * The persistent objects whose fields differ from their loaded state, SQLAlchemy's {@code session.dirty}: what the
+     * next flush updates. It compares every persistent object, as a flush does.
+     *
+     * @return the changed objects (a copy)
+     */
+    List<Object> dirtyObjects();
+
+    /**
+     * The objects deleted and not yet flushed, SQLAlchemy's {@code session.deleted}.
+     *
+     * @return the deleted objects, in the order deleted (a copy)
+     */
+    List<Object> deletedObjects();
 
     /**
      * @param instance an object

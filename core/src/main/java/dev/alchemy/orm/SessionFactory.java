@@ -2,10 +2,13 @@ package dev.alchemy.orm;
 
 import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.Retry;
+import dev.alchemy.orm.internal.mapping.MapperListeners;
 import dev.alchemy.orm.internal.session.DetachedStates;
 import dev.alchemy.orm.internal.session.SessionBinds;
 import dev.alchemy.orm.internal.session.SessionImpl;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,13 +53,27 @@ public final class SessionFactory {
     /** Which objects of this factory's sessions are detached; shared by the with... copies, which open sessions alike. */
     private final DetachedStates detached;
 
+    private final List<SessionEvents> sessionEvents;
+    private final MapperListeners mapperEvents;
+
     /**
      * A factory with the defaults: autoflush on, expire on commit on.
      *
      * @param engine the engine sessions use
      */
     public SessionFactory(Engine engine) {
-        this(engine, true, true, false, null, Map.of(), Map.of(), null, new DetachedStates());
+        this(
+                engine,
+                true,
+                true,
+                false,
+                null,
+                Map.of(),
+                Map.of(),
+                null,
+                List.of(),
+                MapperListeners.NONE,
+                new DetachedStates());
     }
 
     private SessionFactory(
@@ -68,6 +85,8 @@ public final class SessionFactory {
             Map<Class<?>, Engine> modelBinds,
             Map<dev.alchemy.schema.Table, Engine> tableBinds,
             @Nullable BindResolver resolver,
+            List<SessionEvents> sessionEvents,
+            MapperListeners mapperEvents,
             DetachedStates detached) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.detached = detached;
@@ -79,6 +98,8 @@ public final class SessionFactory {
         this.tableBinds = tableBinds;
         this.resolver = resolver;
         this.binds = new SessionBinds(engine, modelBinds, tableBinds, resolver, readOnly);
+        this.sessionEvents = sessionEvents;
+        this.mapperEvents = mapperEvents;
     }
 
     /**
@@ -89,7 +110,17 @@ public final class SessionFactory {
      */
     public SessionFactory withAutoflush(boolean autoflush) {
         return new SessionFactory(
-                engine, autoflush, expireOnCommit, readOnly, observer, modelBinds, tableBinds, resolver, detached);
+                engine,
+                autoflush,
+                expireOnCommit,
+                readOnly,
+                observer,
+                modelBinds,
+                tableBinds,
+                resolver,
+                sessionEvents,
+                mapperEvents,
+                detached);
     }
 
     /**
@@ -100,7 +131,17 @@ public final class SessionFactory {
      */
     public SessionFactory withExpireOnCommit(boolean expireOnCommit) {
         return new SessionFactory(
-                engine, autoflush, expireOnCommit, readOnly, observer, modelBinds, tableBinds, resolver, detached);
+                engine,
+                autoflush,
+                expireOnCommit,
+                readOnly,
+                observer,
+                modelBinds,
+                tableBinds,
+                resolver,
+                sessionEvents,
+                mapperEvents,
+                detached);
     }
 
     /**
@@ -122,7 +163,17 @@ public final class SessionFactory {
      */
     public SessionFactory withReadOnly(boolean readOnly) {
         return new SessionFactory(
-                engine, autoflush, expireOnCommit, readOnly, observer, modelBinds, tableBinds, resolver, detached);
+                engine,
+                autoflush,
+                expireOnCommit,
+                readOnly,
+                observer,
+                modelBinds,
+                tableBinds,
+                resolver,
+                sessionEvents,
+                mapperEvents,
+                detached);
     }
 
     /**
@@ -153,6 +204,8 @@ public final class SessionFactory {
                 Map.copyOf(next),
                 tableBinds,
                 resolver,
+                sessionEvents,
+                mapperEvents,
                 detached);
     }
 
@@ -178,6 +231,8 @@ public final class SessionFactory {
                 modelBinds,
                 java.util.Collections.unmodifiableMap(next),
                 resolver,
+                sessionEvents,
+                mapperEvents,
                 detached);
     }
 
@@ -190,7 +245,17 @@ public final class SessionFactory {
      */
     public SessionFactory withBindResolver(@Nullable BindResolver resolver) {
         return new SessionFactory(
-                engine, autoflush, expireOnCommit, readOnly, observer, modelBinds, tableBinds, resolver, detached);
+                engine,
+                autoflush,
+                expireOnCommit,
+                readOnly,
+                observer,
+                modelBinds,
+                tableBinds,
+                resolver,
+                sessionEvents,
+                mapperEvents,
+                detached);
     }
 
     /**
@@ -201,7 +266,86 @@ public final class SessionFactory {
      */
     public SessionFactory withObserver(@Nullable OrmObserver observer) {
         return new SessionFactory(
-                engine, autoflush, expireOnCommit, readOnly, observer, modelBinds, tableBinds, resolver, detached);
+                engine,
+                autoflush,
+                expireOnCommit,
+                readOnly,
+                observer,
+                modelBinds,
+                tableBinds,
+                resolver,
+                sessionEvents,
+                mapperEvents,
+                detached);
+    }
+
+    /**
+     * Listens to the sessions' transactions, flushes and ORM statements. Listeners are called in the order they were
+     * added. See {@link SessionEvents}.
+     *
+     * <pre>{@code
+     * SessionFactory sessionFactory = new SessionFactory(engine).withListener(new SessionEvents() {
+     *     public void afterCommit(Session session) {
+     *         cache.invalidateAll();
+     *     }
+     * });
+     * }</pre>
+     *
+     * @param listener the listener
+     * @return a factory with it, after those it had
+     */
+    public SessionFactory withListener(SessionEvents listener) {
+        Objects.requireNonNull(listener, "listener");
+        List<SessionEvents> next = new ArrayList<>(sessionEvents);
+        next.add(listener);
+        return new SessionFactory(
+                engine,
+                autoflush,
+                expireOnCommit,
+                readOnly,
+                observer,
+                modelBinds,
+                tableBinds,
+                resolver,
+                List.copyOf(next),
+                mapperEvents,
+                detached);
+    }
+
+    /**
+     * Listens to the objects of a class as sessions write and read them: the class's, its subclasses' and, for an
+     * interface or an unmapped superclass ({@code BaseEntity}), those of every model that implements or extends it.
+     * Listeners are called in the order they were added, then the model's own annotated methods ({@link BeforeInsert},
+     * ...). See {@link MapperEvents}.
+     *
+     * <pre>{@code
+     * SessionFactory sessionFactory = new SessionFactory(engine).withListener(BaseEntity.class, new MapperEvents<>() {
+     *     public void beforeUpdate(Connection connection, BaseEntity target) {
+     *         target.updatedAt = Instant.now();
+     *     }
+     * });
+     * }</pre>
+     *
+     * @param type a model class, or a superclass or interface of model classes
+     * @param listener the listener
+     * @param <T> the class
+     * @return a factory with it, after those it had
+     */
+    public <T> SessionFactory withListener(Class<T> type, MapperEvents<? super T> listener) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(listener, "listener");
+        return new SessionFactory(
+                engine,
+                autoflush,
+                expireOnCommit,
+                readOnly,
+                observer,
+                modelBinds,
+                tableBinds,
+                resolver,
+                sessionEvents,
+                mapperEvents.with(type, listener),
+                detached);
     }
 
     /**
@@ -211,6 +355,9 @@ public final class SessionFactory {
      */
     public Session openSession() {
         SessionImpl session = new SessionImpl(binds, autoflush, expireOnCommit, detached);
+        if (!sessionEvents.isEmpty() || mapperEvents.any()) {
+            session.listenedBy(sessionEvents, mapperEvents);
+        }
         return observer == null ? session : session.observedBy(observer);
     }
 

@@ -3,6 +3,7 @@ package dev.alchemy.orm.internal.flush;
 import dev.alchemy.engine.Connection;
 import dev.alchemy.engine.Executable;
 import dev.alchemy.orm.internal.mapping.Mapper;
+import dev.alchemy.orm.internal.mapping.MapperListeners;
 import dev.alchemy.orm.internal.state.InstanceState;
 
 /**
@@ -45,4 +46,7 @@ public interface FlushContext {
 
     /** @param state an object whose INSERT a failed flush undid: pending again with its old field values */
     void uninserted(InstanceState state);
+
+    /** @return the listeners to the objects of each class ({@code MapperEvents} and annotated methods) */
+    MapperListeners mapperListeners();
 }

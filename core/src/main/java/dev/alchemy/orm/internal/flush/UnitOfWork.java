@@ -33,12 +33,14 @@ public final class UnitOfWork {
     private final FlushContext session;
     private final Inserts inserter;
     private final Persistence persistence;
+    private final FlushEvents events;
 
     /** @param session the session flushed */
     public UnitOfWork(FlushContext session) {
         this.session = session;
         this.inserter = new Inserts(session);
         this.persistence = new Persistence(session);
+        this.events = new FlushEvents(session);
     }
 
     /**
@@ -72,12 +74,21 @@ public final class UnitOfWork {
             insertLevels.add(levels(group, inserts));
             deleteLevels.add(levels(group, deletes));
         }
+        Map<Mapper<?>, List<InstanceState>> updated = new HashMap<>();
         for (int g = 0; g < groups.size(); g++) {
             List<Mapper<?>> group = groups.get(g);
             Mapper<?> m = group.get(0);
             try {
                 for (Mapper<?> member : group) {
                     RelationshipSync.syncReferences(saved.getOrDefault(member, List.of()));
+                }
+                // before_insert, before_update: what the listeners change is written by the statements below
+                for (Mapper<?> member : group) {
+                    m = member;
+                    events.fire(m, inserts.getOrDefault(m, List.of()), FlushEvents.Event.BEFORE_INSERT);
+                    if (events.any(m)) {
+                        events.fire(m, changed(saved.getOrDefault(m, List.of())), FlushEvents.Event.BEFORE_UPDATE);
+                    }
                 }
                 for (List<InstanceState> level : insertLevels.get(g)) {
                     for (Map.Entry<Mapper<?>, List<InstanceState>> e :
@@ -94,8 +105,19 @@ public final class UnitOfWork {
                     if (group.size() > 1) {
                         RelationshipSync.syncReferences(existing); // the group's new objects have their keys now
                     }
-                    persistence.update(session.writeConnection(m), m, changes(existing));
+                    List<Persistence.Change> changes = changes(existing);
+                    persistence.update(session.writeConnection(m), m, changes);
                     RelationshipSync.syncChildren(existing);
+                    if (!changes.isEmpty() && events.any(m)) {
+                        updated.put(
+                                m,
+                                changes.stream().map(Persistence.Change::state).toList());
+                    }
+                }
+                for (Mapper<?> member : group) {
+                    m = member;
+                    events.fire(m, inserts.getOrDefault(m, List.of()), FlushEvents.Event.AFTER_INSERT);
+                    events.fire(m, updated.getOrDefault(m, List.of()), FlushEvents.Event.AFTER_UPDATE);
                 }
             } catch (AlchemyException e) {
                 throw Errors.withPrefix(e, "(while flushing " + m.type.getSimpleName() + ") ");
@@ -115,8 +137,10 @@ public final class UnitOfWork {
                             FlushOrder.byClass(group, levels.get(l)).entrySet());
                     for (int c = byClass.size() - 1; c >= 0; c--) {
                         m = byClass.get(c).getKey();
-                        persistence.delete(
-                                session.writeConnection(m), m, byClass.get(c).getValue());
+                        List<InstanceState> states = byClass.get(c).getValue();
+                        events.fire(m, states, FlushEvents.Event.BEFORE_DELETE);
+                        persistence.delete(session.writeConnection(m), m, states);
+                        events.fire(m, states, FlushEvents.Event.AFTER_DELETE);
                     }
                 }
             } catch (AlchemyException e) {
@@ -140,6 +164,17 @@ public final class UnitOfWork {
             states.addAll(byMapper.getOrDefault(m, List.of()));
         }
         return states.isEmpty() ? List.of() : FlushOrder.levels(states);
+    }
+
+    /** The persistent objects among these whose stored values changed (those a flush updates). */
+    private static List<InstanceState> changed(List<InstanceState> states) {
+        List<InstanceState> changed = new ArrayList<>();
+        for (InstanceState s : states) {
+            if (s.status() == ObjectState.PERSISTENT && s.changed(s.current()).length > 0) {
+                changed.add(s);
+            }
+        }
+        return changed;
     }
 
     /** The persistent objects among these whose stored values changed. */

@@ -6,9 +6,11 @@ import dev.alchemy.engine.Row;
 import dev.alchemy.orm.EntitySelect;
 import dev.alchemy.orm.LoadOption;
 import dev.alchemy.orm.Loading;
+import dev.alchemy.orm.MapperEvents;
 import dev.alchemy.orm.internal.mapping.Attribute;
 import dev.alchemy.orm.internal.mapping.IdentityKey;
 import dev.alchemy.orm.internal.mapping.Mapper;
+import dev.alchemy.orm.internal.mapping.MapperListeners;
 import dev.alchemy.orm.internal.mapping.RelationshipProperty;
 import dev.alchemy.orm.internal.state.IdentityMap;
 import dev.alchemy.orm.internal.state.InstanceState;
@@ -71,12 +73,13 @@ public final class ObjectLoader {
         boolean populate = overwrite || select.isPopulateExisting();
         int n = mapper.attributes.size();
         List<InstanceState> fresh = new ArrayList<>();
+        Told told = new Told();
         Map<RelationshipProperty, Map<Object, List<Object>>> related = joined ? new HashMap<>() : Map.of();
         Map<Mapper<?>, List<InstanceState>> freshRelated = joined ? new LinkedHashMap<>() : Map.of();
         Set<Object> seen = joined ? Collections.newSetFromMap(new IdentityHashMap<>()) : null;
         for (Row row : result) {
             int known = map.keyCount();
-            Object owner = instanceFor(mapper, values(row, 0, n), populate, fresh);
+            Object owner = instanceFor(mapper, values(row, 0, n), populate, fresh, told);
             if (map.keyCount() == known) {
                 distinct = false; // an object the session held already: a row may repeat it
             }
@@ -93,7 +96,11 @@ public final class ObjectLoader {
                     Object childId = target.keyFromValues(values).id();
                     if (childId != null && !(childId instanceof List<?> ids && ids.contains(null))) {
                         Object child = instanceFor(
-                                target, values, populate, freshRelated.computeIfAbsent(target, k -> new ArrayList<>()));
+                                target,
+                                values,
+                                populate,
+                                freshRelated.computeIfAbsent(target, k -> new ArrayList<>()),
+                                told);
                         if (!list.contains(child)) {
                             list.add(child);
                         }
@@ -107,7 +114,30 @@ public final class ObjectLoader {
         if (!mapper.relationships.isEmpty() && !fresh.isEmpty()) {
             relationships.afterLoad(mapper, fresh, options, related);
         }
+        told.fire(session.mapperListeners());
         return new LoadedList<>(objects, distinct);
+    }
+
+    /**
+     * The objects a load built (SQLAlchemy's {@code load} event) and those it refreshed ({@code refresh}), told once
+     * the load is complete, relationships included.
+     */
+    private static final class Told {
+        private final List<InstanceState> loaded = new ArrayList<>();
+        private final List<InstanceState> refreshed = new ArrayList<>(0);
+
+        void fire(MapperListeners listeners) {
+            for (InstanceState s : loaded) {
+                for (MapperEvents<Object> l : listeners.of(s.mapper)) {
+                    l.load(s.instance);
+                }
+            }
+            for (InstanceState s : refreshed) {
+                for (MapperEvents<Object> l : listeners.of(s.mapper)) {
+                    l.refresh(s.instance);
+                }
+            }
+        }
     }
 
     /**
@@ -134,13 +164,15 @@ public final class ObjectLoader {
         return state == null ? null : state.instance;
     }
 
-    private Object instanceFor(Mapper<?> mapper, Object[] values, boolean populate, List<InstanceState> fresh) {
+    private Object instanceFor(
+            Mapper<?> mapper, Object[] values, boolean populate, List<InstanceState> fresh, Told told) {
         IdentityKey key = mapper.keyFromValues(values);
         InstanceState existing = map.get(key);
         if (existing != null) {
             if (existing.expired() || populate) {
                 populate(existing, values, populate && !existing.expired());
                 fresh.add(existing);
+                told.refreshed.add(existing);
             }
             return existing.instance;
         }
@@ -150,6 +182,7 @@ public final class ObjectLoader {
         map.add(state);
         map.putKey(key, state);
         fresh.add(state);
+        told.loaded.add(state);
         return instance;
     }
 

@@ -48,7 +48,7 @@ final class Autoflush {
         }
     }
 
-    private boolean anyModified() {
+    boolean anyModified() {
         if (session.reattached.any()) {
             return true; // re-attached objects: the flush reads their rows and finds what changed
         }

@@ -41,9 +41,12 @@ final class Savepoint implements Transaction {
         if (!active) {
             throw new InvalidRequestError("this savepoint is no longer active; it was released or rolled back");
         }
+        SessionListeners listeners = session.listeners;
+        listeners.fire(l -> l.beforeCommit(session));
         session.flush();
         end();
         inner.commit();
+        listeners.fire(l -> l.afterCommit(session));
     }
 
     @Override
@@ -52,14 +55,20 @@ final class Savepoint implements Transaction {
             return;
         }
         end();
+        boolean real = inner.isActive();
         try {
-            if (inner.isActive()) {
+            if (real) {
                 inner.rollback();
             }
         } finally {
             transaction.undoSince(newMark, deletedMark, updateMark, startEpoch);
             session.clearFailure();
         }
+        SessionListeners listeners = session.listeners;
+        if (real) {
+            listeners.fire(l -> l.afterRollback(session));
+        }
+        listeners.fire(l -> l.afterSoftRollback(session));
     }
 
     /** A flush failed inside the savepoint: only the savepoint's work is lost. */

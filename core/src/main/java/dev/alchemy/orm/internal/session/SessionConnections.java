@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +27,8 @@ final class SessionConnections {
     private final BooleanSupplier savepointOpen;
 
     private @Nullable Connection connection;
+    /** Told of each connection the session begins a transaction on (SQLAlchemy's after_begin), or null. */
+    private @Nullable Consumer<Connection> onBegin;
     /** Connections to engines other than {@link #connection}'s, opened for bound models or tables; usually null. */
     private @Nullable Map<Engine, Connection> others;
 
@@ -33,6 +36,18 @@ final class SessionConnections {
         this.binds = binds;
         this.readOnly = readOnly;
         this.savepointOpen = savepointOpen;
+    }
+
+    /** @param onBegin told of each connection the session begins a transaction on */
+    void onBegin(Consumer<Connection> onBegin) {
+        this.onBegin = onBegin;
+    }
+
+    private void begun(Connection c) {
+        Consumer<Connection> told = onBegin;
+        if (told != null) {
+            told.accept(c);
+        }
     }
 
     /** @return the main connection, when one is open */
@@ -76,6 +91,7 @@ final class SessionConnections {
                 c.setReadOnly(true);
             }
             connection = c;
+            begun(c);
             return c;
         }
         if (c.engine() == target) {
@@ -98,6 +114,7 @@ final class SessionConnections {
                 other.setReadOnly(true);
             }
             more.put(target, other);
+            begun(other);
         }
         return other;
     }

@@ -8,6 +8,7 @@ import dev.alchemy.orm.OrmObserver;
 import dev.alchemy.orm.internal.flush.FlushContext;
 import dev.alchemy.orm.internal.flush.UnitOfWork;
 import dev.alchemy.orm.internal.mapping.Mapper;
+import dev.alchemy.orm.internal.mapping.MapperListeners;
 import dev.alchemy.orm.internal.relationships.RelationshipSync;
 import dev.alchemy.orm.internal.state.IdentityMap;
 import dev.alchemy.orm.internal.state.InstanceState;
@@ -44,6 +45,21 @@ final class SessionFlush implements FlushContext {
      */
     void run(@Nullable OrmObserver observer) {
         running = true;
+        SessionListeners listeners = session.listeners;
+        if (listeners.any()) {
+            // SQLAlchemy's before_flush, for a flush with something to write; what the listeners add, change or
+            // delete is part of this flush (running already: a query of theirs does not flush)
+            try {
+                if (!session.hasChanges()) {
+                    running = false;
+                    return;
+                }
+                listeners.fire(l -> l.beforeFlush(session));
+            } catch (RuntimeException | Error e) {
+                running = false;
+                throw e;
+            }
+        }
         inserted = updated = deleted = 0;
         OrmObserver.Scope scope = observer != null ? observer.flushStarting() : null;
         UnitOfWork work = new UnitOfWork(this);
@@ -56,6 +72,7 @@ final class SessionFlush implements FlushContext {
             work.run(
                     session.pending.toList(), new ArrayList<>(map.persistent()), new ArrayList<>(session.deleted), all);
             RelationshipSync.afterFlush(map.states(), transaction.epoch());
+            listeners.fire(l -> l.afterFlush(session));
             session.flushed();
         } catch (RuntimeException | Error e) {
             work.undo();
@@ -71,6 +88,7 @@ final class SessionFlush implements FlushContext {
         if (scope != null) {
             scope.end(inserted, updated, deleted, null);
         }
+        listeners.fire(l -> l.afterFlushPostexec(session));
     }
 
     /** A read-only session writes nothing: with changes to write, it says so rather than let the database refuse. */
@@ -97,6 +115,11 @@ final class SessionFlush implements FlushContext {
                     + "transaction (in Spring: @Transactional without readOnly) to write, or expunge()/rollback() "
                     + "to drop the changes");
         }
+    }
+
+    @Override
+    public MapperListeners mapperListeners() {
+        return session.mapperListeners();
     }
 
     @Override

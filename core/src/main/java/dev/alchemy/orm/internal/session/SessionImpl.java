@@ -14,9 +14,11 @@ import dev.alchemy.orm.OrmObserver;
 import dev.alchemy.orm.Query;
 import dev.alchemy.orm.ScalarResult;
 import dev.alchemy.orm.Session;
+import dev.alchemy.orm.SessionEvents;
 import dev.alchemy.orm.internal.loading.ObjectLoader;
 import dev.alchemy.orm.internal.loading.RelationshipLoader;
 import dev.alchemy.orm.internal.mapping.Mapper;
+import dev.alchemy.orm.internal.mapping.MapperListeners;
 import dev.alchemy.orm.internal.relationships.Cascades;
 import dev.alchemy.orm.internal.relationships.RelationshipExpiry;
 import dev.alchemy.orm.internal.state.CollectionState;
@@ -27,7 +29,9 @@ import dev.alchemy.orm.internal.state.StateSet;
 import dev.alchemy.sql.Delete;
 import dev.alchemy.sql.Insert;
 import dev.alchemy.sql.Update;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +86,10 @@ public final class SessionImpl implements Session, SessionContext {
     private String failedStep = "flush";
 
     private @Nullable OrmObserver observer;
+    /** The factory's {@code SessionEvents}, and the {@code MapperEvents} of each class. */
+    SessionListeners listeners = SessionListeners.NONE;
+
+    private MapperListeners mapperListeners = MapperListeners.NONE;
     private boolean closed;
 
     /**
@@ -133,6 +141,28 @@ public final class SessionImpl implements Session, SessionContext {
     public SessionImpl observedBy(OrmObserver observer) {
         this.observer = Objects.requireNonNull(observer, "observer");
         return this;
+    }
+
+    /**
+     * Tells listeners about this session's transactions, flushes, statements and objects; called by the
+     * {@code SessionFactory} that opens it.
+     *
+     * @param sessionEvents the session listeners, in order
+     * @param mapperEvents the listeners to the objects of each class
+     * @return this session
+     */
+    public SessionImpl listenedBy(List<SessionEvents> sessionEvents, MapperListeners mapperEvents) {
+        this.listeners = SessionListeners.of(sessionEvents);
+        this.mapperListeners = Objects.requireNonNull(mapperEvents, "mapperEvents");
+        if (listeners.any()) {
+            connections.onBegin(c -> listeners.afterBegin(this, c));
+        }
+        return this;
+    }
+
+    @Override
+    public MapperListeners mapperListeners() {
+        return mapperListeners;
     }
 
     // ---------------------------------------------------------------- state
@@ -220,9 +250,14 @@ public final class SessionImpl implements Session, SessionContext {
 
     // ---------------------------------------------------------------- loading
 
+    /** @return whether a flush would have anything to write (SQLAlchemy's {@code not session._is_clean()}) */
+    boolean hasChanges() {
+        return !pending.isEmpty() || !deleted.isEmpty() || autoflush.anyModified();
+    }
+
     @Override
     public List<?> loadInternal(EntitySelect<?> select, boolean overwrite) {
-        return loads.load(select, overwrite);
+        return loads.load(select, overwrite, SessionLoads.RELATIONSHIP_LOAD);
     }
 
     @Override
@@ -264,7 +299,7 @@ public final class SessionImpl implements Session, SessionContext {
 
     @Override
     public <T> ScalarResult<T> scalars(EntitySelect<T> select) {
-        return new ScalarResult<>(loads.load(Objects.requireNonNull(select, "select"), false));
+        return new ScalarResult<>(loads.load(Objects.requireNonNull(select, "select"), false, SessionLoads.QUERY));
     }
 
     @Override
@@ -324,6 +359,10 @@ public final class SessionImpl implements Session, SessionContext {
             connections.closeAfter(e);
         }
         failedFlush = e instanceof RuntimeException r ? r : new InvalidRequestError(String.valueOf(e.getMessage()), e);
+        if (listeners.any()) {
+            listeners.fireAfterFailure(l -> l.afterRollback(this), e);
+            listeners.fireAfterFailure(l -> l.afterSoftRollback(this), e);
+        }
     }
 
     /** The session is usable again (after a rollback of the transaction or of the savepoint a flush failed in). */
@@ -337,17 +376,31 @@ public final class SessionImpl implements Session, SessionContext {
     @Override
     public void commit() {
         checkUsable();
-        flush();
+        if (listeners.any()) {
+            listeners.fire(l -> l.beforeCommit(this));
+            // listeners of the flush (afterFlushPostexec) may change objects again: flush until nothing is left, as
+            // SQLAlchemy's commit does (at most 100 times)
+            for (int i = 0; i < 100 && (i == 0 || hasChanges()); i++) {
+                flush();
+            }
+        } else {
+            flush();
+        }
         connections.commit(e -> {
             // the connection rolled the transaction back: what it inserted is undone by rollback(), as after a
             // failed flush
             failedFlush = e;
             failedStep = "commit";
+            if (listeners.any()) {
+                listeners.fireAfterFailure(l -> l.afterRollback(this), e);
+                listeners.fireAfterFailure(l -> l.afterSoftRollback(this), e);
+            }
         });
         transaction.committed();
         if (expireOnCommit) {
             expireAll();
         }
+        listeners.fire(l -> l.afterCommit(this));
     }
 
     @Override
@@ -355,11 +408,21 @@ public final class SessionImpl implements Session, SessionContext {
         if (closed) {
             throw new ResourceClosedError("this session is closed");
         }
+        // SQLAlchemy's after_rollback fires when the database rolls back; after_soft_rollback on every rollback() of a
+        // transaction, also one a failed flush rolled back already
+        boolean real = connections.current() != null;
+        boolean soft = real || failedFlush != null;
         try {
             connections.rollback();
         } finally {
             transaction.rolledBack();
             clearFailure();
+        }
+        if (real) {
+            listeners.fire(l -> l.afterRollback(this));
+        }
+        if (soft) {
+            listeners.fire(l -> l.afterSoftRollback(this));
         }
     }
 
@@ -392,7 +455,10 @@ public final class SessionImpl implements Session, SessionContext {
             throw new InvalidRequestError("this session's transaction spans several databases (binds); a savepoint "
                     + "covers one: use beginNested() in a session that has used one engine so far");
         }
-        return transaction.beginNested(connections.forNoTable().beginNested());
+        Connection connection = connections.forNoTable();
+        Transaction savepoint = transaction.beginNested(connection.beginNested());
+        listeners.fire(l -> l.afterBegin(this, connection));
+        return savepoint;
     }
 
     @Override
@@ -444,6 +510,39 @@ public final class SessionImpl implements Session, SessionContext {
         checkUsable();
         Objects.requireNonNull(instance, "instance");
         return new Merge(this).merge(instance);
+    }
+
+    @Override
+    public List<Object> newObjects() {
+        List<Object> objects = new ArrayList<>(pending.size());
+        for (InstanceState s : pending) {
+            objects.add(s.instance);
+        }
+        return Collections.unmodifiableList(objects);
+    }
+
+    @Override
+    public List<Object> dirtyObjects() {
+        if (reattached.any()) {
+            checkUsable();
+            reattached.readSnapshots();
+        }
+        List<Object> objects = new ArrayList<>();
+        for (InstanceState s : map.persistent()) {
+            if (s.status() == ObjectState.PERSISTENT && s.snapshot() != null && s.changed(s.current()).length > 0) {
+                objects.add(s.instance);
+            }
+        }
+        return Collections.unmodifiableList(objects);
+    }
+
+    @Override
+    public List<Object> deletedObjects() {
+        List<Object> objects = new ArrayList<>(deleted.size());
+        for (InstanceState s : deleted) {
+            objects.add(s.instance);
+        }
+        return Collections.unmodifiableList(objects);
     }
 
     @Override

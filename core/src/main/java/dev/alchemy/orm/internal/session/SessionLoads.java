@@ -39,8 +39,8 @@ final class SessionLoads {
             return state.status() == ObjectState.DELETED ? null : type.cast(state.instance);
         }
         List<T> found = mapper.primaryKey.length == 1
-                ? load(KeyedSelects.byKeyTemplate(mapper), KeyedSelects.parameters(key), state != null)
-                : load(KeyedSelects.byPrimaryKey(mapper, key), Map.of(), state != null);
+                ? load(KeyedSelects.byKeyTemplate(mapper), KeyedSelects.parameters(key), state != null, COLUMN_LOAD)
+                : load(KeyedSelects.byPrimaryKey(mapper, key), Map.of(), state != null, COLUMN_LOAD);
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -52,26 +52,38 @@ final class SessionLoads {
             return null;
         }
         List<T> found = mapper.primaryKey.length == 1
-                ? load(KeyedSelects.byKeyTemplate(mapper).withForUpdate(), KeyedSelects.parameters(key), true)
-                : load(KeyedSelects.byPrimaryKey(mapper, key).withForUpdate(), Map.of(), true);
+                ? load(
+                        KeyedSelects.byKeyTemplate(mapper).withForUpdate(),
+                        KeyedSelects.parameters(key),
+                        true,
+                        COLUMN_LOAD)
+                : load(KeyedSelects.byPrimaryKey(mapper, key).withForUpdate(), Map.of(), true, COLUMN_LOAD);
         return found.isEmpty() ? null : found.get(0);
     }
 
     void refresh(InstanceState state) {
         state.unexpire(); // so the load overwrites every field, changed ones too, as refresh promises
-        List<?> found = session.noAutoflush(
-                () -> load(KeyedSelects.byPrimaryKey(state.mapper, Objects.requireNonNull(state.key())), true));
+        List<?> found = session.noAutoflush(() ->
+                load(KeyedSelects.byPrimaryKey(state.mapper, Objects.requireNonNull(state.key())), true, COLUMN_LOAD));
         if (found.isEmpty()) {
             throw new InvalidRequestError("could not refresh " + state + ": its row no longer exists");
         }
     }
 
-    <T> List<T> load(EntitySelect<T> select, boolean overwrite) {
-        return load(select, Map.of(), overwrite);
+    /** What an ORM statement loads, for {@code ormExecute}: objects of a query, by key, of a relationship. */
+    static final int QUERY = 0, COLUMN_LOAD = 1, RELATIONSHIP_LOAD = 2;
+
+    <T> List<T> load(EntitySelect<T> select, boolean overwrite, int kind) {
+        return load(select, Map.of(), overwrite, kind);
     }
 
     /** Runs an entity select, after an autoflush, and tells the observer. */
-    <T> List<T> load(EntitySelect<T> select, Map<String, ?> parameters, boolean overwrite) {
+    <T> List<T> load(EntitySelect<T> select, Map<String, ?> parameters, boolean overwrite, int kind) {
+        SessionListeners listeners = session.listeners;
+        if (listeners.any()) {
+            session.checkUsable();
+            select = listeners.ormExecute(session, select, kind == COLUMN_LOAD, kind == RELATIONSHIP_LOAD);
+        }
         OrmObserver o = session.observer();
         if (o == null) {
             return loadRows(select, parameters, overwrite);

@@ -5,6 +5,7 @@ import dev.alchemy.engine.Executable;
 import dev.alchemy.orm.EntitySelect;
 import dev.alchemy.orm.ObjectState;
 import dev.alchemy.orm.internal.mapping.Mapper;
+import dev.alchemy.orm.internal.mapping.MapperListeners;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -85,4 +86,7 @@ public interface SessionContext {
      * @param collection the collection first accessed
      */
     void loadCollection(CollectionState collection);
+
+    /** @return the listeners to the objects of each class ({@code MapperEvents} and annotated methods) */
+    MapperListeners mapperListeners();
 }
