@@ -2,7 +2,9 @@ package dev.alchemy.boot.autoconfigure;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.alchemy.engine.Engine;
+import dev.alchemy.orm.MapperEvents;
 import dev.alchemy.orm.Session;
+import dev.alchemy.orm.SessionEvents;
 import dev.alchemy.orm.SessionFactory;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -155,11 +157,16 @@ public final class AlchemyAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         SessionFactory alchemySessionFactory(
-                Engine engine, AlchemyProperties properties, ObjectProvider<SessionFactoryCustomizer> customizers) {
+                Engine engine,
+                AlchemyProperties properties,
+                ObjectProvider<SessionFactoryCustomizer> customizers,
+                ObjectProvider<SessionEvents> sessionEvents,
+                ObjectProvider<MapperEvents<?>> mapperEvents) {
             AlchemyProperties.Session settings = properties.getSession();
             SessionFactory factory = new SessionFactory(engine)
                     .withAutoflush(settings.isAutoflush())
                     .withExpireOnCommit(settings.isExpireOnCommit());
+            factory = AlchemyListeners.register(factory, sessionEvents, mapperEvents);
             for (SessionFactoryCustomizer customizer :
                     customizers.orderedStream().toList()) {
                 factory = customizer.customize(factory);

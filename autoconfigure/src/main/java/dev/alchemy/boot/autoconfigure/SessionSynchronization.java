@@ -1,5 +1,6 @@
 package dev.alchemy.boot.autoconfigure;
 
+import dev.alchemy.orm.ManagedTransactionEvents;
 import dev.alchemy.orm.SessionFactory;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.ResourceHolderSynchronization;
@@ -38,6 +39,7 @@ final class SessionSynchronization extends ResourceHolderSynchronization<Session
 
     @Override
     public void beforeCommit(boolean readOnly) {
+        ManagedTransactionEvents.of(holder.session()).ifPresent(ManagedTransactionEvents::beforeCommit);
         if (!readOnly) {
             flushResource(holder);
         }
@@ -65,6 +67,15 @@ final class SessionSynchronization extends ResourceHolderSynchronization<Session
     protected void processResourceAfterCommit(SessionHolder resourceHolder) {
         // committed: detach the objects as they are, so that closing does not treat their INSERTs as undone
         resourceHolder.session().expungeAll();
+        ManagedTransactionEvents.of(resourceHolder.session()).ifPresent(ManagedTransactionEvents::afterCommit);
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+        if (status == STATUS_ROLLED_BACK && holder.session().isOpen()) {
+            ManagedTransactionEvents.of(holder.session()).ifPresent(ManagedTransactionEvents::afterRollback);
+        }
+        super.afterCompletion(status);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.alchemy.exc.InvalidRequestError;
 import dev.alchemy.exc.PendingRollbackError;
 import dev.alchemy.exc.ResourceClosedError;
 import dev.alchemy.orm.EntitySelect;
+import dev.alchemy.orm.ManagedTransactionEvents;
 import dev.alchemy.orm.ObjectState;
 import dev.alchemy.orm.OrmObserver;
 import dev.alchemy.orm.Query;
@@ -48,7 +49,7 @@ import org.jspecify.annotations.Nullable;
  * refresh) with its {@link Autoflush}, the {@link SessionFlush}, the {@link SessionTransaction} with its savepoints,
  * {@link SessionConnections}, {@link Merge}, {@link Reattachment} and {@link BulkStatements}.
  */
-public final class SessionImpl implements Session, SessionContext {
+public final class SessionImpl implements Session, SessionContext, ManagedTransactionEvents {
 
     private static final AtomicLong IDS = new AtomicLong();
 
@@ -445,6 +446,22 @@ public final class SessionImpl implements Session, SessionContext {
         SessionTransaction.revertChanges(map);
         expiry.afterRollback(map.states(), since);
         expireAll();
+    }
+
+    @Override
+    public void beforeCommit() {
+        listeners.fire(l -> l.beforeCommit(this));
+    }
+
+    @Override
+    public void afterCommit() {
+        listeners.fire(l -> l.afterCommit(this));
+    }
+
+    @Override
+    public void afterRollback() {
+        listeners.fire(l -> l.afterRollback(this));
+        listeners.fire(l -> l.afterSoftRollback(this));
     }
 
     @Override
