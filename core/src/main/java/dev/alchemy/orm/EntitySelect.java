@@ -31,10 +31,21 @@ public final class EntitySelect<T> implements Executable {
     private final Select select;
     private final boolean populateExisting;
     private final List<LoadOption> options;
+    private final boolean loaderCriteria;
     /** A select run again (the session's lookup by key) is compiled once per dialect. */
     private volatile EntitySelect.@Nullable Compiled compiled;
 
     private EntitySelect(Mapper<T> mapper, Select select, boolean populateExisting, List<LoadOption> options) {
+        this(mapper, select, populateExisting, options, true);
+    }
+
+    private EntitySelect(
+            Mapper<T> mapper,
+            Select select,
+            boolean populateExisting,
+            List<LoadOption> options,
+            boolean loaderCriteria) {
+        this.loaderCriteria = loaderCriteria;
         this.mapper = mapper;
         this.select = select;
         this.populateExisting = populateExisting;
@@ -54,7 +65,7 @@ public final class EntitySelect<T> implements Executable {
     }
 
     private EntitySelect<T> with(Select select) {
-        return new EntitySelect<>(mapper, select, populateExisting, options);
+        return new EntitySelect<>(mapper, select, populateExisting, options, loaderCriteria);
     }
 
     /**
@@ -173,7 +184,7 @@ public final class EntitySelect<T> implements Executable {
      * @return the changed copy
      */
     public EntitySelect<T> populateExisting() {
-        return new EntitySelect<>(mapper, select, true, options);
+        return new EntitySelect<>(mapper, select, true, options, loaderCriteria);
     }
 
     /**
@@ -192,7 +203,7 @@ public final class EntitySelect<T> implements Executable {
      * @return the changed copy
      */
     public EntitySelect<T> withForUpdate() {
-        return new EntitySelect<>(mapper, select.withForUpdate(), true, options);
+        return new EntitySelect<>(mapper, select.withForUpdate(), true, options, loaderCriteria);
     }
 
     /**
@@ -209,7 +220,7 @@ public final class EntitySelect<T> implements Executable {
      * @return the changed copy
      */
     public EntitySelect<T> withForUpdate(ForUpdate lock) {
-        return new EntitySelect<>(mapper, select.withForUpdate(lock), true, options);
+        return new EntitySelect<>(mapper, select.withForUpdate(lock), true, options, loaderCriteria);
     }
 
     /**
@@ -262,6 +273,25 @@ public final class EntitySelect<T> implements Executable {
     }
 
     /**
+     * Leaves out the session factory's {@link LoaderCriteria} (soft delete, tenant) from this statement and the
+     * relationships it loads joined: the documented way past them, for an administrator's view or a purge.
+     *
+     * <pre>{@code
+     * List<Note> all = session.scalars(select(Note.class).withoutLoaderCriteria()).all();
+     * }</pre>
+     *
+     * @return the changed copy
+     */
+    public EntitySelect<T> withoutLoaderCriteria() {
+        return new EntitySelect<>(mapper, select, populateExisting, options, false);
+    }
+
+    /** @return whether the session factory's {@link LoaderCriteria} apply (true unless {@link #withoutLoaderCriteria}) */
+    public boolean includesLoaderCriteria() {
+        return loaderCriteria;
+    }
+
+    /**
      * Sets how relationships load in this query: {@code options(Load.selectin(User::getAddresses))}.
      *
      * @param loaderOptions the options
@@ -274,7 +304,7 @@ public final class EntitySelect<T> implements Executable {
             Mapper.of(o.model()).relationship(o.relationship());
             list.add(o);
         }
-        return new EntitySelect<>(mapper, select, populateExisting, List.copyOf(list));
+        return new EntitySelect<>(mapper, select, populateExisting, List.copyOf(list), loaderCriteria);
     }
 
     /** @return the loader options */

@@ -267,8 +267,7 @@ public final class Query<T> implements Iterable<T> {
      * @return the number of matching rows
      */
     public long count() {
-        Object n = session.execute(select.countStatement()).scalar();
-        return n == null ? 0 : ((Number) n).longValue();
+        return session.count(select);
     }
 
     /**
@@ -300,11 +299,21 @@ public final class Query<T> implements Iterable<T> {
      * @return whether any row matches
      */
     public boolean exists() {
-        Object found = session.execute(select.existsStatement()).scalar();
-        if (found instanceof Boolean b) {
-            return b;
-        }
-        return found instanceof Number n && n.intValue() != 0; // SQLite and MySQL answer 1 or 0
+        return session.exists(select);
+    }
+
+    /**
+     * Leaves out the session factory's {@link LoaderCriteria} (soft delete, tenant) from this query: see
+     * {@link EntitySelect#withoutLoaderCriteria()}.
+     *
+     * <pre>{@code
+     * long everyTenantsNotes = session.query(Note.class).withoutLoaderCriteria().count();
+     * }</pre>
+     *
+     * @return the changed copy
+     */
+    public Query<T> withoutLoaderCriteria() {
+        return with(select.withoutLoaderCriteria());
     }
 
     /** @return the matching objects as a stream (read completely first) */

@@ -283,6 +283,24 @@ public interface Session extends AutoCloseable {
     long bulkDelete(EntitySelect<?> select);
 
     /**
+     * Counts the rows a select would return, as {@code Query.count()} does:
+     * {@code SELECT count(*) AS count_1 FROM (<the select>) AS anon_1}, with the factory's {@link LoaderCriteria}.
+     *
+     * @param select the select
+     * @return the number of rows
+     */
+    long count(EntitySelect<?> select);
+
+    /**
+     * Whether a select would return any row, as {@code Query.exists()} does: {@code SELECT EXISTS (<the select>)},
+     * with the factory's {@link LoaderCriteria}.
+     *
+     * @param select the select
+     * @return whether any row matches
+     */
+    boolean exists(EntitySelect<?> select);
+
+    /**
      * Runs work with autoflush off, like {@code with session.no_autoflush:}.
      *
      * @param work what to run

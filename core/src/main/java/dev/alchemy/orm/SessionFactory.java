@@ -2,6 +2,7 @@ package dev.alchemy.orm;
 
 import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.Retry;
+import dev.alchemy.orm.internal.mapping.CriteriaSet;
 import dev.alchemy.orm.internal.mapping.MapperListeners;
 import dev.alchemy.orm.internal.session.DetachedStates;
 import dev.alchemy.orm.internal.session.SessionBinds;
@@ -55,6 +56,7 @@ public final class SessionFactory {
 
     private final List<SessionEvents> sessionEvents;
     private final MapperListeners mapperEvents;
+    private final CriteriaSet criteria;
 
     /**
      * A factory with the defaults: autoflush on, expire on commit on.
@@ -73,6 +75,7 @@ public final class SessionFactory {
                 null,
                 List.of(),
                 MapperListeners.NONE,
+                CriteriaSet.NONE,
                 new DetachedStates());
     }
 
@@ -87,6 +90,7 @@ public final class SessionFactory {
             @Nullable BindResolver resolver,
             List<SessionEvents> sessionEvents,
             MapperListeners mapperEvents,
+            CriteriaSet criteria,
             DetachedStates detached) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.detached = detached;
@@ -100,6 +104,7 @@ public final class SessionFactory {
         this.binds = new SessionBinds(engine, modelBinds, tableBinds, resolver, readOnly);
         this.sessionEvents = sessionEvents;
         this.mapperEvents = mapperEvents;
+        this.criteria = criteria;
     }
 
     /**
@@ -120,6 +125,7 @@ public final class SessionFactory {
                 resolver,
                 sessionEvents,
                 mapperEvents,
+                criteria,
                 detached);
     }
 
@@ -141,6 +147,7 @@ public final class SessionFactory {
                 resolver,
                 sessionEvents,
                 mapperEvents,
+                criteria,
                 detached);
     }
 
@@ -173,6 +180,7 @@ public final class SessionFactory {
                 resolver,
                 sessionEvents,
                 mapperEvents,
+                criteria,
                 detached);
     }
 
@@ -206,6 +214,7 @@ public final class SessionFactory {
                 resolver,
                 sessionEvents,
                 mapperEvents,
+                criteria,
                 detached);
     }
 
@@ -233,6 +242,7 @@ public final class SessionFactory {
                 resolver,
                 sessionEvents,
                 mapperEvents,
+                criteria,
                 detached);
     }
 
@@ -255,6 +265,7 @@ public final class SessionFactory {
                 resolver,
                 sessionEvents,
                 mapperEvents,
+                criteria,
                 detached);
     }
 
@@ -276,6 +287,7 @@ public final class SessionFactory {
                 resolver,
                 sessionEvents,
                 mapperEvents,
+                criteria,
                 detached);
     }
 
@@ -309,6 +321,7 @@ public final class SessionFactory {
                 resolver,
                 List.copyOf(next),
                 mapperEvents,
+                criteria,
                 detached);
     }
 
@@ -345,6 +358,39 @@ public final class SessionFactory {
                 resolver,
                 sessionEvents,
                 mapperEvents.with(type, listener),
+                criteria,
+                detached);
+    }
+
+    /**
+     * Gives every SELECT of a class (and of its subclasses, or of the models implementing an interface) a condition,
+     * SQLAlchemy's {@code with_loader_criteria}: for soft delete and multi-tenancy. See {@link LoaderCriteria} for
+     * where it applies and how to read past it.
+     *
+     * <pre>{@code
+     * SessionFactory sessionFactory = new SessionFactory(engine)
+     *         .withLoaderCriteria(TenantOwned.class, table -> table.c("tenant_id").eq(Tenants.current()));
+     * }</pre>
+     *
+     * @param type a model class, or a superclass or interface of model classes
+     * @param criteria the condition, asked for each statement
+     * @return a factory with it, after those it had
+     */
+    public SessionFactory withLoaderCriteria(Class<?> type, LoaderCriteria criteria) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(criteria, "criteria");
+        return new SessionFactory(
+                engine,
+                autoflush,
+                expireOnCommit,
+                readOnly,
+                observer,
+                modelBinds,
+                tableBinds,
+                resolver,
+                sessionEvents,
+                mapperEvents,
+                this.criteria.with(type, criteria),
                 detached);
     }
 
@@ -357,6 +403,9 @@ public final class SessionFactory {
         SessionImpl session = new SessionImpl(binds, autoflush, expireOnCommit, detached);
         if (!sessionEvents.isEmpty() || mapperEvents.any()) {
             session.listenedBy(sessionEvents, mapperEvents);
+        }
+        if (criteria.any()) {
+            session.withLoaderCriteria(criteria);
         }
         return observer == null ? session : session.observedBy(observer);
     }

@@ -29,8 +29,19 @@ import org.springframework.transaction.IllegalTransactionStateException;
 final class SharedSessionHandler implements InvocationHandler {
 
     /** Methods that only read, which {@link NonTransactional#ALLOW_READS} runs in a short session. */
-    private static final Set<String> READS =
-            Set.of("get", "scalars", "stateOf", "contains", "isModified", "refresh", "makeTransient");
+    private static final Set<String> READS = Set.of(
+            "get",
+            "scalars",
+            "stateOf",
+            "contains",
+            "isModified",
+            "refresh",
+            "makeTransient",
+            "count",
+            "exists",
+            "newObjects",
+            "dirtyObjects",
+            "deletedObjects");
 
     /** Statements {@code execute(...)} may run as reads outside a transaction, by their first keyword. */
     private static final Set<String> READ_KEYWORDS = Set.of("SELECT", "WITH", "VALUES");

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,7 +36,11 @@ public final class JoinedLoad {
     }
 
     /** @return the plan, or null when no relationship is loaded JOINED (the common case: nothing to build) */
-    public static @Nullable JoinedLoad plan(Mapper<?> mapper, Select base, Map<String, Loading> options) {
+    public static @Nullable JoinedLoad plan(
+            Mapper<?> mapper,
+            Select base,
+            Map<String, Loading> options,
+            @Nullable Function<Mapper<?>, @Nullable ColumnElement<Boolean>> criteria) {
         boolean any = false;
         for (RelationshipProperty r : mapper.relationshipArray) {
             r.resolve();
@@ -65,16 +70,20 @@ public final class JoinedLoad {
                 continue; // the same table twice would need an alias: loaded by selectin instead
             }
             select = select.addColumns(target.columns().toArray(new dev.alchemy.sql.ClauseElement[0]));
+            // the target's loader criteria (soft delete, tenant) join the ON clause: an owner whose related rows
+            // they leave out still loads, with fewer (or no) related objects
+            ColumnElement<Boolean> only = criteria == null ? null : criteria.apply(r.target);
             if (r.kind == Kind.MANY_TO_MANY) {
                 Table secondary = r.secondaryTable();
                 if (!tables.add(secondary.fullName())) {
                     continue;
                 }
+                ColumnElement<Boolean> second = key(target, r.foreignKey).eq(secondary.c(r.inverseColumn));
                 select = select.outerJoin(
                                 secondary, key(mapper.table, r.referredKey).eq(secondary.c(r.joinColumn)))
-                        .outerJoin(target, key(target, r.foreignKey).eq(secondary.c(r.inverseColumn)));
+                        .outerJoin(target, only == null ? second : second.and(only));
             } else {
-                select = select.outerJoin(target, on(r));
+                select = select.outerJoin(target, only == null ? on(r) : on(r).and(only));
             }
             joined.add(new Joined(r, offset));
             offset += r.target.attributes.size();

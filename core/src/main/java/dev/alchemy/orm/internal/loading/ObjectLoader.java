@@ -62,7 +62,13 @@ public final class ObjectLoader {
                 options.put(o.relationship(), o.loading());
             }
         }
-        JoinedLoad plan = mapper.relationships.isEmpty() ? null : JoinedLoad.plan(mapper, select.select(), options);
+        JoinedLoad plan = mapper.relationships.isEmpty()
+                ? null
+                : JoinedLoad.plan(
+                        mapper,
+                        select.select(),
+                        options,
+                        select.includesLoaderCriteria() ? session::loaderCriteria : null);
         boolean joined = plan != null && !plan.joined.isEmpty();
         Executable statement = joined ? plan.select : select;
         Result result = session.connectionFor(mapper.type, statement, false).execute(statement, parameters);

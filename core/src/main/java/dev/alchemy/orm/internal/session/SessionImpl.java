@@ -18,6 +18,7 @@ import dev.alchemy.orm.Session;
 import dev.alchemy.orm.SessionEvents;
 import dev.alchemy.orm.internal.loading.ObjectLoader;
 import dev.alchemy.orm.internal.loading.RelationshipLoader;
+import dev.alchemy.orm.internal.mapping.CriteriaSet;
 import dev.alchemy.orm.internal.mapping.Mapper;
 import dev.alchemy.orm.internal.mapping.MapperListeners;
 import dev.alchemy.orm.internal.relationships.Cascades;
@@ -27,6 +28,7 @@ import dev.alchemy.orm.internal.state.IdentityMap;
 import dev.alchemy.orm.internal.state.InstanceState;
 import dev.alchemy.orm.internal.state.SessionContext;
 import dev.alchemy.orm.internal.state.StateSet;
+import dev.alchemy.sql.ColumnElement;
 import dev.alchemy.sql.Delete;
 import dev.alchemy.sql.Insert;
 import dev.alchemy.sql.Update;
@@ -91,6 +93,9 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
     SessionListeners listeners = SessionListeners.NONE;
 
     private MapperListeners mapperListeners = MapperListeners.NONE;
+    /** The factory's loader criteria (SQLAlchemy's with_loader_criteria). */
+    private CriteriaSet criteria = CriteriaSet.NONE;
+
     private boolean closed;
 
     /**
@@ -164,6 +169,31 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
     @Override
     public MapperListeners mapperListeners() {
         return mapperListeners;
+    }
+
+    /**
+     * Gives the SELECTs of this session the factory's loader criteria; called by the {@code SessionFactory}.
+     *
+     * @param criteria the criteria
+     * @return this session
+     */
+    public SessionImpl withLoaderCriteria(CriteriaSet criteria) {
+        this.criteria = Objects.requireNonNull(criteria, "criteria");
+        return this;
+    }
+
+    @Override
+    public @Nullable ColumnElement<Boolean> loaderCriteria(Mapper<?> mapper) {
+        return criteria.any() ? criteria.condition(mapper) : null;
+    }
+
+    /** @return the select with the loader criteria of its class, unless it leaves them out */
+    <T> EntitySelect<T> withCriteria(EntitySelect<T> select) {
+        if (!criteria.any() || !select.includesLoaderCriteria()) {
+            return select;
+        }
+        ColumnElement<Boolean> condition = criteria.condition(Mapper.of(select.type()));
+        return condition == null ? select : select.where(condition);
     }
 
     // ---------------------------------------------------------------- state
@@ -640,13 +670,32 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
     @Override
     public long bulkUpdate(EntitySelect<?> select, Map<String, ?> values) {
         checkUsable();
-        return bulk.update(select, values);
+        return bulk.update(withCriteria(select), values);
     }
 
     @Override
     public long bulkDelete(EntitySelect<?> select) {
         checkUsable();
-        return bulk.delete(select);
+        return bulk.delete(withCriteria(select));
+    }
+
+    @Override
+    public long count(EntitySelect<?> select) {
+        Object n = execute(
+                        withCriteria(Objects.requireNonNull(select, "select")).countStatement())
+                .scalar();
+        return n == null ? 0 : ((Number) n).longValue();
+    }
+
+    @Override
+    public boolean exists(EntitySelect<?> select) {
+        Object found = execute(
+                        withCriteria(Objects.requireNonNull(select, "select")).existsStatement())
+                .scalar();
+        if (found instanceof Boolean b) {
+            return b;
+        }
+        return found instanceof Number n && n.intValue() != 0; // SQLite and MySQL answer 1 or 0
     }
 
     @Override

@@ -64,14 +64,14 @@ final class SessionLoads {
     void refresh(InstanceState state) {
         state.unexpire(); // so the load overwrites every field, changed ones too, as refresh promises
         List<?> found = session.noAutoflush(() ->
-                load(KeyedSelects.byPrimaryKey(state.mapper, Objects.requireNonNull(state.key())), true, COLUMN_LOAD));
+                load(KeyedSelects.byPrimaryKey(state.mapper, Objects.requireNonNull(state.key())), true, REFRESH));
         if (found.isEmpty()) {
             throw new InvalidRequestError("could not refresh " + state + ": its row no longer exists");
         }
     }
 
     /** What an ORM statement loads, for {@code ormExecute}: objects of a query, by key, of a relationship. */
-    static final int QUERY = 0, COLUMN_LOAD = 1, RELATIONSHIP_LOAD = 2;
+    static final int QUERY = 0, COLUMN_LOAD = 1, RELATIONSHIP_LOAD = 2, REFRESH = 3;
 
     <T> List<T> load(EntitySelect<T> select, boolean overwrite, int kind) {
         return load(select, Map.of(), overwrite, kind);
@@ -79,10 +79,14 @@ final class SessionLoads {
 
     /** Runs an entity select, after an autoflush, and tells the observer. */
     <T> List<T> load(EntitySelect<T> select, Map<String, ?> parameters, boolean overwrite, int kind) {
+        if (kind != REFRESH) { // refresh reads an object the session holds, by its key, as SQLAlchemy's does
+            select = session.withCriteria(select);
+        }
         SessionListeners listeners = session.listeners;
         if (listeners.any()) {
             session.checkUsable();
-            select = listeners.ormExecute(session, select, kind == COLUMN_LOAD, kind == RELATIONSHIP_LOAD);
+            select = listeners.ormExecute(
+                    session, select, kind == COLUMN_LOAD || kind == REFRESH, kind == RELATIONSHIP_LOAD);
         }
         OrmObserver o = session.observer();
         if (o == null) {

@@ -6,6 +6,7 @@ import dev.alchemy.orm.EntitySelect;
 import dev.alchemy.orm.ObjectState;
 import dev.alchemy.orm.internal.mapping.Mapper;
 import dev.alchemy.orm.internal.mapping.MapperListeners;
+import dev.alchemy.sql.ColumnElement;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -89,4 +90,11 @@ public interface SessionContext {
 
     /** @return the listeners to the objects of each class ({@code MapperEvents} and annotated methods) */
     MapperListeners mapperListeners();
+
+    /**
+     * @param mapper a class's mapper
+     * @return the condition the factory's loader criteria give its SELECTs now, or null
+     */
+    @Nullable
+    ColumnElement<Boolean> loaderCriteria(Mapper<?> mapper);
 }
