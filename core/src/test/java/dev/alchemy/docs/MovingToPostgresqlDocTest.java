@@ -30,7 +30,7 @@ import org.junit.jupiter.params.Parameter;
  * The snippets of {@code docs/postgresql.md} that run unchanged on both databases and show where their results
  * differ; {@link DocSnippetsTest} checks that the page shows them as they are here.
  */
-// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+// MariaDB: not yet adapted to the MySQL dialect's differences, issue 20
 @OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class MovingToPostgresqlDocTest {
 
@@ -39,7 +39,7 @@ class MovingToPostgresqlDocTest {
         @dev.alchemy.orm.Column(primaryKey = true)
         public Integer id;
 
-        @dev.alchemy.orm.Column(nullable = false, unique = true)
+        @dev.alchemy.orm.Column(nullable = false, unique = true, length = 100)
         public String owner;
 
         @dev.alchemy.orm.Column(precision = 12, scale = 2)
@@ -58,7 +58,7 @@ class MovingToPostgresqlDocTest {
         @dev.alchemy.orm.Column(primaryKey = true)
         public Integer id;
 
-        @dev.alchemy.orm.Column
+        @dev.alchemy.orm.Column(length = 100)
         public String task;
 
         @dev.alchemy.orm.Column(nullable = false)

@@ -48,7 +48,7 @@ import org.junit.jupiter.params.Parameter;
  * binding, results, the pool, threads, listeners. Runs once on SQLite and once on PostgreSQL; what only one of them
  * does is in {@link SqliteEngineTest} and {@link PostgresqlEngineTest}.
  */
-// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+// MariaDB: not yet adapted to the MySQL dialect's differences, issue 20
 @OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class EngineTest {
 

@@ -26,8 +26,7 @@ import org.junit.jupiter.params.Parameter;
  * Adding a detached object to a new session: it is persistent again, what changed is found against its row as it is
  * now, its version column keeps the version the application saw, and nothing is written when nothing changed.
  */
-// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class ReattachTest {
 
     @Parameter

@@ -28,10 +28,9 @@ import org.junit.jupiter.params.Parameter;
 
 /**
  * {@code withForUpdate()} on queries and selects: {@code SELECT ... FOR UPDATE [NOWAIT | SKIP LOCKED]} on
- * PostgreSQL, nothing on SQLite (which locks the database file, not rows), and populate-existing on both.
+ * PostgreSQL and MariaDB, nothing on SQLite (which locks the database file, not rows), and populate-existing on both.
  */
-// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class RowLockingTest {
 
     private static final String SELECT_ANN =
@@ -67,9 +66,21 @@ class RowLockingTest {
         return statements.stream().map(StatementEvent::sql).toList();
     }
 
-    /** What PostgreSQL appends for a lock; SQLite appends nothing, as SQLAlchemy's SQLite compiler. */
+    /**
+     * What PostgreSQL and MariaDB append for a lock (MariaDB's shared lock is {@code LOCK IN SHARE MODE}); SQLite
+     * appends nothing, as SQLAlchemy's SQLite compiler.
+     */
     private String lock(String clause) {
-        return db.isPostgresql() ? " " + clause : "";
+        if (db.isSqlite()) {
+            return "";
+        }
+        return db.isMariadb() && clause.equals("FOR SHARE") ? " LOCK IN SHARE MODE" : " " + clause;
+    }
+
+    /** The server's words for a NOWAIT that found the row locked. */
+    private String lockNotAvailable() {
+        // MariaDB reports NOWAIT as a lock wait timeout (1205), which Alchemy maps to OperationalError as PyMySQL does
+        return db.isMariadb() ? "Lock wait timeout exceeded" : "could not obtain lock on row in relation \"authors\"";
     }
 
     @Test
@@ -166,7 +177,7 @@ class RowLockingTest {
             assertThat(session.getForUpdate(Author.class, id)).isNull(); // deleted in this session
             session.rollback();
         }
-        assumeTrue(db.isPostgresql(), "SQLite has no row locks");
+        assumeTrue(!db.isSqlite(), "SQLite has no row locks");
         try (Session holder = factory.openSession();
                 Session other = factory.openSession()) {
             holder.getForUpdate(Author.class, id);
@@ -175,7 +186,7 @@ class RowLockingTest {
                             .withForUpdate(true, false, false)
                             .one())
                     .isInstanceOf(OperationalError.class)
-                    .hasMessageContaining("could not obtain lock on row in relation \"authors\"");
+                    .hasMessageContaining(lockNotAvailable());
             other.rollback();
             holder.commit();
         }
@@ -183,7 +194,7 @@ class RowLockingTest {
 
     @Test
     void nowaitFailsAtOnceOnARowAnotherTransactionLocked() {
-        assumeTrue(db.isPostgresql(), "SQLite has no row locks");
+        assumeTrue(!db.isSqlite(), "SQLite has no row locks");
         try (Session holder = factory.openSession();
                 Session other = factory.openSession()) {
             holder.query(Author.class).filterBy("name", "Ann").withForUpdate().one();
@@ -192,7 +203,7 @@ class RowLockingTest {
                             .withForUpdate(true, false, false)
                             .one())
                     .isInstanceOf(OperationalError.class)
-                    .hasMessageContaining("could not obtain lock on row in relation \"authors\"");
+                    .hasMessageContaining(lockNotAvailable());
             other.rollback();
             // another row is free
             assertThat(other.query(Author.class)
@@ -214,7 +225,7 @@ class RowLockingTest {
 
     @Test
     void skipLockedHandsEachWorkerADifferentRow() {
-        assumeTrue(db.isPostgresql(), "SQLite has no row locks");
+        assumeTrue(!db.isSqlite(), "SQLite has no row locks");
         try (Session first = factory.openSession();
                 Session second = factory.openSession()) {
             Query<Author> next = first.query(Author.class)
@@ -239,7 +250,7 @@ class RowLockingTest {
     void concurrentReadModifyWriteUnderTheLockLosesNoUpdateAndNeverConflicts() throws Exception {
         // Author has a version column: without the lock the loser of a race gets StaleDataError; with it, the
         // second transaction waits for the first and reads its result
-        assumeTrue(db.isPostgresql(), "SQLite has no row locks; its writers are serialised per database");
+        assumeTrue(!db.isSqlite(), "SQLite has no row locks; its writers are serialised per database");
         int workers = 4;
         int rounds = 25;
         ExecutorService pool = Executors.newFixedThreadPool(workers);

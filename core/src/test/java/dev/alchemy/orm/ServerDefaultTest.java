@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
 /** Columns the database fills in come back into the objects at flush. */
-// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class ServerDefaultTest {
 
     @Table(name = "tickets")
@@ -20,10 +19,10 @@ class ServerDefaultTest {
         @Column(primaryKey = true)
         Long id;
 
-        @Column
+        @Column(length = 100)
         String title;
 
-        @Column(serverDefault = "'new'")
+        @Column(serverDefault = "'new'", length = 100)
         String status;
 
         @Column(serverDefault = "0", nullable = false)

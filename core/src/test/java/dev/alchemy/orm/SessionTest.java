@@ -36,8 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
 /** The Session and its unit of work, on SQLite and on PostgreSQL. */
-// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class SessionTest {
 
     @Parameter
@@ -149,16 +148,16 @@ class SessionTest {
             session.commit();
         }
         assertThat(statements).hasSize(1);
-        if (db.isSqlite()) {
-            // SQLite: one multi-row VALUES; its keys are checked to be consecutive before they are matched
+        if (db.isSqlite() || db.isMariadb()) {
+            // SQLite, MariaDB: one multi-row VALUES; its keys are checked to be consecutive before they are matched
             assertThat(statements.get(0).sql())
                     .startsWith("INSERT INTO users (name, email) VALUES (?, ?), (?, ?)")
                     .endsWith(" RETURNING id");
         } else {
             // PostgreSQL: SQLAlchemy 2.0's form, whose ORDER BY makes the sequence number the rows in their order
             assertThat(statements.get(0).sql())
-                    .startsWith("INSERT INTO users (name, email) SELECT CAST(imp_sen.p0 AS VARCHAR) AS p0,"
-                            + " CAST(imp_sen.p1 AS VARCHAR) AS p1 \nFROM (VALUES (?, ?, ?), (?, ?, ?), ")
+                    .startsWith("INSERT INTO users (name, email) SELECT CAST(imp_sen.p0 AS VARCHAR(100)) AS p0,"
+                            + " CAST(imp_sen.p1 AS VARCHAR(100)) AS p1 \nFROM (VALUES (?, ?, ?), (?, ?, ?), ")
                     .endsWith(
                             ", (?, ?, ?)) AS imp_sen (p0, p1, sen_counter) ORDER BY imp_sen.sen_counter RETURNING id");
         }
@@ -282,7 +281,8 @@ class SessionTest {
             second.rollback();
         }
         try (Connection conn = engine.connect()) {
-            assertThat(conn.execute(text("SELECT bio || version FROM authors")).scalar())
+            assertThat(conn.execute(text("SELECT " + db.concat("bio", "version") + " FROM authors"))
+                            .scalar())
                     .isEqualTo("first2");
         }
     }
@@ -304,7 +304,9 @@ class SessionTest {
                     .hasMessageContaining(
                             db.isSqlite()
                                     ? "UNIQUE constraint failed: authors.name"
-                                    : "duplicate key value violates unique constraint \"authors_name_key\"")
+                                    : db.isMariadb()
+                                            ? "Duplicate entry 'Ann' for key 'name'"
+                                            : "duplicate key value violates unique constraint \"authors_name_key\"")
                     .hasMessageContaining("INSERT INTO authors");
             assertThat(good.getId()).isNull(); // the generated key was taken back
             assertThatThrownBy(() -> session.query(Author.class).all())

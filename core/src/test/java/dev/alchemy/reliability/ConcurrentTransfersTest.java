@@ -41,7 +41,7 @@ import org.junit.jupiter.params.Parameter;
  * begins ({@link EngineOptions#immediateTransactions(boolean)}), so no "database is locked" escapes; on PostgreSQL
  * each transaction locks its two rows ({@code Query.withForUpdate()}, in id order so two transfers never deadlock).
  */
-// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+// MariaDB: not yet adapted to the MySQL dialect's differences, issue 20
 @OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class ConcurrentTransfersTest {
 

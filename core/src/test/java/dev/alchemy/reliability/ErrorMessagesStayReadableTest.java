@@ -27,8 +27,7 @@ import org.junit.jupiter.params.Parameter;
  * executemany shows its first 10 parameter sets and how many there were; NaN and the infinities are named. The
  * exception still carries the whole SQL and every parameter ({@code sql()}, {@code parameters()}).
  */
-// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class ErrorMessagesStayReadableTest {
 
     @Parameter

@@ -31,8 +31,7 @@ import org.junit.jupiter.params.Parameter;
  * without the edit the objects still showed. As in SQLAlchemy, whose rollback expires every object: the rolled-back
  * work is gone from the objects too, and nothing of it is written by a later commit.
  */
-// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class FailedFlushUndoTest {
 
     @Table(name = "accounts")
@@ -40,7 +39,7 @@ class FailedFlushUndoTest {
         @Column(primaryKey = true)
         Long id;
 
-        @Column(nullable = false, unique = true)
+        @Column(nullable = false, unique = true, length = 100)
         String name;
 
         @Column(nullable = false)
@@ -64,7 +63,7 @@ class FailedFlushUndoTest {
         @Column(primaryKey = true)
         Long id;
 
-        @Column(nullable = false)
+        @Column(nullable = false, length = 100)
         String title;
 
         @Version

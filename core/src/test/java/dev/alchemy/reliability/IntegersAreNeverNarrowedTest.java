@@ -31,7 +31,7 @@ import org.junit.jupiter.params.Parameter;
  * or NUMERIC column mapped as {@code Integer}). Both the Core (typed results, {@code Row.get(key, type)},
  * {@code scalar}, {@code into}) and the ORM (fields and primary keys) are checked.
  */
-// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+// MariaDB: not yet adapted to the MySQL dialect's differences, issue 20
 @OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class IntegersAreNeverNarrowedTest {
 

@@ -25,8 +25,7 @@ import org.junit.jupiter.params.Parameter;
  * sessions, instead of inserting it a second time; and a deleted object stays deleted until the application makes it
  * transient.
  */
-// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class OneOwnerPerObjectTest {
 
     @Table(name = "items")
@@ -34,7 +33,7 @@ class OneOwnerPerObjectTest {
         @Column(primaryKey = true)
         Long id;
 
-        @Column(nullable = false)
+        @Column(nullable = false, length = 100)
         String name;
 
         Item() {}

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.Parameter;
  * {@code READ ONLY} transaction), and a read-only Session says so before it tries to flush. The engine has one pooled
  * connection, so the next checkout shows that the read-only setting did not outlive its transaction.
  */
-// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+// MariaDB: not yet adapted to the MySQL dialect's differences, issue 20
 @OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class ReadOnlyTransactionTest {
 
@@ -35,7 +35,7 @@ class ReadOnlyTransactionTest {
         @Column(primaryKey = true)
         Integer id;
 
-        @Column
+        @Column(length = 100)
         String owner;
 
         Account() {}

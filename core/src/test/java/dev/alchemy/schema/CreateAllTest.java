@@ -4,7 +4,6 @@ import static dev.alchemy.Alchemy.inspect;
 import static dev.alchemy.Alchemy.text;
 import static dev.alchemy.types.SqlTypes.INTEGER;
 import static dev.alchemy.types.SqlTypes.TEXT;
-import static dev.alchemy.types.SqlTypes.VARCHAR;
 import static dev.alchemy.types.SqlTypes.string;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +14,7 @@ import dev.alchemy.engine.Engine;
 import dev.alchemy.exc.DBAPIError;
 import dev.alchemy.testing.OnDatabases;
 import dev.alchemy.testing.TestDatabase;
+import dev.alchemy.types.SqlTypes;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
 /** {@code createAll}/{@code dropAll} and single-table create/drop against a real database. */
-// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+// MariaDB: not yet adapted to the MySQL dialect's differences, issue 20
 @OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 class CreateAllTest {
 
@@ -52,8 +52,8 @@ class CreateAllTest {
                 "users",
                 metadata,
                 Column.of("id", INTEGER).primaryKey(),
-                Column.of("name", VARCHAR),
-                Column.of("email", VARCHAR));
+                Column.of("name", SqlTypes.string(100)),
+                Column.of("email", SqlTypes.string(100)));
         Table.of(
                 "comment",
                 metadata,

@@ -56,7 +56,7 @@ import org.junit.jupiter.params.Parameter;
  * columns' Java types, from the fixture of {@link CoreFixture#createAndFill}. Statements that change data run in a
  * transaction that is rolled back, so the fixture is created once per database (one test instance per database).
  */
-// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
+// MariaDB: not yet adapted to the MySQL dialect's differences, issue 20
 @OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CoreStatementsReturnExpectedRowsTest {

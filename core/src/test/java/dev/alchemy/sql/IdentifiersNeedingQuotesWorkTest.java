@@ -6,7 +6,6 @@ import static dev.alchemy.Alchemy.insert;
 import static dev.alchemy.Alchemy.select;
 import static dev.alchemy.Alchemy.update;
 import static dev.alchemy.types.SqlTypes.INTEGER;
-import static dev.alchemy.types.SqlTypes.VARCHAR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alchemy.engine.Connection;
@@ -17,6 +16,7 @@ import dev.alchemy.schema.MetaData;
 import dev.alchemy.schema.Table;
 import dev.alchemy.testing.OnDatabases;
 import dev.alchemy.testing.TestDatabase;
+import dev.alchemy.types.SqlTypes;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -29,8 +29,7 @@ import org.junit.jupiter.params.Parameter;
  * §1.14) are quoted by the dialect wherever the expression language writes them: SELECT, joins, aliases,
  * subqueries, INSERT, UPDATE, DELETE, upserts, RETURNING; rows are keyed by the names as given.
  */
-// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class IdentifiersNeedingQuotesWorkTest {
 
     @Parameter
@@ -43,16 +42,16 @@ class IdentifiersNeedingQuotesWorkTest {
             metadata,
             Column.of("id", INTEGER).primaryKey(),
             Column.of("order", INTEGER),
-            Column.of("user", VARCHAR),
-            Column.of("Mixed Case", VARCHAR),
-            Column.of("with space", VARCHAR),
+            Column.of("user", SqlTypes.string(100)),
+            Column.of("Mixed Case", SqlTypes.string(100)),
+            Column.of("with space", SqlTypes.string(100)),
             Column.of("select", INTEGER));
     final Table orderItems = Table.of(
             "Order Items",
             metadata,
             Column.of("ID", INTEGER).primaryKey(),
             Column.of("user id", INTEGER).references("user.id"),
-            Column.of("Group", VARCHAR));
+            Column.of("Group", SqlTypes.string(100)));
 
     @BeforeEach
     void createTables() {

@@ -135,6 +135,18 @@ public abstract sealed class TestDatabase implements AutoCloseable
     }
 
     /**
+     * SQL that concatenates text, for queries written by hand: {@code a || b} on SQLite and PostgreSQL, and
+     * {@code CONCAT(a, b)} on MariaDB, where {@code ||} is a logical OR unless {@code sql_mode} has
+     * {@code PIPES_AS_CONCAT}. Both give NULL when a part is NULL.
+     *
+     * @param parts SQL expressions, such as column names or quoted literals
+     * @return the expression
+     */
+    public final String concat(String... parts) {
+        return isMariadb() ? "CONCAT(" + String.join(", ", parts) + ")" : String.join(" || ", parts);
+    }
+
+    /**
      * The column definition of an integer primary key that the database fills in: {@code INTEGER PRIMARY KEY} on
      * SQLite (the rowid), an identity column on PostgreSQL, AUTO_INCREMENT on MariaDB. For suites that write DDL by hand.
      *

@@ -14,7 +14,7 @@ public class Category {
     @Column(primaryKey = true)
     public Integer id;
 
-    @Column(nullable = false)
+    @Column(nullable = false, length = 100)
     public String name;
 
     @Column

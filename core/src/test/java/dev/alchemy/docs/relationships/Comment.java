@@ -16,7 +16,7 @@ public class Comment {
     @ForeignKey(value = "post.id", onDelete = "CASCADE")
     public Integer postId;
 
-    @Column
+    @Column(length = 100)
     public String body;
 
     @Relationship(backPopulates = "comments")

@@ -12,7 +12,7 @@ public class Desk {
     @Column(primaryKey = true)
     public Integer id;
 
-    @Column(nullable = false)
+    @Column(nullable = false, length = 100)
     public String label;
 
     @Column

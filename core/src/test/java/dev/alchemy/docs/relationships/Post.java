@@ -15,7 +15,7 @@ public class Post {
     @Column(primaryKey = true)
     public Integer id;
 
-    @Column(nullable = false)
+    @Column(nullable = false, length = 100)
     public String title;
 
     @Relationship(secondary = "post_tag", backPopulates = "posts")

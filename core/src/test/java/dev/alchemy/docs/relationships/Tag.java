@@ -13,7 +13,7 @@ public class Tag {
     @Column(primaryKey = true)
     public Integer id;
 
-    @Column(nullable = false, unique = true)
+    @Column(nullable = false, unique = true, length = 100)
     public String name;
 
     @Relationship(secondary = "post_tag", backPopulates = "tags")

@@ -25,8 +25,7 @@ import org.junit.jupiter.params.Parameter;
  * Behaviour found while writing {@code docs/orm.md} and {@code docs/relationships.md}: each test states what
  * SQLAlchemy does and the pages promise. Tests marked {@code @Disabled} fail today; the reason names the gap.
  */
-// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class DocumentationFindingsTest {
 
     @Parameter
@@ -69,7 +68,8 @@ class DocumentationFindingsTest {
             session.commit();
         }
         assertThat(rows("SELECT title FROM posts")).containsExactly("first");
-        assertThat(rows("SELECT post_id || '-' || tag_id FROM post_tags")).containsExactly("1-1");
+        assertThat(rows("SELECT " + db.concat("post_id", "'-'", "tag_id") + " FROM post_tags"))
+                .containsExactly("1-1");
     }
 
     @Test

@@ -14,7 +14,7 @@ public class Author {
     @Column(nullable = false, unique = true, length = 50)
     private String name;
 
-    @Column
+    @Column(length = 100)
     private String bio;
 
     @Version

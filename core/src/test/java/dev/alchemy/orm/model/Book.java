@@ -14,7 +14,7 @@ public class Book {
     @ForeignKey(value = "authors.id", onDelete = "CASCADE")
     private Long authorId;
 
-    @Column(nullable = false)
+    @Column(nullable = false, length = 100)
     private String title;
 
     Book() {}

@@ -3,16 +3,19 @@ package dev.alchemy.orm.model;
 import dev.alchemy.orm.Column;
 import dev.alchemy.orm.Table;
 
-/** The seed's model, exactly as DESIGN.md §3 writes it: public fields. */
+/**
+ * The seed's model (DESIGN.md §3: public fields), with a length on each string as MySQL and MariaDB need;
+ * {@code SeedTest} also keeps the seed's exact model, without lengths.
+ */
 @Table(name = "users")
 public class User {
     @Column(primaryKey = true)
     public Integer id;
 
-    @Column
+    @Column(length = 100)
     public String name;
 
-    @Column
+    @Column(length = 100)
     public String email;
 
     public User() {}

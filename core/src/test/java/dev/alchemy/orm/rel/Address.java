@@ -11,7 +11,7 @@ public class Address {
     @Column(primaryKey = true)
     public Integer id;
 
-    @Column(nullable = false)
+    @Column(nullable = false, length = 100)
     public String email;
 
     @Column(nullable = false)

@@ -13,7 +13,7 @@ public class Category {
     @Column(primaryKey = true)
     public Integer id;
 
-    @Column
+    @Column(length = 100)
     public String name;
 
     @Column

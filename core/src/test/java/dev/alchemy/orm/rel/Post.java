@@ -12,7 +12,7 @@ public class Post {
     @Column(primaryKey = true)
     public Integer id;
 
-    @Column
+    @Column(length = 100)
     public String title;
 
     @Relationship(secondary = "post_tags", backPopulates = "posts")

@@ -12,7 +12,7 @@ public class Tag {
     @Column(primaryKey = true)
     public Integer id;
 
-    @Column(unique = true)
+    @Column(unique = true, length = 100)
     public String name;
 
     @Relationship(secondary = "post_tags", backPopulates = "tags")
