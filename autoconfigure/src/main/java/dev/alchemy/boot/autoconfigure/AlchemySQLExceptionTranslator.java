@@ -41,6 +41,21 @@ import org.springframework.util.ClassUtils;
  * <p>PostgreSQL's deadlock ({@code 40P01}) and lock-not-available ({@code 55P03}) become
  * {@link CannotAcquireLockException} too; its other SQLStates are translated by Spring as usual.
  *
+ * <p>MySQL's and MariaDB's error numbers (from either driver), as Spring's {@code sql-error-codes.xml} lists them
+ * for these databases, so that the translation does not depend on which driver classes the server's error came in:
+ *
+ * <table>
+ * <caption>What MySQL and MariaDB errors become</caption>
+ * <tr><th>error number</th><th>exception</th></tr>
+ * <tr><td>1062 (duplicate entry), 1586</td><td>{@link DuplicateKeyException}</td></tr>
+ * <tr><td>1451, 1452 (foreign key), 1048 (NULL), 1364 (no default), 3819, 4025 (CHECK), 1406 (too long),
+ * 1264 (out of range), 1366, 1292 (incorrect value), 1265 (truncated)</td>
+ * <td>{@link DataIntegrityViolationException}</td></tr>
+ * <tr><td>1205 (lock wait timeout, and MariaDB's NOWAIT), 3572 (MySQL's NOWAIT), 1213 (deadlock)</td>
+ * <td>{@link CannotAcquireLockException}</td></tr>
+ * <tr><td>1054, 1064, 1146 and other unknown or wrong names</td><td>{@link BadSqlGrammarException}</td></tr>
+ * </table>
+ *
  * <p>The auto-configuration registers one as a bean, which Boot's {@code JdbcTemplate} and
  * {@code JdbcTransactionManager} pick up.
  */
@@ -63,6 +78,13 @@ public class AlchemySQLExceptionTranslator extends AbstractFallbackSQLExceptionT
             "has no column named",
             "ambiguous column name");
     private static final Set<String> POSTGRESQL_LOCK_STATES = Set.of("40P01", "55P03");
+
+    private static final Set<Integer> MYSQL_DUPLICATE_KEY = Set.of(1062, 1586);
+    private static final Set<Integer> MYSQL_DATA_INTEGRITY =
+            Set.of(1451, 1452, 1216, 1217, 1048, 1364, 3819, 4025, 1406, 1264, 1366, 1292, 1265, 1690);
+    private static final Set<Integer> MYSQL_LOCK = Set.of(1205, 1213, 3572);
+    private static final Set<Integer> MYSQL_BAD_GRAMMAR =
+            Set.of(1054, 1064, 1146, 1149, 1109, 1110, 1166, 1305, 1630, 1050, 1060, 1061, 1091);
 
     /** Creates a translator that falls back to Spring's default translator for errors not from SQLite. */
     public AlchemySQLExceptionTranslator() {
@@ -92,7 +114,58 @@ public class AlchemySQLExceptionTranslator extends AbstractFallbackSQLExceptionT
         if (ex.getSQLState() != null && POSTGRESQL_LOCK_STATES.contains(ex.getSQLState())) {
             return new CannotAcquireLockException(buildMessage(task, sql, ex), ex);
         }
+        SQLException mysql = mysqlError(ex);
+        if (mysql != null) {
+            return translateMysql(mysql.getErrorCode(), task, sql, ex);
+        }
         return null;
+    }
+
+    private @Nullable DataAccessException translateMysql(int code, String task, @Nullable String sql, SQLException ex) {
+        if (MYSQL_DUPLICATE_KEY.contains(code)) {
+            return new DuplicateKeyException(buildMessage(task, sql, ex), ex);
+        }
+        if (MYSQL_DATA_INTEGRITY.contains(code)) {
+            return new DataIntegrityViolationException(buildMessage(task, sql, ex), ex);
+        }
+        if (MYSQL_LOCK.contains(code)) {
+            return new CannotAcquireLockException(buildMessage(task, sql, ex), ex);
+        }
+        if (MYSQL_BAD_GRAMMAR.contains(code)) {
+            return new BadSqlGrammarException(task, sql != null ? sql : "", ex);
+        }
+        return null;
+    }
+
+    /**
+     * The exception (or, for a failed batch, the one it wraps) that a MySQL or MariaDB driver raised for a server
+     * error, or null. Told by where it was made: MariaDB Connector/J raises the JDK's own SQLException subclasses,
+     * from its {@code org.mariadb.jdbc} package; MySQL Connector/J from {@code com.mysql}. Alchemy's copy of such an
+     * exception with the values taken out of its message (hidden parameters) keeps that stack trace.
+     */
+    static @Nullable SQLException mysqlError(SQLException ex) {
+        SQLException current = ex;
+        for (int depth = 0; current != null && depth < 4; depth++) {
+            if (current.getErrorCode() > 0 && fromMysqlDriver(current)) {
+                return current;
+            }
+            current = current.getNextException() != null
+                    ? current.getNextException()
+                    : current.getCause() instanceof SQLException cause ? cause : null;
+        }
+        return null;
+    }
+
+    private static boolean fromMysqlDriver(SQLException ex) {
+        if (isMysqlDriverClass(ex.getClass().getName())) {
+            return true;
+        }
+        StackTraceElement[] trace = ex.getStackTrace();
+        return trace.length > 0 && isMysqlDriverClass(trace[0].getClassName());
+    }
+
+    private static boolean isMysqlDriverClass(String name) {
+        return name.startsWith("org.mariadb.jdbc.") || name.startsWith("com.mysql.");
     }
 
     private @Nullable DataAccessException translateSqlite(

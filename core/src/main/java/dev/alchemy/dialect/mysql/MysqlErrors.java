@@ -6,9 +6,16 @@ import dev.alchemy.exc.IntegrityError;
 import dev.alchemy.exc.OperationalError;
 import dev.alchemy.exc.ProgrammingError;
 import java.sql.BatchUpdateException;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTransactionRollbackException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +23,10 @@ import org.jspecify.annotations.Nullable;
  * that SQLAlchemy users know, with the SQLSTATE class deciding where the number is not listed. A CHECK constraint
  * that fails is an {@link IntegrityError} here (as on SQLite and PostgreSQL), and so is a missing value for a column
  * without default; a deadlock (1213) or lock wait timeout (1205) is an {@link OperationalError}.
+ *
+ * <p>The server puts values into some of its messages ({@code Duplicate entry 'alice@example.com' for key 'email'},
+ * {@code Incorrect integer value: 'abc' for column ...}). When the engine hides parameters, those values are taken out
+ * of the message and of the driver's exception kept as the cause, so that a log of the error shows none of them.
  */
 final class MysqlErrors {
 
@@ -76,9 +87,85 @@ final class MysqlErrors {
             1305, // function/procedure does not exist
             1630); // function does not exist (with a hint about the parser)
 
+    /**
+     * A quoted value in a server message: after "entry" (1062), "value" or "value:" (1292, 1366, 1367), "text:"
+     * (JSON); identifiers (after "key", "column", "for") are left as they are.
+     */
+    private static final Pattern QUOTED_VALUE = Pattern.compile("(?i)(entry|value:?|text:?) '(?:[^'\\\\]|\\\\.|'')*'");
+
     private MysqlErrors() {}
 
+    /**
+     * @param message a server message
+     * @return the message with the values it quotes replaced by {@code '?'}
+     */
+    static String withoutValues(String message) {
+        return QUOTED_VALUE.matcher(message).replaceAll("$1 '?'");
+    }
+
+    /**
+     * Translates a driver's exception.
+     *
+     * @param error the driver's exception
+     * @param sql the statement, or null
+     * @param parameters the bound values, or null when the engine hides them (the values in the server's message
+     *     are then hidden too)
+     * @return Alchemy's exception
+     */
     static DBAPIError translate(SQLException error, @Nullable String sql, @Nullable List<?> parameters) {
+        if (parameters == null) {
+            SQLException hidden = withoutValues(error);
+            if (hidden != error) {
+                return translateShown(hidden, sql, null);
+            }
+        }
+        return translateShown(error, sql, parameters);
+    }
+
+    /**
+     * The driver's exception again, with the values in its message (and in those of its chain) hidden: the same
+     * SQLSTATE, error number and standard subclass, and the same stack trace.
+     */
+    private static SQLException withoutValues(SQLException error) {
+        String message = String.valueOf(error.getMessage());
+        String hiddenMessage = withoutValues(message);
+        SQLException next = error.getNextException();
+        SQLException hiddenNext = next == null ? null : withoutValues(next);
+        Throwable cause = error.getCause();
+        SQLException hiddenCause = cause instanceof SQLException c && cause != next ? withoutValues(c) : null;
+        if (hiddenMessage.equals(message) && hiddenNext == next && (hiddenCause == null || hiddenCause == cause)) {
+            return error;
+        }
+        String state = error.getSQLState();
+        int code = error.getErrorCode();
+        // the cause: hidden when it is an SQLException (often the next exception itself), else kept as it is
+        Throwable newCause = hiddenCause != null ? hiddenCause : cause == next && next != null ? hiddenNext : cause;
+        SQLException copy;
+        if (error instanceof SQLIntegrityConstraintViolationException) {
+            copy = new SQLIntegrityConstraintViolationException(hiddenMessage, state, code, newCause);
+        } else if (error instanceof SQLDataException) {
+            copy = new SQLDataException(hiddenMessage, state, code, newCause);
+        } else if (error instanceof SQLSyntaxErrorException) {
+            copy = new SQLSyntaxErrorException(hiddenMessage, state, code, newCause);
+        } else if (error instanceof SQLTransactionRollbackException) {
+            copy = new SQLTransactionRollbackException(hiddenMessage, state, code, newCause);
+        } else if (error instanceof SQLTransientConnectionException) {
+            copy = new SQLTransientConnectionException(hiddenMessage, state, code, newCause);
+        } else if (error instanceof SQLNonTransientConnectionException) {
+            copy = new SQLNonTransientConnectionException(hiddenMessage, state, code, newCause);
+        } else if (error instanceof BatchUpdateException batch) {
+            copy = new BatchUpdateException(hiddenMessage, state, code, batch.getLargeUpdateCounts(), newCause);
+        } else {
+            copy = new SQLException(hiddenMessage, state, code, newCause);
+        }
+        copy.setStackTrace(error.getStackTrace());
+        if (hiddenNext != null) {
+            copy.setNextException(hiddenNext);
+        }
+        return copy;
+    }
+
+    private static DBAPIError translateShown(SQLException error, @Nullable String sql, @Nullable List<?> parameters) {
         SQLException reported = error;
         // a failed batch reports the failure of the batch; the server's reason may be the next exception or cause
         if (error instanceof BatchUpdateException) {

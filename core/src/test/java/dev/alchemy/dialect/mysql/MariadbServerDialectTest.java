@@ -182,6 +182,59 @@ class MariadbServerDialectTest {
     }
 
     @Test
+    void hiddenParametersStayOutOfTheServersMessagesToo() {
+        engine.useTransaction(conn -> conn.execute(
+                text("CREATE TABLE secrets (id INTEGER PRIMARY KEY, name VARCHAR(20) UNIQUE, n INTEGER)")));
+        Engine hiding =
+                db.createEngine(dev.alchemy.engine.EngineOptions.defaults().hideParameters(true));
+        try (Connection conn = hiding.connect()) {
+            conn.execute(text("INSERT INTO secrets VALUES (1, :v, 1)"), Map.of("v", "secret-value"));
+            conn.commit();
+            // the server quotes the duplicate value in its message: "Duplicate entry 'secret-value' for key 'name'"
+            assertThatThrownBy(() ->
+                            conn.execute(text("INSERT INTO secrets VALUES (2, :v, 1)"), Map.of("v", "secret-value")))
+                    .isInstanceOf(IntegrityError.class)
+                    .hasMessageContaining("Duplicate entry '?' for key 'name'")
+                    .satisfies(e -> assertThat(chainText(e)).doesNotContain("secret-value"))
+                    .cause()
+                    .isInstanceOf(java.sql.SQLIntegrityConstraintViolationException.class)
+                    .satisfies(c -> assertThat(((java.sql.SQLException) c).getErrorCode())
+                            .isEqualTo(1062));
+            conn.rollback();
+            assertThatThrownBy(() -> conn.execute(
+                            text("INSERT INTO secrets VALUES (:i, :v, 1)"),
+                            List.of(Map.of("i", 3, "v", "batch-secret"), Map.of("i", 4, "v", "batch-secret"))))
+                    .isInstanceOf(IntegrityError.class)
+                    .satisfies(e -> assertThat(chainText(e)).doesNotContain("batch-secret"));
+            conn.rollback();
+            // "Incorrect integer value: 'not-a-number' for column ..."
+            assertThatThrownBy(() ->
+                            conn.execute(text("INSERT INTO secrets VALUES (5, 'x', :n)"), Map.of("n", "not-a-number")))
+                    .isInstanceOf(DataError.class)
+                    .satisfies(e -> assertThat(chainText(e)).doesNotContain("not-a-number"));
+        }
+        // without hideParameters the server's message is kept whole
+        try (Connection conn = engine.connect()) {
+            assertThatThrownBy(() ->
+                            conn.execute(text("INSERT INTO secrets VALUES (2, :v, 1)"), Map.of("v", "secret-value")))
+                    .isInstanceOf(IntegrityError.class)
+                    .hasMessageContaining("Duplicate entry 'secret-value' for key 'name'");
+        }
+    }
+
+    /** Every message and stack trace line of an exception and its causes, suppressed and next exceptions. */
+    private static String chainText(Throwable e) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(text));
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getNextException() != null) {
+                sql.getNextException().printStackTrace(new java.io.PrintWriter(text));
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
     void upsertsInsertOrUpdate() {
         MetaData metadata = new MetaData();
         Table counters = Table.of(

@@ -152,4 +152,16 @@ class MysqlDialectCompileTest {
         assertThat(mysql.forShare()).isTrue();
         assertThat(mysql.consecutiveKeys()).isFalse();
     }
+
+    @Test
+    void hiddenValuesAreTakenOutOfServerMessagesButNamesStay() {
+        assertThat(MysqlErrors.withoutValues("Duplicate entry 'it''s \\'me' for key 'users.email'"))
+                .isEqualTo("Duplicate entry '?' for key 'users.email'");
+        assertThat(MysqlErrors.withoutValues("Incorrect integer value: 'abc' for column `db`.`t`.`n` at row 1"))
+                .isEqualTo("Incorrect integer value: '?' for column `db`.`t`.`n` at row 1");
+        assertThat(MysqlErrors.withoutValues("Truncated incorrect DOUBLE value: '1x'"))
+                .isEqualTo("Truncated incorrect DOUBLE value: '?'");
+        assertThat(MysqlErrors.withoutValues("Data too long for column 'name' at row 1"))
+                .isEqualTo("Data too long for column 'name' at row 1");
+    }
 }

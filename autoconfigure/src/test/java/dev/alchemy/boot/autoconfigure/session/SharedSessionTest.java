@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A real application on an SQLite file: {@code @Transactional} services with the injected shared {@link Session},
  * {@code JdbcTemplate} beside it, tables made by {@code createAll} and {@code data.sql} run after it.
- * {@link PostgresqlSharedSessionTest} runs the same tests on PostgreSQL, configured by {@code spring.datasource.url}.
+ * {@link PostgresqlSharedSessionTest} and {@link MariadbSharedSessionTest} run the same tests on PostgreSQL and on
+ * MariaDB, configured by {@code spring.datasource.url}.
  */
 @SpringBootTest(classes = SessionApp.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -73,6 +74,21 @@ class SharedSessionTest {
         return Dialect.of(engine).name().equals("postgresql");
     }
 
+    /** @return whether the application runs on MariaDB ({@link MariadbSharedSessionTest}) */
+    boolean mariadb() {
+        return Dialect.of(engine).name().equals("mariadb");
+    }
+
+    /** @return what the database says about a second user with the same email */
+    String duplicateEmail() {
+        if (mariadb()) {
+            return "' for key 'email'"; // after "Duplicate entry 'the email"
+        }
+        return postgresql()
+                ? "duplicate key value violates unique constraint \"users_email_key\""
+                : "UNIQUE constraint failed: users.email";
+    }
+
     @BeforeEach
     void onlyTheSeededUser() {
         jdbc.update("DELETE FROM users WHERE name <> 'Seeded'");
@@ -86,18 +102,21 @@ class SharedSessionTest {
     void createAllMadeTheTablesOfTheScannedModelsAndDataSqlRanAfterIt() {
         assertThat(models.models()).containsExactly(User.class);
         assertThat(models.packages()).containsExactly(SessionApp.class.getPackageName());
-        if (postgresql()) {
-            assertThat(jdbc.queryForObject(
-                            "SELECT is_nullable || ' ' || data_type FROM information_schema.columns"
-                                    + " WHERE table_name = 'users' AND column_name = 'email'",
-                            String.class))
-                    .isEqualTo("NO character varying");
+        if (postgresql() || mariadb()) {
+            org.springframework.jdbc.core.RowMapper<String> nullableAndType =
+                    (rs, row) -> rs.getString(1) + " " + rs.getString(2);
+            String email = jdbc.queryForObject(
+                    "SELECT is_nullable, data_type FROM information_schema.columns WHERE table_name = 'users'"
+                            + " AND column_name = 'email'"
+                            + (mariadb() ? " AND table_schema = DATABASE()" : ""),
+                    nullableAndType);
+            assertThat(email).isEqualTo(postgresql() ? "NO character varying" : "NO varchar");
             assertThat(inspect(engine).uniqueConstraints("users"))
                     .extracting(u -> u.columns())
                     .containsExactly(List.of("email"));
         } else {
             assertThat(jdbc.queryForObject("SELECT sql FROM sqlite_master WHERE name = 'users'", String.class))
-                    .contains("email VARCHAR NOT NULL", "UNIQUE (email)");
+                    .contains("email VARCHAR(100) NOT NULL", "UNIQUE (email)");
         }
         assertThat(names()).containsExactly("Seeded");
     }
@@ -196,10 +215,7 @@ class SharedSessionTest {
         assertThatThrownBy(() -> users.register("Fay again", "fay@example.com"))
                 .isInstanceOf(DuplicateKeyException.class)
                 .hasMessageContaining("INSERT INTO users")
-                .hasMessageContaining(
-                        postgresql()
-                                ? "duplicate key value violates unique constraint \"users_email_key\""
-                                : "UNIQUE constraint failed: users.email")
+                .hasMessageContaining(duplicateEmail())
                 .cause()
                 .isInstanceOf(SQLException.class)
                 .satisfies(cause -> assertThat(cause.getSuppressed()).isEmpty());
@@ -219,10 +235,7 @@ class SharedSessionTest {
         users.register("Hank", "hank@example.com");
         assertThatThrownBy(() -> users.registerThenCount("Hank again", "hank@example.com"))
                 .isInstanceOf(DuplicateKeyException.class)
-                .hasMessageContaining(
-                        postgresql()
-                                ? "duplicate key value violates unique constraint \"users_email_key\""
-                                : "UNIQUE constraint failed: users.email");
+                .hasMessageContaining(duplicateEmail());
         assertThat(names()).containsExactly("Seeded", "Hank");
     }
 

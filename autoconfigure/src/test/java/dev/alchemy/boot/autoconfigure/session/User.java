@@ -12,10 +12,10 @@ public class User {
     @Column(primaryKey = true)
     public @Nullable Integer id;
 
-    @Column(nullable = false)
+    @Column(nullable = false, length = 100) // a length, as MySQL and MariaDB need for a VARCHAR
     public @Nullable String name;
 
-    @Column(nullable = false, unique = true)
+    @Column(nullable = false, unique = true, length = 100)
     public @Nullable String email;
 
     @Version
