@@ -130,7 +130,10 @@ class ErrorMessagesStayReadableTest {
         for (int i = 0; i < 1000; i++) {
             sql.append(", ").append(100000 + i);
         }
-        sql.append(") AND :blob IS NOT NULL AND CAST(:long_text AS TEXT) IS NOT NULL");
+        // MySQL and MariaDB cast to CHAR; they have no CAST(... AS TEXT)
+        sql.append(") AND :blob IS NOT NULL AND CAST(:long_text AS ")
+                .append(db.isMariadb() ? "CHAR" : "TEXT")
+                .append(") IS NOT NULL");
         List<Map<String, Object>> sets = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {
             sets.add(Map.of("n", i));
