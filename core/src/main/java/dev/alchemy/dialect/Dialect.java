@@ -332,6 +332,30 @@ public interface Dialect extends EngineDialect {
     }
 
     /**
+     * How the keys the database generates for one multi-row INSERT reach the ORM, which matches each to its object.
+     * The default: by RETURNING where the dialect has it, else one INSERT per row. MySQL's dialect answers from the
+     * server's settings, read when the engine connected ({@link MultiRowInsertKeys#consecutive(long)} where InnoDB
+     * promises consecutive keys).
+     *
+     * @return how the keys of a multi-row INSERT are obtained
+     */
+    default MultiRowInsertKeys multiRowInsertKeys() {
+        return supportsReturning()
+                ? MultiRowInsertKeys.returning()
+                : MultiRowInsertKeys.oneRowAtATime("the " + name() + " dialect has no INSERT ... RETURNING");
+    }
+
+    /**
+     * What follows {@code INSERT INTO t} when a row takes every column's default: {@code  DEFAULT VALUES} in
+     * standard SQL, {@code  () VALUES ()} on MySQL, as SQLAlchemy writes them.
+     *
+     * @return the text, starting with a space
+     */
+    default String emptyInsertValues() {
+        return " DEFAULT VALUES";
+    }
+
+    /**
      * Whether the database has sequences ({@code CREATE SEQUENCE}, {@code nextval}). Without them, {@code createAll}
      * and {@code dropAll} pass a MetaData's sequences over, as SQLAlchemy does on SQLite.
      *

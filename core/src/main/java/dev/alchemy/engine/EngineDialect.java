@@ -124,6 +124,18 @@ public interface EngineDialect {
     }
 
     /**
+     * Whether an INSERT without RETURNING asks the driver for the key the database generated (JDBC's
+     * {@code RETURN_GENERATED_KEYS}), which {@link Result#lastRowId()} then reports. MySQL's drivers read it from the
+     * server's reply to the INSERT, at no cost; PostgreSQL's would rewrite the statement and SQLite's would run a
+     * second query, and both have RETURNING.
+     *
+     * @return true when INSERTs report their generated key
+     */
+    default boolean readsGeneratedKeys() {
+        return false;
+    }
+
+    /**
      * Whether the engine keeps this database's prepared statements open from one checkout of a pooled connection to
      * the next (per physical connection, prepared on the connection behind HikariCP's proxy), rather than preparing
      * them anew on every {@code engine.connect()}. Worth it where preparing is a real cost the driver does not save

@@ -88,4 +88,20 @@ public interface Result extends Iterable<Row> {
 
     /** @return true when the statement returns rows (a query or a statement with RETURNING) */
     boolean returnsRows();
+
+    /**
+     * The key the database generated for an INSERT without RETURNING, as the driver reports it: SQLAlchemy's
+     * {@code CursorResult.lastrowid}. On MySQL and MariaDB it is the AUTO_INCREMENT value of the statement's first
+     * row ({@code LAST_INSERT_ID()}), also for a multi-row INSERT.
+     *
+     * <pre>{@code
+     * Long id = conn.execute(insert(users).values(Map.of("name", "Ann"))).lastRowId();
+     * }</pre>
+     *
+     * @return the generated key, or null when the statement generated none, was not an INSERT, or the dialect does
+     *     not read generated keys (PostgreSQL and SQLite: use {@code returning(...)})
+     */
+    default @Nullable Long lastRowId() {
+        return null;
+    }
 }

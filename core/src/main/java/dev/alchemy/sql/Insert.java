@@ -509,7 +509,7 @@ public final class Insert implements Executable, ClauseElement {
             List<String> names = new ArrayList<>(rowNames);
             List<@Nullable Object[]> withDefaults = withDefaults(names);
             if (names.isEmpty()) {
-                compiler.append(" DEFAULT VALUES");
+                compiler.append(compiler.dialect().emptyInsertValues());
             } else {
                 compiler.append(" (");
                 appendNames(compiler, names);

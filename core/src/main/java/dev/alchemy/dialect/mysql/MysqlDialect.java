@@ -1,6 +1,7 @@
 package dev.alchemy.dialect.mysql;
 
 import dev.alchemy.dialect.Dialect;
+import dev.alchemy.dialect.MultiRowInsertKeys;
 import dev.alchemy.dialect.SchemaReflector;
 import dev.alchemy.dialect.SqlWriter;
 import dev.alchemy.dialect.internal.StandardSql;
@@ -266,6 +267,37 @@ public class MysqlDialect implements Dialect {
     @Override
     public boolean supportsUpdateReturning() {
         return false;
+    }
+
+    /**
+     * MariaDB 10.5 and later: RETURNING. Otherwise (MySQL) the driver's key of the first row and the ones after it
+     * by {@code auto_increment_increment}, where the MySQL manual ("AUTO_INCREMENT Handling in InnoDB") promises
+     * that the keys of one multi-row INSERT are consecutive: with {@code innodb_autoinc_lock_mode} 0 or 1. Under 2,
+     * MySQL 8's default, it promises that only "if the only statements executing are simple inserts", which no
+     * client can know; then each row is inserted on its own.
+     */
+    @Override
+    public MultiRowInsertKeys multiRowInsertKeys() {
+        if (assumed.returning()) {
+            return MultiRowInsertKeys.returning();
+        }
+        if (!assumed.consecutiveKeys()) {
+            return MultiRowInsertKeys.oneRowAtATime("innodb_autoinc_lock_mode is " + assumed.autoincLockMode()
+                    + " (interleaved): the keys of one multi-row INSERT need not be consecutive");
+        }
+        return MultiRowInsertKeys.consecutive(assumed.autoIncrementIncrement());
+    }
+
+    /** The driver reads the key of an INSERT's first row from the server's reply, at no extra round trip. */
+    @Override
+    public boolean readsGeneratedKeys() {
+        return true;
+    }
+
+    /** {@code INSERT INTO t () VALUES ()}: MySQL has no {@code DEFAULT VALUES}. */
+    @Override
+    public String emptyInsertValues() {
+        return " () VALUES ()";
     }
 
     /** {@code id INTEGER NOT NULL AUTO_INCREMENT}, as SQLAlchemy writes a table's autoincrement column. */

@@ -19,6 +19,7 @@ final class BufferedResult implements Result {
     private final long rowcount;
     private final boolean returnsRows;
     private final EngineDialect dialect;
+    private @Nullable Long lastRowId;
 
     BufferedResult(List<String> keys, List<Row> rows, long rowcount, boolean returnsRows, EngineDialect dialect) {
         this.keys = keys;
@@ -30,6 +31,23 @@ final class BufferedResult implements Result {
 
     static BufferedResult changed(long rowcount, EngineDialect dialect) {
         return new BufferedResult(List.of(), List.of(), rowcount, false, dialect);
+    }
+
+    /**
+     * @param rowcount rows changed
+     * @param dialect the dialect
+     * @param lastRowId the key the driver reported for an INSERT, or null
+     * @return the result of a statement that returned no rows
+     */
+    static BufferedResult changed(long rowcount, EngineDialect dialect, @Nullable Long lastRowId) {
+        BufferedResult result = new BufferedResult(List.of(), List.of(), rowcount, false, dialect);
+        result.lastRowId = lastRowId;
+        return result;
+    }
+
+    @Override
+    public @Nullable Long lastRowId() {
+        return lastRowId;
     }
 
     @Override

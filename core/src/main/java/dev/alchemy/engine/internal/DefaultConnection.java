@@ -114,9 +114,10 @@ final class DefaultConnection implements Connection {
         long start = System.nanoTime();
         boolean ok = false;
         try {
-            PreparedStatement ps = statements().prepare(compiled.sql());
-            bind(ps, compiled.parameters(), values);
             List<ResultColumn> columns = compiled.columns();
+            boolean keys = columns == null && dialect.readsGeneratedKeys() && isInsert(compiled.sql());
+            PreparedStatement ps = statements().prepare(compiled.sql(), keys);
+            bind(ps, compiled.parameters(), values);
             Result result;
             if (columns != null) {
                 // known to return rows (a SELECT, RETURNING): executeQuery, which spares sqlite-jdbc's check of every
@@ -125,7 +126,7 @@ final class DefaultConnection implements Connection {
             } else {
                 result = ps.execute()
                         ? readRows(ps.getResultSet(), null, compiled.sql(), values)
-                        : BufferedResult.changed(updateCount(ps), dialect);
+                        : BufferedResult.changed(updateCount(ps), dialect, keys ? firstGeneratedKey(ps) : null);
             }
             ok = true;
             return result;
@@ -253,7 +254,9 @@ final class DefaultConnection implements Connection {
         long start = System.nanoTime();
         boolean ok = false;
         try {
-            PreparedStatement ps = statements().prepare(compiled.sql());
+            // prepared as a single execute() of the same text would be, since both share the statement cache
+            boolean keys = compiled.columns() == null && dialect.readsGeneratedKeys() && isInsert(compiled.sql());
+            PreparedStatement ps = statements().prepare(compiled.sql(), keys);
             for (List<@Nullable Object> values : sets) {
                 bind(ps, compiled.parameters(), values);
                 ps.addBatch();
@@ -303,6 +306,26 @@ final class DefaultConnection implements Connection {
     /** @return this checkout's statement cache, taken now if not yet (for tests) */
     StatementCache statementCache() throws SQLException {
         return statements();
+    }
+
+    /** Whether the text is an INSERT (or REPLACE), after leading blanks: a statement that may generate keys. */
+    private static boolean isInsert(String sql) {
+        int i = 0;
+        while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+            i++;
+        }
+        return sql.regionMatches(true, i, "INSERT", 0, 6) || sql.regionMatches(true, i, "REPLACE", 0, 7);
+    }
+
+    /** The first key the driver reports, or null when the statement generated none (MySQL reports 0 then). */
+    private static @Nullable Long firstGeneratedKey(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.getGeneratedKeys()) {
+            if (rs == null || !rs.next()) {
+                return null;
+            }
+            long key = rs.getLong(1);
+            return rs.wasNull() || key == 0 ? null : key;
+        }
     }
 
     private static long updateCount(PreparedStatement ps) throws SQLException {

@@ -54,9 +54,22 @@ final class StatementCache {
      * @throws SQLException from the driver
      */
     PreparedStatement prepare(String sql) throws SQLException {
+        return prepare(sql, false);
+    }
+
+    /**
+     * @param sql the statement's text
+     * @param generatedKeys whether the driver is to report generated keys ({@code RETURN_GENERATED_KEYS}); the same
+     *     for every use of one text
+     * @return a statement for it, prepared now or earlier on this connection
+     * @throws SQLException from the driver
+     */
+    PreparedStatement prepare(String sql, boolean generatedKeys) throws SQLException {
         PreparedStatement ps = statements.get(sql);
         if (ps == null) {
-            ps = connection.prepareStatement(sql);
+            ps = generatedKeys
+                    ? connection.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)
+                    : connection.prepareStatement(sql);
             statements.put(sql, ps);
         }
         return ps;

@@ -1,6 +1,7 @@
 package dev.alchemy.orm.internal.flush;
 
 import dev.alchemy.dialect.Dialect;
+import dev.alchemy.dialect.MultiRowInsertKeys;
 import dev.alchemy.engine.Connection;
 import dev.alchemy.engine.Conversions;
 import dev.alchemy.engine.Row;
@@ -152,6 +153,12 @@ final class Inserts {
             @Nullable Attribute generatedKey,
             List<InstanceState> batch,
             Map<InstanceState, Object[]> valuesOf) {
+        MultiRowInsertKeys keyMethod = Dialect.of(conn.engine()).multiRowInsertKeys();
+        if (keyMethod.method() != MultiRowInsertKeys.Method.RETURNING) {
+            InsertsByDriverKeys.insert(
+                    session, conn, mapper, columns, fetched, generatedKey, batch, valuesOf, keyMethod);
+            return;
+        }
         Table table = mapper.table;
         List<Attribute> returned = new ArrayList<>(fetched);
         for (Attribute pk : mapper.primaryKey) {
