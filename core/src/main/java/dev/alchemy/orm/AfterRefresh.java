@@ -7,15 +7,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method of a model class that a session calls on the object after its columns were read again from its row, like JPA's lifecycle callbacks.
- * The method takes no parameter (or a {@link dev.alchemy.engine.Connection}, the session's transaction), returns
- * nothing, throws no checked exception and may be private; one of a superclass is called too, before the subclass's.
- * See {@link MapperEvents#refresh} for when it runs.
+ * Marks a method of a model class that a session calls on the object after its columns were read again from its
+ * row, like JPA's lifecycle callbacks.
+ * The method takes no parameter, returns nothing, throws no checked exception and may be private; one of a
+ * superclass is called too, before the subclass's. (Only the flush callbacks, such as {@link BeforeInsert}, may
+ * take the session's {@link dev.alchemy.engine.Connection}.) See {@link MapperEvents#refresh} for when it
+ * runs. Use it to derive {@code @Transient} state from the columns.
  *
  * <pre>{@code
  * @AfterRefresh
- * void touch() {
- *     updatedAt = Instant.now();
+ * void derive() {
+ *     displayName = firstName + " " + lastName; // recomputed from the columns read again
  * }
  * }</pre>
  */
