@@ -207,6 +207,7 @@ final class Report {
         md.append("\n");
 
         md.append(LEFT);
+        md.append(ROUND_TRIPS);
         if (!profiles.isEmpty()) {
             md.append("## Profiles\n\n");
             md.append(
@@ -304,6 +305,33 @@ final class Report {
             Next candidates, by the profiles: building rows straight into objects instead of through `Row`, fewer
             passes of the flush over unchanged objects, and a cache of compiled statements by shape for queries
             built anew on each call (W5).
+
+            """;
+
+    private static final String ROUND_TRIPS = """
+            ## Round trips per unit of work
+
+            Counted, not timed, by `RoundTripsTest` (core's tests, SQLite and PostgreSQL, HikariCP as the pool): on
+            PostgreSQL the round trips on the wire (a socket factory that records pgjdbc's messages), on SQLite the calls
+            that reach the driver. A session or connection that costs more than this fails the build, which a benchmark
+            on a busy machine would only show as noise.
+
+            | one lookup by primary key (W3) | PostgreSQL round trips | SQLite driver calls |
+            | --- | --- | --- |
+            | raw JDBC: pooled connection, prepared SELECT, commit | 2: `BEGIN` + SELECT, `COMMIT` | prepare, execute, commit |
+            | `engine.connect()`, a SELECT, close | 2: `BEGIN` + SELECT, `ROLLBACK` | execute, rollback |
+            | a fresh session, `session.get`, close | 2: `BEGIN` + SELECT, `ROLLBACK` | execute, rollback |
+            | a fresh read-only session (`withReadOnly(true)`) | 2: `BEGIN READ ONLY` + SELECT, `ROLLBACK` | 4: `PRAGMA query_only` on, execute, rollback, off (was 5, both PRAGMAs compiled each time) |
+
+            pgjdbc sends `BEGIN` in the same write as the first statement, and keeps a statement prepared on the server per
+            physical connection once it ran five times; the engine sends the same SQL text each time, so from then on a
+            session's SELECT is a Bind and an Execute, without Parse, whichever session runs it. Neither the engine nor the
+            pool switches auto-commit, validates, or resets the connection with a round trip of its own (HikariCP validates
+            a connection idle for more than half a second when it is taken, for raw JDBC alike). On SQLite the SELECT stays
+            prepared on the physical connection from one checkout to the next; raw JDBC prepares it again each time, because
+            HikariCP closes a connection's statements when it goes back to the pool. A read-only transaction on SQLite is
+            `PRAGMA query_only`: both PRAGMAs are now kept prepared with the other statements and run on the physical
+            connection, so HikariCP no longer sees them as uncommitted work and rolls back a second time.
 
             """;
 

@@ -230,6 +230,20 @@ public interface EngineDialect {
     }
 
     /**
+     * The statement that makes the transaction about to begin read-only ({@code readOnly} true), or the connection
+     * read-write again after it (false), for a database that does this with SQL rather than through JDBC. The engine
+     * then runs it instead of calling {@link #setTransactionReadOnly}, through its cache of prepared statements, so
+     * that a read-only transaction does not compile it anew each time (SQLite: {@code PRAGMA query_only}). The default,
+     * null, leaves it to {@link #setTransactionReadOnly}.
+     *
+     * @param readOnly true before a read-only transaction, false after it
+     * @return the statement, without parameters; or null
+     */
+    default @Nullable String transactionReadOnlyStatement(boolean readOnly) {
+        return null;
+    }
+
+    /**
      * Whether the database ended the current transaction by itself, without the driver knowing, after a statement,
      * COMMIT or ROLLBACK failed. SQLite rolls the whole transaction back on some errors ({@code SQLITE_FULL},
      * {@code SQLITE_IOERR}, {@code SQLITE_NOMEM}, some {@code SQLITE_BUSY}); sqlite-jdbc is not told, and would run

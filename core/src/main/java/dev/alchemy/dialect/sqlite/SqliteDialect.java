@@ -213,8 +213,14 @@ public class SqliteDialect implements Dialect {
     @Override
     public void setTransactionReadOnly(Connection connection, boolean readOnly) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute(readOnly ? "PRAGMA query_only = ON" : "PRAGMA query_only = OFF");
+            statement.execute(transactionReadOnlyStatement(readOnly));
         }
+    }
+
+    /** {@code PRAGMA query_only}, which the engine keeps prepared: see {@link #setTransactionReadOnly}. */
+    @Override
+    public String transactionReadOnlyStatement(boolean readOnly) {
+        return readOnly ? "PRAGMA query_only = ON" : "PRAGMA query_only = OFF";
     }
 
     /**

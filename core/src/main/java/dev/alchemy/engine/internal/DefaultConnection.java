@@ -530,7 +530,7 @@ final class DefaultConnection implements Connection {
 
     private void beginReadOnly() {
         try {
-            dialect.setTransactionReadOnly(jdbc, true);
+            applyReadOnly(true);
         } catch (SQLException e) {
             throw dialect.translate(e, "SET TRANSACTION READ ONLY", null);
         }
@@ -541,10 +541,30 @@ final class DefaultConnection implements Connection {
     private void endReadOnly() {
         readOnlyApplied = false;
         try {
-            dialect.setTransactionReadOnly(jdbc, false);
+            applyReadOnly(false);
         } catch (SQLException | RuntimeException e) {
             sawError = true;
             discard = "it could not be made read-write again after a read-only transaction (" + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * Switches read-only on or off: by the dialect's statement, kept prepared in this checkout's statement cache (on
+     * SQLite behind HikariCP, the physical connection's, so each read-only transaction neither compiles the PRAGMA
+     * again nor leaves the pool's proxy believing it has uncommitted work to roll back), or by the dialect's JDBC call.
+     */
+    private void applyReadOnly(boolean on) throws SQLException {
+        String sql = dialect.transactionReadOnlyStatement(on);
+        if (sql == null) {
+            dialect.setTransactionReadOnly(jdbc, on);
+            return;
+        }
+        StatementCache cache = statements();
+        try {
+            cache.prepare(sql).execute();
+        } catch (SQLException | RuntimeException e) {
+            cache.discard(sql);
+            throw e;
         }
     }
 
@@ -753,10 +773,6 @@ final class DefaultConnection implements Connection {
         RuntimeException error = null;
         closeCursors(0, "its connection was closed");
         StatementCache kept = sharedStatements ? statements : null;
-        if (statements != null && kept == null) {
-            statements.closeAll();
-        }
-        statements = null;
         try {
             if (!external && inTransaction) {
                 if (commitOnClose && failure == null) {
@@ -776,6 +792,11 @@ final class DefaultConnection implements Connection {
             }
         } finally {
             closed = true;
+            // after the transaction ended: a read-only one is switched back by a statement of the cache
+            if (statements != null && kept == null) {
+                statements.closeAll();
+            }
+            statements = null;
             boolean discarding = !external && (discard != null || (sawError && !inStepWithDriver()));
             if (kept != null) {
                 if (error == null && !discarding) {
