@@ -13,6 +13,7 @@ import dev.alchemy.sql.BindParam;
 import dev.alchemy.sql.ColumnElement;
 import dev.alchemy.sql.Delete;
 import dev.alchemy.sql.Insert;
+import dev.alchemy.sql.Update;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,6 +30,9 @@ import java.util.Set;
  * {@link Inserts} and {@link Persistence}.
  */
 public final class UnitOfWork {
+
+    /** Parents per UPDATE that lets their unloaded children go, as a selectin load chunks its keys. */
+    private static final int DETACH_CHUNK = 500;
 
     private final FlushContext session;
     private final Inserts inserter;
@@ -50,12 +54,15 @@ public final class UnitOfWork {
      * @param persistent the persistent objects, some changed
      * @param deleted the objects to delete
      * @param all every object of the session
+     * @param detaches per one-to-many relationship, the keys of deleted parents whose children, not loaded, are let
+     *     go by an UPDATE of their foreign key to NULL before the parents' DELETE
      */
     public void run(
             List<InstanceState> pending,
             List<InstanceState> persistent,
             List<InstanceState> deleted,
-            List<InstanceState> all) {
+            List<InstanceState> all,
+            Map<RelationshipProperty, List<Object>> detaches) {
         Map<Mapper<?>, List<InstanceState>> inserts = byMapper(pending);
         Map<Mapper<?>, List<InstanceState>> saved = byMapper(persistent);
         Map<Mapper<?>, List<InstanceState>> deletes = byMapper(deleted);
@@ -127,6 +134,7 @@ public final class UnitOfWork {
         if (!postKeys.isEmpty()) {
             postUpdate(groups, postKeys, saved, deletes);
         }
+        detachChildren(detaches);
         for (int g = groups.size() - 1; g >= 0; g--) {
             List<Mapper<?>> group = groups.get(g);
             List<List<InstanceState>> levels = deleteLevels.get(g);
@@ -145,6 +153,33 @@ public final class UnitOfWork {
                 }
             } catch (AlchemyException e) {
                 throw Errors.withPrefix(e, "(while flushing " + m.type.getSimpleName() + ") ");
+            }
+        }
+    }
+
+    /**
+     * Sets the foreign key of the children of deleted parents to NULL with one {@code UPDATE ... WHERE fk IN (...)}
+     * per 500 parents, before the parents' DELETE: the children whose parent's collection was never loaded, which
+     * SQLAlchemy would load first only to change them one by one (issue 26, W7). Those of the session were changed
+     * in memory already and are written as any change.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void detachChildren(Map<RelationshipProperty, List<Object>> detaches) {
+        for (Map.Entry<RelationshipProperty, List<Object>> e : detaches.entrySet()) {
+            RelationshipProperty r = e.getKey();
+            Mapper<?> child = r.target;
+            ColumnElement<Object> foreignKey = (ColumnElement) child.table.c(r.foreignKey.columnName);
+            Map<String, Object> toNull = new HashMap<>();
+            toNull.put(r.foreignKey.columnName, null);
+            List<Object> keys = e.getValue();
+            try {
+                Connection conn = session.writeConnection(child);
+                for (int from = 0; from < keys.size(); from += DETACH_CHUNK) {
+                    List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + DETACH_CHUNK));
+                    conn.execute(Update.of(child.table).values(toNull).where(foreignKey.in(chunk)));
+                }
+            } catch (AlchemyException ex) {
+                throw Errors.withPrefix(ex, "(while flushing " + child.type.getSimpleName() + ") ");
             }
         }
     }

@@ -23,6 +23,21 @@ public final class Cascades {
 
     private final SessionContext session;
     private final RelationshipLoader loader;
+    /**
+     * Deleted parents whose children's foreign keys are still to be set to NULL, their collection never loaded: the
+     * flush does it with one UPDATE per 500 parents ({@link #takeDetaches}) instead of loading the children.
+     */
+    private final List<ChildDetach> detaches = new ArrayList<>();
+
+    /**
+     * A deleted parent whose unloaded one-to-many collection's rows keep the parent's key: at the flush, the children
+     * of the session get NULL in memory, and the rows with one UPDATE ({@code UPDATE child SET fk = NULL WHERE fk IN
+     * (...)}).
+     *
+     * @param parent the deleted parent
+     * @param relationship its one-to-many relationship
+     */
+    public record ChildDetach(InstanceState parent, RelationshipProperty relationship) {}
 
     /**
      * @param session the session the cascades add to and delete from
@@ -122,6 +137,10 @@ public final class Cascades {
             if (r.passiveDeletes && !isLoaded(st, r)) {
                 continue;
             }
+            if (!isLoaded(st, r) && detachesInBulk(r)) {
+                detaches.add(new ChildDetach(st, r)); // at the flush: no SELECT of the children, one UPDATE
+                continue;
+            }
             List<Object> children = r.collection ? loadedCollection(st, r) : single(r.get(st.instance));
             for (Object child : children) {
                 if (r.delete) {
@@ -134,6 +153,90 @@ public final class Cascades {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the children of a deleted parent can be let go with one UPDATE of their foreign key rather than loaded
+     * and updated one by one (issue 26, W7): a one-to-many whose children stay (no delete cascade), keyed by plain
+     * values (no converter), without a version counter (a bulk UPDATE would not move it, so another session would
+     * not see its copy is stale).
+     */
+    private static boolean detachesInBulk(RelationshipProperty r) {
+        return r.kind == Kind.ONE_TO_MANY
+                && r.collection
+                && !r.delete
+                && !r.passiveDeletes
+                && r.secondary == null
+                && r.target.version == null
+                && r.foreignKey.converter == null
+                && r.referredKey.converter == null;
+    }
+
+    /**
+     * Before a flush: the parents deleted with their collection unloaded whose children are still to be let go. The
+     * children of the session among them get NULL in their foreign key (and their reference to the parent) now, so
+     * that the flush writes them as it writes any change; the caller runs the UPDATE for the rows of the others. The
+     * parents deleted since the last successful flush are returned each time, until {@link #detachesDone()}.
+     *
+     * @param states every object of the session
+     * @return per relationship, the keys of its deleted parents
+     */
+    public java.util.Map<RelationshipProperty, List<Object>> takeDetaches(Collection<InstanceState> states) {
+        if (detaches.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<RelationshipProperty, java.util.Map<Object, InstanceState>> byRelationship =
+                new java.util.LinkedHashMap<>();
+        for (ChildDetach d : detaches) {
+            if (d.parent().status() != ObjectState.DELETED || !session.contains(d.parent().instance)) {
+                continue; // its delete was undone, or the object expunged with it
+            }
+            Object key = d.parent().key() == null
+                    ? null
+                    : d.relationship().referredKey.get(d.parent().instance);
+            if (key != null) {
+                byRelationship
+                        .computeIfAbsent(d.relationship(), r -> new java.util.LinkedHashMap<>())
+                        .putIfAbsent(normalized(key), d.parent());
+            }
+        }
+        java.util.Map<RelationshipProperty, List<Object>> keys = new java.util.LinkedHashMap<>();
+        for (var e : byRelationship.entrySet()) {
+            RelationshipProperty r = e.getKey();
+            java.util.Map<Object, InstanceState> parents = e.getValue();
+            for (InstanceState child : states) {
+                if (child.mapper != r.target || child.status() == ObjectState.DELETED) {
+                    continue;
+                }
+                Object fk = r.foreignKey.get(child.instance);
+                InstanceState parent = fk == null ? null : parents.get(normalized(fk));
+                if (parent != null) {
+                    r.foreignKey.set(child.instance, null);
+                    if (r.back != null && !r.back.collection && r.back.get(child.instance) == parent.instance) {
+                        r.back.set(child.instance, null);
+                    }
+                }
+            }
+            List<Object> values = new ArrayList<>(parents.size());
+            for (InstanceState parent : parents.values()) {
+                values.add(r.referredKey.get(parent.instance));
+            }
+            keys.put(r, values);
+        }
+        return keys;
+    }
+
+    /** After a successful flush: the children of the parents deleted so far were let go. */
+    public void detachesDone() {
+        detaches.clear();
+    }
+
+    /** A key to look up by value: integral numbers as longs, since a key and a foreign key may differ in Java type. */
+    private static Object normalized(Object key) {
+        if (key instanceof Integer || key instanceof Long || key instanceof Short || key instanceof Byte) {
+            return ((Number) key).longValue();
+        }
+        return key;
     }
 
     private static boolean isLoaded(InstanceState st, RelationshipProperty r) {

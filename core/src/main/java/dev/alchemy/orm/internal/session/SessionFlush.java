@@ -69,8 +69,14 @@ final class SessionFlush implements FlushContext {
             session.reattached.readSnapshots();
             session.cascades.beforeFlush(new ArrayList<>(map.states()));
             List<InstanceState> all = new ArrayList<>(map.states());
+            var detaches = session.cascades.takeDetaches(all);
             work.run(
-                    session.pending.toList(), new ArrayList<>(map.persistent()), new ArrayList<>(session.deleted), all);
+                    session.pending.toList(),
+                    new ArrayList<>(map.persistent()),
+                    new ArrayList<>(session.deleted),
+                    all,
+                    detaches);
+            session.cascades.detachesDone();
             RelationshipSync.afterFlush(map.states(), transaction.epoch());
             listeners.fire(l -> l.afterFlush(session));
             session.flushed();
@@ -103,9 +109,15 @@ final class SessionFlush implements FlushContext {
         for (InstanceState s : session.deleted) {
             changes.add("deleted " + s.mapper.type.getSimpleName());
         }
+        Object[] scratch = new Object[0]; // the dirty check without an array per object, as autoflush's
         for (InstanceState s : map.states()) {
-            if (s.status() == ObjectState.PERSISTENT && s.snapshot() != null && s.changed(s.current()).length > 0) {
-                changes.add("changed " + s.mapper.type.getSimpleName());
+            if (s.status() == ObjectState.PERSISTENT && s.snapshot() != null) {
+                if (scratch.length < s.mapper.attributes.size()) {
+                    scratch = new Object[s.mapper.attributes.size()];
+                }
+                if (s.isModified(scratch)) {
+                    changes.add("changed " + s.mapper.type.getSimpleName());
+                }
             }
         }
         if (!changes.isEmpty()) {
