@@ -10,8 +10,8 @@ import java.util.Map;
  */
 final class Chart {
 
-    private static final Map<String, String> COLORS =
-            Map.of("core", "#4c9be8", "orm", "#1f5fa8", "hibernate", "#d9822b", "jdbc", "#888888");
+    private static final Map<String, String> COLORS = Map.of(
+            "core", "#4c9be8", "orm", "#1f5fa8", "orm-readonly", "#0b3566", "hibernate", "#d9822b", "jdbc", "#888888");
     private static final int LEFT = 150;
     private static final int WIDTH = 560;
     private static final int BAR = 11;
@@ -55,7 +55,7 @@ final class Chart {
                     COLORS.getOrDefault(c, "#444"),
                     x0 + 14,
                     Contenders.label(c)));
-            x0 += 130;
+            x0 += 160;
         }
         int y = 50;
         for (String db : databases) {

@@ -10,7 +10,10 @@ import java.util.List;
 public final class Contenders {
 
     /** Every contender, in the order the report shows them. */
-    public static final List<String> NAMES = List.of("jdbc", "core", "orm", "hibernate");
+    public static final List<String> NAMES = List.of("jdbc", "core", "orm", "orm-readonly", "hibernate");
+
+    /** Alchemy's ORM in read-only sessions: it runs only the workloads that do not write ({@link Workload#reads()}). */
+    public static final String ORM_READ_ONLY = "orm-readonly";
 
     private Contenders() {}
 
@@ -23,10 +26,20 @@ public final class Contenders {
         return switch (name) {
             case "jdbc" -> new JdbcContender(db);
             case "core" -> new CoreContender(db);
-            case "orm" -> new OrmContender(db);
+            case "orm" -> new OrmContender(db, false);
+            case ORM_READ_ONLY -> new OrmContender(db, true);
             case "hibernate" -> new HibernateContender(db);
             default -> throw new IllegalArgumentException("contenders are " + NAMES + ", not " + name);
         };
+    }
+
+    /**
+     * @param workload a workload
+     * @param name a contender's name
+     * @return whether the contender runs the workload: all do, except the read-only ORM the writing ones
+     */
+    public static boolean runs(Workload workload, String name) {
+        return !name.equals(ORM_READ_ONLY) || workload.reads();
     }
 
     /**
@@ -38,6 +51,7 @@ public final class Contenders {
             case "jdbc" -> "raw JDBC";
             case "core" -> "Alchemy Core";
             case "orm" -> "Alchemy ORM";
+            case ORM_READ_ONLY -> "Alchemy ORM, read-only";
             case "hibernate" -> "Hibernate 7.4";
             default -> name;
         };

@@ -23,8 +23,25 @@ final class JmhRunner {
     }
 
     List<Measurement> run() throws RunnerException {
+        List<String> readWrite = options.contenders().stream()
+                .filter(c -> !c.equals(Contenders.ORM_READ_ONLY))
+                .toList();
+        List<Measurement> measurements = new ArrayList<>();
+        if (!readWrite.isEmpty()) {
+            measurements.addAll(run(readWrite, options.workloads()));
+        }
+        List<Workload> reading =
+                options.workloads().stream().filter(Workload::reads).toList();
+        if (options.contenders().contains(Contenders.ORM_READ_ONLY) && !reading.isEmpty()) {
+            // the read-only sessions in a run of their own: they do not write, so only the reading workloads
+            measurements.addAll(run(List.of(Contenders.ORM_READ_ONLY), reading));
+        }
+        return measurements;
+    }
+
+    private List<Measurement> run(List<String> contenders, List<Workload> workloads) throws RunnerException {
         ChainedOptionsBuilder builder = new OptionsBuilder()
-                .param("contender", options.contenders().toArray(String[]::new))
+                .param("contender", contenders.toArray(String[]::new))
                 .param("database", options.databases().toArray(String[]::new))
                 .param("sizes", options.sizes())
                 .forks(options.forks())
@@ -34,7 +51,7 @@ final class JmhRunner {
                 .measurementTime(TimeValue.milliseconds(options.iterationMillis()))
                 .jvmArgsAppend("-Xms1g", "-Xmx2g")
                 .shouldFailOnError(true);
-        for (Workload w : options.workloads()) {
+        for (Workload w : workloads) {
             builder.include("dev\\.alchemy\\.bench\\.jmh\\." + w.name() + "[A-Za-z]+\\.run$");
         }
         Collection<RunResult> results = new Runner(builder.build()).run();

@@ -333,6 +333,10 @@ final class Report {
             `PRAGMA query_only`: both PRAGMAs are now kept prepared with the other statements and run on the physical
             connection, so HikariCP no longer sees them as uncommitted work and rolls back a second time.
 
+            The column "Alchemy ORM, read-only" (contender `orm-readonly`) runs W2, W3, W5 and W6 in sessions of
+            `withReadOnly(true)`, as the Spring integration opens for `@Transactional(readOnly = true)`; the workloads that
+            write are not run for it.
+
             """;
 
     private static final String HOW = """

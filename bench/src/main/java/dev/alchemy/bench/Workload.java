@@ -151,6 +151,11 @@ public enum Workload {
         this.description = description;
     }
 
+    /** @return whether the workload only reads (W2, W3, W5, W6), so that read-only sessions can run it */
+    public boolean reads() {
+        return this == W2 || this == W3 || this == W5 || this == W6;
+    }
+
     /** @return what the workload does, as the issue says it */
     public String description() {
         return description;
@@ -200,6 +205,9 @@ public enum Workload {
             this.workload = workload;
             this.contenderName = contender;
             this.sizes = sizes;
+            if (!Contenders.runs(workload, contender)) {
+                throw new IllegalArgumentException(contender + " does not run " + workload + ", which writes");
+            }
             this.db = BenchDatabase.create(database);
             workload.beforeAll(this);
             this.contender = Contenders.open(contender, db);

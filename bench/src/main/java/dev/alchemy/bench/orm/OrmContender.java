@@ -13,21 +13,37 @@ import dev.alchemy.orm.SessionFactory;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Alchemy's ORM as the seed and the user guide use it: one session per unit of work, objects in, objects out. */
+/**
+ * Alchemy's ORM as the seed and the user guide use it: one session per unit of work, objects in, objects out. The
+ * read-only variant opens every session with {@link SessionFactory#withReadOnly(boolean)}, as the Spring integration
+ * does for {@code @Transactional(readOnly = true)}, and runs only the workloads that read.
+ */
 public final class OrmContender implements Contender {
 
     private final Engine engine;
     private final SessionFactory sessions;
+    private final boolean readOnly;
 
-    /** @param db the database */
-    public OrmContender(BenchDatabase db) {
+    /**
+     * @param db the database
+     * @param readOnly whether its sessions are read-only
+     */
+    public OrmContender(BenchDatabase db, boolean readOnly) {
         this.engine = createEngine(db.alchemyUrl());
         Base.of(User.class, Address.class); // the tables exist already; this checks the mapping once
-        this.sessions = new SessionFactory(engine);
+        this.sessions = new SessionFactory(engine).withReadOnly(readOnly);
+        this.readOnly = readOnly;
+    }
+
+    private void writes() {
+        if (readOnly) {
+            throw new UnsupportedOperationException("the read-only ORM contender runs only W2, W3, W5 and W6");
+        }
     }
 
     @Override
     public long insertUsers(int n, String prefix) {
+        writes();
         List<User> users = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             users.add(new User(prefix + i, prefix + i + "@example.com"));
@@ -66,6 +82,7 @@ public final class OrmContender implements Contender {
 
     @Override
     public int updateEmails(int n, String tag) {
+        writes();
         try (Session session = sessions.openSession()) {
             List<User> users = session.query(User.class)
                     .orderBy(column(User.class, "id"))
@@ -107,6 +124,7 @@ public final class OrmContender implements Contender {
 
     @Override
     public int loadAndDeleteUsers() {
+        writes();
         try (Session session = sessions.openSession()) {
             List<User> users = session.query(User.class).all();
             for (User u : users) {
