@@ -58,6 +58,8 @@ public class AlchemyProperties {
 
     private final Replica replica = new Replica();
 
+    private final Repositories repositories = new Repositories();
+
     /** @return the database URL used when the application configures no DataSource */
     public String getUrl() {
         return url;
@@ -126,6 +128,31 @@ public class AlchemyProperties {
     /** @return the read replica that read-only transactions use */
     public Replica getReplica() {
         return replica;
+    }
+
+    /** @return the settings of Spring Data repositories */
+    public Repositories getRepositories() {
+        return repositories;
+    }
+
+    /** Spring Data repositories ({@code alchemy-spring-data} on the class path). */
+    public static class Repositories {
+
+        /**
+         * Create a bean for every Alchemy repository interface in the application's package (with alchemy-spring-data
+         * on the class path), like spring.data.jpa.repositories.enabled.
+         */
+        private boolean enabled = true;
+
+        /** @return whether repositories are auto-configured */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled whether repositories are auto-configured */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
     }
 
     /**

@@ -69,6 +69,7 @@ class ConfigurationMetadataTest {
         expected.put("alchemy.replica.username", null);
         expected.put("alchemy.replica.password", null);
         expected.put("alchemy.replica.maximum-pool-size", "10");
+        expected.put("alchemy.repositories.enabled", "true");
         expected.put("alchemy.schema.create-all", "true");
         expected.put("alchemy.schema.mode", null);
         expected.put("alchemy.session.autoflush", "true");

@@ -1,0 +1,43 @@
+package dev.alchemy.data.repository;
+
+import dev.alchemy.orm.Loading;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * How a relationship of the repository's class loads for one query method: the method's twin of {@code
+ * query.options(Load.selectin(Owner::getPets))}, and of JPA's {@code @EntityGraph}. Repeatable.
+ *
+ * <pre>{@code
+ * @LoadWith(relationship = "pets", loading = Loading.SELECTIN)
+ * Page<Owner> findByLastNameStartingWith(String lastName, Pageable pageable);
+ * }</pre>
+ *
+ * <p>The names are checked when the repository is created: a relationship the class does not have fails the start.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@Repeatable(LoadWith.List.class)
+public @interface LoadWith {
+
+    /** @return the relationship's field name on the repository's class */
+    String relationship();
+
+    /** @return how it loads; {@link Loading#SELECTIN} unless given */
+    Loading loading() default Loading.SELECTIN;
+
+    /** The container of repeated {@link LoadWith}s. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @interface List {
+
+        /** @return the options */
+        LoadWith[] value();
+    }
+}
