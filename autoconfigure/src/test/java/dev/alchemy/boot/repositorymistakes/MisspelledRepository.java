@@ -1,4 +1,4 @@
-package dev.alchemy.boot.autoconfigure.baddata;
+package dev.alchemy.boot.repositorymistakes;
 
 import dev.alchemy.boot.autoconfigure.data.Owner;
 import dev.alchemy.data.repository.AlchemyRepository;
