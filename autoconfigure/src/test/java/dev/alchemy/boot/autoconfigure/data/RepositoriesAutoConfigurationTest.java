@@ -118,7 +118,7 @@ class RepositoriesAutoConfigurationTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(OwnerRepository.class);
                     assertThat(context.getBeansOfType(AlchemyRepositoryFactoryBean.class))
-                            .hasSize(2);
+                            .hasSize(3);
                 });
     }
 }
