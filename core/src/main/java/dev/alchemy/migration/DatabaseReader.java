@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 /** A table of the database, read through the {@link Inspector}, as a {@link TableDef}. */
 final class DatabaseReader {
 
+    private static final java.util.Set<String> INTEGERS = java.util.Set.of("INTEGER", "BIGINT", "SMALLINT");
+
     private DatabaseReader() {}
 
     static TableDef read(Inspector inspector, String dialect, @Nullable String schema, String table) {
@@ -32,6 +34,13 @@ final class DatabaseReader {
                     && pk.columns().get(0).equals(c.name())
                     && c.type().toUpperCase(Locale.ROOT).equals("INTEGER")) {
                 // SQLite's rowid alias
+                autoincrement = true;
+            } else if (Equivalence.isMysql(dialect)
+                    && pk.columns().size() == 1
+                    && pk.columns().get(0).equals(c.name())
+                    && INTEGERS.contains(c.type().toUpperCase(Locale.ROOT))) {
+                // MySQL's AUTO_INCREMENT, which the DDL gives a table's single integer key (autoincrement "auto"):
+                // a script that restates the column (MODIFY COLUMN, or CREATE TABLE in a downgrade) keeps it
                 autoincrement = true;
             }
             columns.add(new ColumnDef(c.name(), c.type(), c.nullable(), serverDefault, autoincrement));

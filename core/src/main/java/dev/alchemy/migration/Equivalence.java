@@ -16,6 +16,11 @@ final class Equivalence {
     private static final Pattern CAST =
             Pattern.compile("::\\s*\"?[A-Za-z_][\\w ]*\"?(\\(\\d+(\\s*,\\s*\\d+)?\\))?(\\[\\])?");
     private static final Pattern FLOAT = Pattern.compile("FLOAT\\((\\d+)\\)");
+    private static final Pattern MYSQL_DECIMAL = Pattern.compile("(DECIMAL|NUMERIC)\\((\\d+)(?:,(\\d+))?\\)");
+    /** MySQL's and MariaDB's spellings of the current time: {@code current_timestamp(6)}, {@code now()}. */
+    private static final Pattern MYSQL_NOW =
+            Pattern.compile("(CURRENT_TIMESTAMP|NOW|LOCALTIMESTAMP|LOCALTIME)(\\(\\d*\\))?", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
 
     private Equivalence() {}
@@ -27,6 +32,9 @@ final class Equivalence {
     static String canonicalType(String dialect, String type) {
         String t = type.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
         t = t.replaceAll("\\s*\\(\\s*", "(").replaceAll("\\s*,\\s*", ",").replaceAll("\\s*\\)", ")");
+        if (isMysql(dialect)) {
+            return mysqlType(t);
+        }
         if (!dialect.equals("postgresql")) {
             return t;
         }
@@ -54,6 +62,37 @@ final class Equivalence {
         };
     }
 
+    static boolean isMysql(String dialect) {
+        return dialect.equals("mysql") || dialect.equals("mariadb");
+    }
+
+    /**
+     * MySQL's and MariaDB's names for one type: BOOL is kept as {@code TINYINT(1)}, {@code FLOAT(p)} is a 4-byte
+     * FLOAT up to 24 bits and a DOUBLE beyond, {@code NUMERIC(p)} is {@code DECIMAL(p,0)}, {@code REAL} and
+     * {@code DOUBLE PRECISION} are DOUBLE, {@code INT} is INTEGER.
+     */
+    private static String mysqlType(String t) {
+        Matcher f = FLOAT.matcher(t);
+        if (f.matches()) {
+            return Integer.parseInt(f.group(1)) <= 24 ? "FLOAT" : "DOUBLE";
+        }
+        Matcher n = MYSQL_DECIMAL.matcher(t);
+        if (n.matches()) {
+            return "NUMERIC(" + n.group(2) + "," + (n.group(3) == null ? "0" : n.group(3)) + ")";
+        }
+        return switch (t) {
+            case "BOOL", "BOOLEAN" -> "TINYINT(1)";
+            case "INT" -> "INTEGER";
+            case "REAL", "DOUBLE PRECISION" -> "DOUBLE";
+            case "DECIMAL", "NUMERIC" -> "NUMERIC(10,0)";
+            case "CHAR", "CHARACTER" -> "CHAR(1)";
+            case "DATETIME" -> "DATETIME(0)";
+            case "TIME" -> "TIME(0)";
+            case "TIMESTAMP" -> "TIMESTAMP(0)";
+            default -> t.startsWith("CHARACTER VARYING") ? "VARCHAR" + t.substring("CHARACTER VARYING".length()) : t;
+        };
+    }
+
     static boolean sameDefault(String dialect, @Nullable String model, @Nullable String database) {
         if (model == null || database == null) {
             return model == null && database == null;
@@ -72,6 +111,10 @@ final class Equivalence {
             // PostgreSQL keeps DEFAULT -1 as '-1'::integer
             return NUMBER.matcher(inner).matches() ? inner : t;
         }
+        if (isMysql(dialect) && MYSQL_NOW.matcher(t).matches()) {
+            // MariaDB keeps DEFAULT CURRENT_TIMESTAMP of a DATETIME(6) as current_timestamp(6): the column's precision
+            return "CURRENT_TIMESTAMP";
+        }
         String upper = t.toUpperCase(Locale.ROOT);
         return switch (upper) {
             case "NOW()", "CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP()" -> "CURRENT_TIMESTAMP";
@@ -84,10 +127,10 @@ final class Equivalence {
         return canonicalCheck(model).equals(canonicalCheck(database));
     }
 
-    /** Without casts, parentheses, whitespace and case: crude, but only to see two texts as one condition. */
+    /** Without casts, parentheses, whitespace, quotes (MariaDB's backticks) and case: crude, but only to see two texts as one condition. */
     static String canonicalCheck(String text) {
         String t = CAST.matcher(text).replaceAll("");
-        return t.replaceAll("[()\\s\"]", "").toLowerCase(Locale.ROOT);
+        return t.replaceAll("[()\\s\"`]", "").toLowerCase(Locale.ROOT);
     }
 
     private static String unwrap(String text) {

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The SQL that applies a {@link SchemaDiff} to its database, as a Flyway migration holds it: PostgreSQL's
- * {@code ALTER TABLE}; on SQLite {@code ALTER TABLE} where SQLite can change a table in place (adding a column,
+ * {@code ALTER TABLE}; MySQL's and MariaDB's ({@code MODIFY COLUMN}, {@code DROP FOREIGN KEY}, {@code DROP INDEX} for
+ * a UNIQUE constraint), which the server commits statement by statement; on SQLite {@code ALTER TABLE} where SQLite can change a table in place (adding a column,
  * indexes) and otherwise Alembic's "batch" rebuild: the rows are copied aside, the table is created anew and the
  * rows copied back, indexes recreated, inside the migration's transaction with foreign key checks deferred to its
  * commit (rows of other tables that an {@code ON DELETE} action would touch are kept and put back).
@@ -53,19 +54,20 @@ public final class MigrationScript {
      *
      * @param diff the differences
      * @return the script; empty when the diff is
-     * @throws CompileError for a database other than SQLite and PostgreSQL, whose scripts are not written yet
+     * @throws CompileError for a database other than SQLite, PostgreSQL, MariaDB and MySQL
      */
     public static MigrationScript render(SchemaDiff diff) {
         Objects.requireNonNull(diff, "diff");
         String name = diff.dialect().name();
-        if (!name.equals("sqlite") && !name.equals("postgresql")) {
-            throw new CompileError("migration scripts are written for SQLite and PostgreSQL only, not yet for "
-                    + name + " (its ALTER TABLE differs); the differences are " + diff.summary()
-                    + ": write this migration by hand");
-        }
-        ScriptRenderer renderer = name.equals("sqlite")
-                ? new SqliteRenderer(diff.dialect(), diff.databaseTables())
-                : new StandardRenderer(diff.dialect(), diff.databaseTables());
+        ScriptRenderer renderer = switch (name) {
+            case "sqlite" -> new SqliteRenderer(diff.dialect(), diff.databaseTables());
+            case "postgresql" -> new StandardRenderer(diff.dialect(), diff.databaseTables());
+            case "mysql", "mariadb" -> new MysqlRenderer(diff.dialect(), diff.databaseTables());
+            default ->
+                throw new CompileError(
+                        "migration scripts are written for SQLite, PostgreSQL, MariaDB and MySQL, not" + " for " + name
+                                + "; the differences are " + diff.summary() + ": write this migration by hand");
+        };
         return new MigrationScript(name, diff.summary(), renderer.render(diff.operations()));
     }
 
@@ -102,6 +104,11 @@ public final class MigrationScript {
                 .append(dialect)
                 .append(" database.\n-- Review it before committing: autogenerate cannot see renames, and its")
                 .append(" guesses are only guesses.\n");
+        if (dialect.equals("mysql") || dialect.equals("mariadb")) {
+            sql.append("-- MySQL and MariaDB commit each ALTER, CREATE and DROP by itself: if a statement fails, those")
+                    .append(" before it stay\n-- applied. Repair the migration's history and finish the rest by")
+                    .append(" hand (see docs/migrations.md).\n");
+        }
         if (summary.isEmpty()) {
             sql.append("-- No differences.\n");
         } else {

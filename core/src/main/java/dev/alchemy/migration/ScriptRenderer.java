@@ -55,6 +55,10 @@ abstract class ScriptRenderer {
         if (!c.nullable()) {
             sql.append(" NOT NULL");
         }
+        String keyword = dialect.autoincrementKeyword();
+        if (c.autoincrement() && keyword != null) {
+            sql.append(' ').append(keyword); // MySQL's AUTO_INCREMENT
+        }
         return sql.toString();
     }
 
@@ -103,7 +107,8 @@ abstract class ScriptRenderer {
                 lines.add(constraintSql(c, c.name()));
             }
         }
-        return "CREATE TABLE " + tableName(table) + " (\n\t" + String.join(", \n\t", lines) + "\n)";
+        return "CREATE TABLE " + tableName(table) + " (\n\t" + String.join(", \n\t", lines) + "\n)"
+                + dialect.createTableSuffix();
     }
 
     String createIndexSql(TableDef table, IndexDef index) {
@@ -112,6 +117,9 @@ abstract class ScriptRenderer {
     }
 
     String dropIndexSql(TableDef table, IndexDef index) {
+        if (dialect.dropIndexNamesTable()) {
+            return "DROP INDEX " + q(index.name()) + " ON " + tableName(table);
+        }
         return "DROP INDEX " + (table.schema() == null ? "" : q(table.schema()) + ".") + q(index.name());
     }
 

@@ -133,7 +133,7 @@ class StandardRenderer extends ScriptRenderer {
         };
     }
 
-    private void alterColumn(TableDef t, TableChange.AlterColumn a) {
+    void alterColumn(TableDef t, TableChange.AlterColumn a) {
         String head = "ALTER TABLE " + tableName(t) + " ALTER COLUMN " + q(a.to().name());
         String review = reviewAlterColumn(t, a);
         if (a.defaultChanged() && a.from().serverDefault() != null) {
@@ -151,11 +151,11 @@ class StandardRenderer extends ScriptRenderer {
         }
     }
 
-    private void dropConstraint(TableDef t, ConstraintDef c) {
+    void dropConstraint(TableDef t, ConstraintDef c) {
         add("ALTER TABLE " + tableName(t) + " DROP CONSTRAINT " + q(constraintName(t, c)), null);
     }
 
-    private String addConstraintSql(TableDef t, ConstraintDef c) {
+    String addConstraintSql(TableDef t, ConstraintDef c) {
         return "ALTER TABLE " + tableName(t) + " ADD " + constraintSql(c, constraintName(t, c));
     }
 

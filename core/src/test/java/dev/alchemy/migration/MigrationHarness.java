@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 
 /**
  * The developer's loop, as the tests run it: diff the models against the database, write the script as the next
@@ -44,11 +45,35 @@ final class MigrationHarness {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Flyway.configure()
+        migrate();
+    }
+
+    /** Runs Flyway on the scripts written so far. */
+    void migrate() {
+        flyway().migrate();
+    }
+
+    /** Flyway's {@code repair}: forgets a failed migration, so that it runs again at the next {@link #migrate()}. */
+    void repair() {
+        flyway().repair();
+    }
+
+    /** @return the versions in Flyway's history that failed */
+    List<String> failedVersions() {
+        List<String> failed = new ArrayList<>();
+        for (MigrationInfo info : flyway().info().all()) {
+            if (info.getState().isFailed()) {
+                failed.add(info.getVersion().getVersion());
+            }
+        }
+        return failed;
+    }
+
+    private Flyway flyway() {
+        return Flyway.configure()
                 .dataSource(engine.dataSource())
                 .locations("filesystem:" + directory)
-                .load()
-                .migrate();
+                .load();
     }
 
     /** Asserts the models and the database agree. */

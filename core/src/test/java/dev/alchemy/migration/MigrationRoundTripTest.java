@@ -1,11 +1,16 @@
 package dev.alchemy.migration;
 
+import static dev.alchemy.types.SqlTypes.BOOLEAN;
+import static dev.alchemy.types.SqlTypes.DATETIME;
 import static dev.alchemy.types.SqlTypes.INTEGER;
+import static dev.alchemy.types.SqlTypes.SMALLINT;
 import static dev.alchemy.types.SqlTypes.VARCHAR;
 import static dev.alchemy.types.SqlTypes.string;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alchemy.engine.Engine;
+import dev.alchemy.exc.IntegrityError;
 import dev.alchemy.schema.CheckConstraint;
 import dev.alchemy.schema.Column;
 import dev.alchemy.schema.ForeignKey;
@@ -20,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +38,7 @@ import org.junit.jupiter.params.Parameter;
  * diff is empty and every row is still there. Then the downgrade script (the reversed diff) is applied too, and the
  * database matches the old models again, rows kept.
  */
-// MariaDB: migration scripts are rendered for SQLite and PostgreSQL only so far (MySQL ALTER syntax), issue 20
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class MigrationRoundTripTest {
 
     @Parameter
@@ -104,8 +109,15 @@ class MigrationRoundTripTest {
 
     @Test
     void addsAColumnWhoseDefaultIsAnExpression() {
-        // SQLite cannot ADD COLUMN with a non-constant default: the table is rebuilt
-        roundTrip(users(), users(Column.of("created", VARCHAR).serverDefault("CURRENT_TIMESTAMP")), TWO_USERS);
+        // SQLite cannot ADD COLUMN with a non-constant default: the table is rebuilt; MySQL allows CURRENT_TIMESTAMP
+        // as the default of a DATETIME only
+        roundTrip(
+                users(),
+                users(
+                        db.isMariadb()
+                                ? Column.of("created", DATETIME).serverDefault("CURRENT_TIMESTAMP")
+                                : Column.of("created", VARCHAR).serverDefault("CURRENT_TIMESTAMP")),
+                TWO_USERS);
     }
 
     @Test
@@ -284,6 +296,87 @@ class MigrationRoundTripTest {
             copy = copy.references(c.foreignKey());
         }
         return copy;
+    }
+
+    @Test
+    void dropsAForeignKeyAndTheIndexMysqlMadeForIt() {
+        // MySQL indexes a foreign key's columns by itself, and keeps that index when the key is dropped
+        SchemaDiff diff = roundTrip(withPosts(true, "CASCADE"), withPosts(false, "CASCADE"), USERS_AND_POSTS);
+        assertThat(diff.summary())
+                .singleElement()
+                .asString()
+                .startsWith("drop foreign key")
+                .endsWith("[author_id] -> users[id] ON DELETE CASCADE on posts");
+    }
+
+    @Test
+    void changesAForeignKeysAction() {
+        SchemaDiff diff = roundTrip(withPosts(true, "CASCADE"), withPosts(true, "SET NULL"), USERS_AND_POSTS);
+        assertThat(diff.summary()).hasSize(2);
+        assertThat(diff.summary().get(0)).startsWith("drop foreign key").contains("ON DELETE CASCADE");
+        assertThat(diff.summary().get(1))
+                .isEqualTo("add foreign key [author_id] -> users[id] ON DELETE SET NULL on posts");
+        flyway.execute("DELETE FROM users WHERE id = 1");
+        assertThat(flyway.rows("SELECT id, author_id FROM posts ORDER BY id"))
+                .containsExactly(List.of(11L, 2L), List.of(12L, "NULL")); // CASCADE again after the downgrade
+    }
+
+    @Test
+    void changingATypeKeepsTheColumnsCheck() {
+        // MySQL's MODIFY COLUMN restates the whole column: the CHECK written with it must survive
+        SchemaDiff diff = roundTrip(
+                users(Column.of("age", SMALLINT).check("age >= 0")),
+                users(Column.of("age", INTEGER).check("age >= 0")),
+                "INSERT INTO users (id, name, age) VALUES (1, 'Ann', 30), (2, 'Bob', NULL)");
+        assertThat(diff.summary()).containsExactly("alter column users.age: type SMALLINT -> INTEGER");
+        assertThatThrownBy(() -> flyway.execute("INSERT INTO users (id, name, age) VALUES (3, 'Cy', -1)"))
+                .isInstanceOf(IntegrityError.class);
+    }
+
+    @Test
+    void aBooleanGetsADefaultAndBecomesNotNull() {
+        SchemaDiff diff = roundTrip(
+                users(Column.of("active", BOOLEAN)),
+                users(Column.of("active", BOOLEAN).notNull().serverDefault(db.isPostgresql() ? "true" : "1")),
+                "INSERT INTO users (id, name, active) VALUES (1, 'Ann', " + (db.isPostgresql() ? "false" : "0")
+                        + "), (2, 'Bob', " + (db.isPostgresql() ? "true" : "1") + ")");
+        assertThat(diff.summary())
+                .singleElement()
+                .asString()
+                .contains("NOT NULL")
+                .contains("default null ->");
+    }
+
+    /**
+     * A script whose second statement fails. SQLite and PostgreSQL run DDL in Flyway's transaction, so nothing of it
+     * stays; MySQL and MariaDB commit each DDL statement, so the first stays, and Flyway records the migration as
+     * failed and refuses to go on until the half-done change is undone by hand and the history repaired.
+     */
+    @Test
+    void aScriptThatFailsHalfWay() {
+        flyway.migrateTo(users(Column.of("email", string(50))));
+        flyway.execute("INSERT INTO users (id, name, email) VALUES (1, 'Ann', NULL)");
+        MetaData after = users(
+                Column.of("phone", string(20)), Column.of("email", string(50)).notNull());
+        assertThatThrownBy(() -> flyway.migrateTo(after)).isInstanceOf(FlywayException.class);
+        boolean phoneAdded = db.isMariadb();
+        assertThat(SchemaDiff.compare(after, engine).summary())
+                .containsExactlyElementsOf(
+                        phoneAdded
+                                ? List.of("alter column users.email: NOT NULL")
+                                : List.of("add column users.phone VARCHAR(20)", "alter column users.email: NOT NULL"));
+        if (db.isMariadb()) {
+            assertThat(flyway.failedVersions()).containsExactly("2");
+            assertThatThrownBy(flyway::migrate)
+                    .isInstanceOf(FlywayException.class)
+                    .hasMessageContaining("failed migration to version 2");
+            flyway.execute("ALTER TABLE users DROP COLUMN phone"); // undo what was applied, then repair
+            flyway.repair();
+        }
+        assertThat(flyway.failedVersions()).isEmpty();
+        flyway.execute("UPDATE users SET email = 'ann@example.com'");
+        flyway.migrate();
+        flyway.assertNoDifferences(after);
     }
 
     @Test

@@ -25,8 +25,7 @@ import org.junit.jupiter.params.Parameter;
  * database from application.properties, finds the model, writes V2, and the next run after V2 was applied writes
  * nothing.
  */
-// MariaDB: the goal brings the SQLite and PostgreSQL drivers, and scripts are rendered for those two so far, issue 20
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class MigrationWriterTest {
 
     @Parameter
