@@ -29,10 +29,10 @@ import org.junit.jupiter.params.Parameter;
 
 /**
  * {@link Sequence}: created and dropped with its MetaData, {@code nextval} in statements and server defaults on
- * PostgreSQL; passed over by createAll/dropAll on SQLite, which has no sequences, and refused in a statement there.
+ * PostgreSQL and MariaDB (10.3+); passed over by createAll/dropAll on SQLite, which has no sequences, and refused in a
+ * statement there.
  */
-// MariaDB: not yet adapted to the MySQL dialect's differences, issue 20
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class SequenceTest {
 
     @Parameter
@@ -114,9 +114,11 @@ class SequenceTest {
         assertThat(sql.stream().filter(s -> s.startsWith("DROP")))
                 .containsExactly("DROP TABLE orders", "DROP SEQUENCE order_no_seq", "DROP SEQUENCE plain_seq");
         try (Connection conn = engine.connect()) {
-            assertThat(conn.execute(text("SELECT count(*) FROM pg_class WHERE relkind = 'S'"))
-                            .scalar(Long.class))
-                    .isZero();
+            String sequences = db.isMariadb()
+                    ? "SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
+                            + " AND table_type = 'SEQUENCE'"
+                    : "SELECT count(*) FROM pg_class WHERE relkind = 'S'";
+            assertThat(conn.execute(text(sequences)).scalar(Long.class)).isZero();
         }
     }
 
@@ -163,10 +165,42 @@ class SequenceTest {
         }
     }
 
+    /** The same on MariaDB, whose {@code nextval} takes the sequence itself, not its name as a string. */
+    @dev.alchemy.orm.Table(name = "invoices")
+    static class MariadbInvoice {
+        @dev.alchemy.orm.Column(primaryKey = true)
+        Integer id;
+
+        @dev.alchemy.orm.Column(serverDefault = "nextval(invoice_no_seq)")
+        Long number;
+
+        @dev.alchemy.orm.Column(length = 100)
+        String customer;
+
+        MariadbInvoice() {}
+
+        MariadbInvoice(String customer) {
+            this.customer = customer;
+        }
+    }
+
     @Test
     void theOrmFetchesNumbersASequenceMadeForNewObjects() {
         if (db.isSqlite()) {
-            return; // nextval() is PostgreSQL's
+            return; // SQLite has no sequences
+        }
+        if (db.isMariadb()) {
+            Base base = Base.of(MariadbInvoice.class);
+            Sequence.of("invoice_no_seq", base.metadata(), 500, 1);
+            base.metadata().createAll(engine);
+            try (Session session = new SessionFactory(engine).openSession()) {
+                List<MariadbInvoice> invoices =
+                        List.of(new MariadbInvoice("Ann"), new MariadbInvoice("Bob"), new MariadbInvoice("Ann"));
+                session.addAll(invoices);
+                session.commit();
+                assertThat(invoices).extracting(i -> i.number).containsExactly(500L, 501L, 502L);
+            }
+            return;
         }
         Base base = Base.of(Invoice.class);
         Sequence.of("invoice_no_seq", base.metadata(), 500, 1);

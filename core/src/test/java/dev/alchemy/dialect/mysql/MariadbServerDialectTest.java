@@ -92,6 +92,88 @@ class MariadbServerDialectTest {
     }
 
     @Test
+    void everyUrlFormReachesTheServerThroughTheDriverItNames() throws java.sql.SQLException {
+        String hostAndDb =
+                MariadbServer.USER + "@127.0.0.1:" + MariadbServer.get().port() + "/" + databaseName();
+        String jdbc =
+                "//127.0.0.1:" + MariadbServer.get().port() + "/" + databaseName() + "?user=" + MariadbServer.USER;
+        Map<String, String> driverByUrl = new java.util.LinkedHashMap<>();
+        driverByUrl.put("mariadb://" + hostAndDb, "MariaDB Connector/J");
+        driverByUrl.put("mariadb+mariadbconnector://" + hostAndDb, "MariaDB Connector/J");
+        driverByUrl.put("mysql://" + hostAndDb, "MySQL Connector/J"); // both drivers are on the test class path
+        driverByUrl.put("mysql+mysqlconnector://" + hostAndDb, "MySQL Connector/J");
+        driverByUrl.put("mysql+pymysql://" + hostAndDb, "MySQL Connector/J"); // copied from a Python application
+        driverByUrl.put("jdbc:mariadb:" + jdbc, "MariaDB Connector/J");
+        driverByUrl.put("jdbc:mysql:" + jdbc, "MySQL Connector/J");
+        for (Map.Entry<String, String> e : driverByUrl.entrySet()) {
+            try (Engine other = Engine.create(e.getKey());
+                    Connection conn = other.connect()) {
+                assertThat(other.dialect().name()).as(e.getKey()).isEqualTo("mariadb");
+                assertThat(conn.jdbcConnection().getMetaData().getDriverName())
+                        .as(e.getKey())
+                        .startsWith(e.getValue());
+                assertThat(conn.execute(text("SELECT DATABASE()")).scalar(String.class))
+                        .isEqualTo(databaseName());
+            }
+        }
+    }
+
+    private String databaseName() {
+        return db.jdbcUrl().substring(db.jdbcUrl().lastIndexOf('/') + 1);
+    }
+
+    @Test
+    void aDeadlockAndALockWaitTimeoutAreOperationalErrors() throws Exception {
+        engine.useTransaction(conn -> {
+            conn.execute(text("CREATE TABLE accounts (id INTEGER PRIMARY KEY, balance INTEGER) ENGINE=InnoDB"));
+            conn.execute(text("INSERT INTO accounts VALUES (1, 100), (2, 100)"));
+        });
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CyclicBarrier bothLocked = new java.util.concurrent.CyclicBarrier(2);
+        try {
+            // each locks one row, then asks for the other's: InnoDB picks one of them as the victim (1213)
+            List<java.util.concurrent.Future<String>> outcomes = new ArrayList<>();
+            for (int[] order : new int[][] {{1, 2}, {2, 1}}) {
+                outcomes.add(pool.submit(() -> {
+                    try (Connection conn = engine.connect()) {
+                        conn.execute(text("UPDATE accounts SET balance = balance - 1 WHERE id = " + order[0]));
+                        bothLocked.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                        conn.execute(text("UPDATE accounts SET balance = balance + 1 WHERE id = " + order[1]));
+                        conn.commit();
+                        return "committed";
+                    } catch (dev.alchemy.exc.DBAPIError e) {
+                        return e.getClass().getSimpleName() + ": " + e.getMessage();
+                    }
+                }));
+            }
+            List<String> results = new ArrayList<>();
+            for (var f : outcomes) {
+                results.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(results).containsOnlyOnce("committed");
+            assertThat(results)
+                    .anySatisfy(r -> assertThat(r)
+                            .startsWith("OperationalError: ")
+                            .contains("Deadlock found when trying to get lock"));
+        } finally {
+            pool.shutdownNow();
+        }
+        // a transaction that waits longer than innodb_lock_wait_timeout for a row lock (1205)
+        try (Connection holder = engine.connect();
+                Connection waiter = engine.connect()) {
+            holder.execute(text("UPDATE accounts SET balance = 0 WHERE id = 1"));
+            waiter.execute(text("SET SESSION innodb_lock_wait_timeout = 1"));
+            assertThatThrownBy(() -> waiter.execute(text("UPDATE accounts SET balance = 1 WHERE id = 1")))
+                    .isInstanceOf(dev.alchemy.exc.OperationalError.class)
+                    .hasMessageContaining("Lock wait timeout exceeded")
+                    .cause()
+                    .satisfies(c -> assertThat(((java.sql.SQLException) c).getErrorCode())
+                            .isEqualTo(1205));
+            holder.rollback();
+        }
+    }
+
+    @Test
     void valuesOfEveryTypeComeBackWhole() {
         MetaData metadata = new MetaData();
         Table t = Table.of(
@@ -109,7 +191,8 @@ class MariadbServerDialectTest {
                 Column.of("j", SqlTypes.JSON),
                 Column.of("txt", SqlTypes.TEXT),
                 Column.of("bin", SqlTypes.LARGE_BINARY),
-                Column.of("f", SqlTypes.DOUBLE));
+                Column.of("f", SqlTypes.DOUBLE),
+                Column.of("e", SqlTypes.enumOf(java.time.DayOfWeek.class)));
         metadata.createAll(engine);
         LocalDateTime dt = LocalDateTime.of(2024, 1, 31, 12, 30, 5, 123_456_789);
         OffsetDateTime tz = OffsetDateTime.of(2024, 6, 1, 10, 0, 0, 1_000, ZoneOffset.ofHours(2));
@@ -131,7 +214,8 @@ class MariadbServerDialectTest {
                             Map.entry("j", "{\"a\": [1, 2]}"),
                             Map.entry("txt", longText),
                             Map.entry("bin", bytes),
-                            Map.entry("f", 0.1 + 0.2))));
+                            Map.entry("f", 0.1 + 0.2),
+                            Map.entry("e", java.time.DayOfWeek.WEDNESDAY))));
             Row row = conn.execute(select(t)).one();
             assertThat(row.get("dt")).isEqualTo(dt.withNano(123_456_000)); // microseconds kept, nanos truncated
             assertThat(row.get("tz")).isEqualTo(tz.withOffsetSameInstant(ZoneOffset.UTC)); // same instant, in UTC
@@ -145,6 +229,15 @@ class MariadbServerDialectTest {
             assertThat(row.get("txt")).isEqualTo(longText);
             assertThat(row.get("bin")).isEqualTo(bytes);
             assertThat(row.get("f")).isEqualTo(0.1 + 0.2);
+            // an Enum is a VARCHAR of its constants' names, as long as the longest, and comes back as the constant
+            assertThat(row.get("e")).isEqualTo(java.time.DayOfWeek.WEDNESDAY);
+            assertThat(conn.execute(text("SELECT e FROM vals")).scalar(String.class))
+                    .isEqualTo("WEDNESDAY");
+            assertThat(dev.alchemy.schema.Inspector.of(conn).columns("vals"))
+                    .filteredOn(c -> c.name().equals("e"))
+                    .singleElement()
+                    .extracting(ReflectedColumn::type)
+                    .isEqualTo("VARCHAR(9)");
             // a boolean column is a condition: active = 1
             assertThat(conn.execute(select(t.c("id")).where(t.c("b").eq(true))).scalars())
                     .hasSize(1);

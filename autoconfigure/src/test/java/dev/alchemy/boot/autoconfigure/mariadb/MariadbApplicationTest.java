@@ -192,6 +192,53 @@ class MariadbApplicationTest {
         assertThat(service.lockNowait("e by jdbc")).isEqualTo(1);
     }
 
+    @Test
+    void aDeadlockIsCannotAcquireLockFromAlchemyAndFromJdbcTemplate() throws Exception {
+        jdbc.execute("CREATE TABLE IF NOT EXISTS account (id INTEGER PRIMARY KEY, balance INTEGER NOT NULL)");
+        jdbc.execute("DELETE FROM account");
+        jdbc.execute("INSERT INTO account VALUES (1, 0), (2, 0), (3, 0), (4, 0), (5, 0)");
+        assertThatThrownBy(() -> deadlock(true))
+                .isInstanceOf(CannotAcquireLockException.class)
+                .hasMessageContaining("Deadlock found when trying to get lock");
+        assertThatThrownBy(() -> deadlock(false))
+                .isInstanceOf(CannotAcquireLockException.class)
+                .hasMessageContaining("Deadlock found when trying to get lock");
+        // the victim's transaction was rolled back, the other one committed
+        assertThat(jdbc.queryForList("SELECT balance FROM account ORDER BY id", Integer.class))
+                .containsExactly(2, 2, 2, 2, 2);
+    }
+
+    /**
+     * A transaction of the service locks account 1 and then wants 2; another, heavier one (it holds 2 to 5) then wants
+     * 1. InnoDB rolls back the lighter of the two, the service's, which throws.
+     */
+    private void deadlock(boolean alchemy) throws Exception {
+        CountDownLatch locked = new CountDownLatch(1);
+        ExecutorService heavy = Executors.newSingleThreadExecutor();
+        try (java.sql.Connection other = engine.dataSource().getConnection()) {
+            other.setAutoCommit(false);
+            try (var st = other.createStatement()) {
+                st.executeUpdate("UPDATE account SET balance = balance + 1 WHERE id >= 2");
+            }
+            Future<?> closer = heavy.submit(() -> {
+                await(locked);
+                try (var st = other.createStatement()) {
+                    Thread.sleep(300); // the service is then waiting for account 2
+                    st.executeUpdate("UPDATE account SET balance = balance + 1 WHERE id = 1");
+                    other.commit();
+                }
+                return null;
+            });
+            try {
+                service.moveInTwoSteps(alchemy, locked);
+            } finally {
+                closer.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            heavy.shutdownNow();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);
@@ -253,6 +300,22 @@ class MariadbApplicationTest {
         public void insertOrphan() {
             try (Connection connection = engine.connect()) {
                 connection.execute(text("INSERT INTO child (id, parent_id) VALUES (1, 99)"));
+            }
+        }
+
+        /** Adds one to account 1, then to account 2, through Alchemy or JdbcTemplate. */
+        @Transactional
+        public void moveInTwoSteps(boolean alchemy, CountDownLatch firstLocked) {
+            for (int id = 1; id <= 2; id++) {
+                if (alchemy) {
+                    try (Connection connection = engine.connect()) {
+                        connection.execute(
+                                text("UPDATE account SET balance = balance + 1 WHERE id = :id"), Map.of("id", id));
+                    }
+                } else {
+                    jdbc.update("UPDATE account SET balance = balance + 1 WHERE id = ?", id);
+                }
+                firstLocked.countDown();
             }
         }
 
