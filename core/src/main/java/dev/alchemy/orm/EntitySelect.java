@@ -32,6 +32,12 @@ public final class EntitySelect<T> implements Executable {
     private final boolean populateExisting;
     private final List<LoadOption> options;
     private final boolean loaderCriteria;
+    /** Streaming: the rows per batch ({@link #yieldPer}), 0 when the objects are read completely. */
+    private final int yieldPer;
+    /** Whether {@link #yieldPer} came from {@code Query.stream()} rather than the application. */
+    private final boolean yieldPerImplied;
+    /** Whether a streamed batch's objects leave the session when the next batch is read. */
+    private final boolean expungeEachBatch;
     /** A select run again (the session's lookup by key) is compiled once per dialect. */
     private volatile EntitySelect.@Nullable Compiled compiled;
 
@@ -45,6 +51,21 @@ public final class EntitySelect<T> implements Executable {
             boolean populateExisting,
             List<LoadOption> options,
             boolean loaderCriteria) {
+        this(mapper, select, populateExisting, options, loaderCriteria, 0, false, false);
+    }
+
+    private EntitySelect(
+            Mapper<T> mapper,
+            Select select,
+            boolean populateExisting,
+            List<LoadOption> options,
+            boolean loaderCriteria,
+            int yieldPer,
+            boolean yieldPerImplied,
+            boolean expungeEachBatch) {
+        this.yieldPer = yieldPer;
+        this.yieldPerImplied = yieldPerImplied;
+        this.expungeEachBatch = expungeEachBatch;
         this.loaderCriteria = loaderCriteria;
         this.mapper = mapper;
         this.select = select;
@@ -64,8 +85,14 @@ public final class EntitySelect<T> implements Executable {
         return new EntitySelect<>(mapper, Select.of(mapper.table()), false, List.of());
     }
 
+    private EntitySelect<T> copy(
+            Select select, boolean populateExisting, List<LoadOption> options, boolean loaderCriteria) {
+        return new EntitySelect<>(
+                mapper, select, populateExisting, options, loaderCriteria, yieldPer, yieldPerImplied, expungeEachBatch);
+    }
+
     private EntitySelect<T> with(Select select) {
-        return new EntitySelect<>(mapper, select, populateExisting, options, loaderCriteria);
+        return copy(select, populateExisting, options, loaderCriteria);
     }
 
     /**
@@ -184,7 +211,7 @@ public final class EntitySelect<T> implements Executable {
      * @return the changed copy
      */
     public EntitySelect<T> populateExisting() {
-        return new EntitySelect<>(mapper, select, true, options, loaderCriteria);
+        return copy(select, true, options, loaderCriteria);
     }
 
     /**
@@ -203,7 +230,7 @@ public final class EntitySelect<T> implements Executable {
      * @return the changed copy
      */
     public EntitySelect<T> withForUpdate() {
-        return new EntitySelect<>(mapper, select.withForUpdate(), true, options, loaderCriteria);
+        return copy(select.withForUpdate(), true, options, loaderCriteria);
     }
 
     /**
@@ -220,7 +247,7 @@ public final class EntitySelect<T> implements Executable {
      * @return the changed copy
      */
     public EntitySelect<T> withForUpdate(ForUpdate lock) {
-        return new EntitySelect<>(mapper, select.withForUpdate(lock), true, options, loaderCriteria);
+        return copy(select.withForUpdate(lock), true, options, loaderCriteria);
     }
 
     /**
@@ -273,6 +300,110 @@ public final class EntitySelect<T> implements Executable {
     }
 
     /**
+     * Streams the objects: {@link Session#scalars(EntitySelect)} then reads the rows over a server-side cursor and
+     * builds the objects {@code batchSize} rows at a time, as SQLAlchemy's {@code execution_options(yield_per=n)}.
+     * Each batch is complete before it is handed out (its selectin relationships loaded with one IN query per batch,
+     * {@code load} events fired). PostgreSQL reads through a cursor (a fetch size inside the transaction), SQLite steps
+     * row by row, MariaDB reads the rows from the socket as they are needed.
+     *
+     * <p>The result holds a database cursor: <b>close it</b> (try-with-resources). One left open is closed when the
+     * session's transaction ends or the session closes. A joined eager load of a collection cannot be streamed (a
+     * batch could end inside an owner's rows) and is refused with {@link dev.alchemy.exc.InvalidRequestError}, as in
+     * SQLAlchemy; load it with {@link Load#selectin}. The objects stay in the session's identity map unless
+     * {@link #expungeEachBatch()} is asked for.
+     *
+     * <pre>{@code
+     * try (ScalarResult<Event> events = session.scalars(select(Event.class).orderBy(attr(Event::getId).asc())
+     *         .yieldPer(1000).expungeEachBatch())) {
+     *     for (List<Event> batch : events.partitions()) {
+     *         exporter.write(batch);                       // 1,000 objects in memory at a time
+     *     }
+     * }
+     * }</pre>
+     *
+     * @param batchSize the rows fetched and turned into objects at a time, 1 or more
+     * @return the changed copy
+     * @throws dev.alchemy.exc.ArgumentError when batchSize is less than 1
+     */
+    public EntitySelect<T> yieldPer(int batchSize) {
+        if (batchSize < 1) {
+            throw new dev.alchemy.exc.ArgumentError("yieldPer needs a batch size of 1 or more, was " + batchSize);
+        }
+        return new EntitySelect<>(
+                mapper, select, populateExisting, options, loaderCriteria, batchSize, false, expungeEachBatch);
+    }
+
+    /**
+     * Streams the objects (as {@link #yieldPer(int)}, with 1,000 rows per batch unless yieldPer says otherwise) and
+     * keeps the session's identity map from growing: when the next batch is read, and when the result is closed, the
+     * objects the previous batch brought into the session leave it ({@link Session#expunge}), related objects its
+     * eager and lazy loads brought included; objects the session held before are kept. Changes made to them are
+     * flushed first, so none is lost. A table of any size is then walked in the memory of one batch: SQLAlchemy
+     * reaches the same with its weak-referencing identity map.
+     *
+     * <p>Keep no reference to an object of a finished batch that you mean to change: it is detached.
+     *
+     * <pre>{@code
+     * try (Stream<User> users = session.query(User.class).orderBy(attr(User::getId).asc())
+     *         .yieldPer(500).expungeEachBatch().stream()) {
+     *     users.forEach(csv::writeRow);
+     * }
+     * }</pre>
+     *
+     * @return the changed copy
+     */
+    public EntitySelect<T> expungeEachBatch() {
+        return new EntitySelect<>(
+                mapper,
+                select,
+                populateExisting,
+                options,
+                loaderCriteria,
+                yieldPer == 0 ? dev.alchemy.engine.Connection.DEFAULT_STREAM_BATCH_SIZE : yieldPer,
+                yieldPerImplied,
+                true);
+    }
+
+    /** The stream of {@code Query.stream()}: 1,000 rows per batch unless yieldPer says otherwise. */
+    EntitySelect<T> streamed() {
+        return yieldPer > 0
+                ? this
+                : new EntitySelect<>(
+                        mapper,
+                        select,
+                        populateExisting,
+                        options,
+                        loaderCriteria,
+                        dev.alchemy.engine.Connection.DEFAULT_STREAM_BATCH_SIZE,
+                        true,
+                        expungeEachBatch);
+    }
+
+    /** Whether a row may repeat an object: the select reads from more than its class's table (a join). */
+    boolean mayRepeat() {
+        List<dev.alchemy.sql.FromClause> froms = select.froms();
+        return !(froms.size() == 1 && froms.get(0) == mapper.table());
+    }
+
+    /** @return the rows per batch of a streamed select ({@link #yieldPer}), 0 when it is read completely */
+    public int yieldPerSize() {
+        return yieldPer;
+    }
+
+    /**
+     * @return true when the batch size came from {@code Query.stream()} rather than {@link #yieldPer}: a joined
+     *     eager load of a collection is then loaded selectin per batch instead of being refused
+     */
+    public boolean isYieldPerImplied() {
+        return yieldPerImplied;
+    }
+
+    /** @return whether each streamed batch's objects leave the session ({@link #expungeEachBatch()}) */
+    public boolean expungesEachBatch() {
+        return expungeEachBatch;
+    }
+
+    /**
      * Leaves out the session factory's {@link LoaderCriteria} (soft delete, tenant) from this statement and the
      * relationships it loads joined: the documented way past them, for an administrator's view or a purge.
      *
@@ -283,7 +414,7 @@ public final class EntitySelect<T> implements Executable {
      * @return the changed copy
      */
     public EntitySelect<T> withoutLoaderCriteria() {
-        return new EntitySelect<>(mapper, select, populateExisting, options, false);
+        return copy(select, populateExisting, options, false);
     }
 
     /** @return whether the session factory's {@link LoaderCriteria} apply (true unless {@link #withoutLoaderCriteria}) */
@@ -304,7 +435,7 @@ public final class EntitySelect<T> implements Executable {
             Mapper.of(o.model()).relationship(o.relationship());
             list.add(o);
         }
-        return new EntitySelect<>(mapper, select, populateExisting, List.copyOf(list), loaderCriteria);
+        return copy(select, populateExisting, List.copyOf(list), loaderCriteria);
     }
 
     /** @return the loader options */

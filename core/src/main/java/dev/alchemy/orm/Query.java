@@ -316,9 +316,93 @@ public final class Query<T> implements Iterable<T> {
         return with(select.withoutLoaderCriteria());
     }
 
-    /** @return the matching objects as a stream (read completely first) */
+    /**
+     * Reads the objects over a server-side cursor and builds them a batch of rows at a time ({@link #yieldPer}),
+     * as SQLAlchemy's {@code yield_per}: 1,000 rows per batch unless {@link #yieldPer(int)} says otherwise. Each batch
+     * is complete before it is handed out (selectin relationships loaded with one IN query per batch, {@code load}
+     * events fired). The query autoflushes before it starts, and runs with the loader criteria and
+     * {@code ormExecute} listeners like every query.
+     *
+     * <p><b>The stream holds a database cursor and must be closed</b>: use try-with-resources. One left open is
+     * released when the session's transaction ends or the session closes; reading it after that raises
+     * {@link dev.alchemy.exc.ResourceClosedError}. In a Spring {@code @Transactional} method, consume and close it
+     * inside the method. The objects stay in the session (its identity map grows with them) unless
+     * {@link #expungeEachBatch()} is asked for; without yieldPer, a joined eager load of a collection is loaded
+     * selectin per batch instead (with yieldPer it is refused, as in SQLAlchemy). A query that joins another table
+     * returns each object once, remembering those it returned.
+     *
+     * <pre>{@code
+     * try (Stream<User> users = session.query(User.class).orderBy(attr(User::getId).asc()).stream()) {
+     *     users.filter(User::isActive).limit(10).forEach(mailer::send);   // reads 1,000 rows, not the table
+     * }
+     * }</pre>
+     *
+     * @return the objects, read lazily; close it
+     */
     public Stream<T> stream() {
-        return all().stream();
+        return result().stream();
+    }
+
+    private ScalarResult<T> result() {
+        ScalarResult<T> result = session.scalars(select.streamed());
+        return select.mayRepeat() ? result.unique() : result;
+    }
+
+    /**
+     * The objects in lists of {@code size}, read from a cursor as the stream advances, as SQLAlchemy's
+     * {@code partitions(size)}: for work done per batch. Close the stream (try-with-resources), as {@link #stream()}
+     * says.
+     *
+     * <pre>{@code
+     * try (Stream<List<Order>> batches = session.query(Order.class).yieldPer(500).expungeEachBatch()
+     *         .partitions(500)) {
+     *     batches.forEach(exporter::write);
+     * }
+     * }</pre>
+     *
+     * @param size the objects per list, 1 or more (the last list may be shorter)
+     * @return the lists, read lazily; close it
+     * @throws dev.alchemy.exc.ArgumentError when size is less than 1
+     */
+    public Stream<List<T>> partitions(int size) {
+        ScalarResult<T> result = result();
+        Iterable<List<T>> lists;
+        try {
+            lists = result.partitions(size);
+        } catch (RuntimeException e) {
+            result.close();
+            throw e;
+        }
+        return java.util.stream.StreamSupport.stream(lists.spliterator(), false).onClose(result::close);
+    }
+
+    /**
+     * Streams the objects {@code batchSize} rows at a time over a cursor: see {@link EntitySelect#yieldPer(int)}.
+     * Read them with {@link #stream()} or {@link #partitions(int)}; {@link #all()} still returns a list.
+     *
+     * @param batchSize the rows per batch, 1 or more
+     * @return the changed copy
+     * @throws dev.alchemy.exc.ArgumentError when batchSize is less than 1
+     */
+    public Query<T> yieldPer(int batchSize) {
+        return with(select.yieldPer(batchSize));
+    }
+
+    /**
+     * Streams the objects and takes each batch's objects out of the session when the next batch is read, so the
+     * identity map does not grow: see {@link EntitySelect#expungeEachBatch()}.
+     *
+     * <pre>{@code
+     * try (Stream<Event> events = session.query(Event.class).orderBy(attr(Event::getId).asc())
+     *         .yieldPer(1000).expungeEachBatch().stream()) {
+     *     events.forEach(csv::writeRow);                      // a million rows in the memory of 1,000
+     * }
+     * }</pre>
+     *
+     * @return the changed copy
+     */
+    public Query<T> expungeEachBatch() {
+        return with(select.expungeEachBatch());
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.alchemy.exc.PendingRollbackError;
 import dev.alchemy.orm.EntitySelect;
 import dev.alchemy.orm.ObjectState;
 import dev.alchemy.orm.Query;
+import dev.alchemy.orm.ScalarResult;
 import dev.alchemy.orm.Session;
 import dev.alchemy.orm.SessionFactory;
 import dev.alchemy.sql.TextClause;
@@ -113,6 +114,10 @@ final class SharedSessionHandler implements InvocationHandler {
                 session.add(args[0]);
             }
             Object result = call(session, method, args);
+            if (result instanceof ScalarResult<?> streamed && streamed.isStreamed()) {
+                // a cursor cannot outlive the short session: read it whole here (stream inside @Transactional)
+                result = new ScalarResult<>(streamed.all());
+            }
             if (!read) {
                 try {
                     session.commit();

@@ -171,6 +171,24 @@ class SharedSessionTest {
     }
 
     @Test
+    void aStreamIsConsumedInItsTransactionAndReadWholeOutsideOne() {
+        users.register("Ann", "ann@example.com");
+        try (java.util.stream.Stream<User> all = session.query(User.class).yieldPer(1).stream()) {
+            assertThat(all.map(u -> u.name)).containsExactlyInAnyOrder("Seeded", "Ann");
+        }
+        List<java.util.stream.Stream<User>> leaked = new java.util.ArrayList<>();
+        users.inTransaction(s -> {
+            try (java.util.stream.Stream<User> inside = s.query(User.class).yieldPer(1).stream()) {
+                assertThat(inside.count()).isEqualTo(2);
+            }
+            leaked.add(s.query(User.class).yieldPer(1).stream());
+        });
+        assertThatThrownBy(() -> leaked.get(0).count())
+                .isInstanceOf(dev.alchemy.exc.ResourceClosedError.class)
+                .hasMessageContaining("released");
+    }
+
+    @Test
     void queriesOfTheSharedSessionRunInTheTransactionsSessionWithBulkOperations() {
         users.register("Lou", "lou@example.com");
         users.inTransaction(s -> {

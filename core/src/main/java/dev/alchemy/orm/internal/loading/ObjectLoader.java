@@ -3,6 +3,8 @@ package dev.alchemy.orm.internal.loading;
 import dev.alchemy.engine.Executable;
 import dev.alchemy.engine.Result;
 import dev.alchemy.engine.Row;
+import dev.alchemy.engine.StreamingResult;
+import dev.alchemy.exc.InvalidRequestError;
 import dev.alchemy.orm.EntitySelect;
 import dev.alchemy.orm.LoadOption;
 import dev.alchemy.orm.Loading;
@@ -34,6 +36,8 @@ public final class ObjectLoader {
     private final SessionContext session;
     private final IdentityMap map;
     private final RelationshipLoader relationships;
+    /** The lists told about new objects ({@link #record}); usually none. */
+    private final List<List<InstanceState>> recorders = new ArrayList<>(0);
 
     /**
      * @param session the session the objects belong to
@@ -55,6 +59,63 @@ public final class ObjectLoader {
      * @return the objects, each once, in row order
      */
     public <T> List<T> load(EntitySelect<T> select, Map<String, ?> parameters, boolean overwrite) {
+        Plan<T> plan = plan(select, null);
+        Result result =
+                session.connectionFor(plan.mapper.type, plan.statement, false).execute(plan.statement, parameters);
+        List<Row> rows = result.all();
+        map.reserve(rows.size());
+        return build(plan, rows, overwrite);
+    }
+
+    /**
+     * Runs an entity select over a server-side cursor and builds its objects a batch of rows at a time, as
+     * SQLAlchemy's {@code yield_per}: each batch's objects are complete (eager relationships loaded, {@code load}
+     * events fired) before it is handed out. A joined eager load of a collection needs every row of an owner, which a
+     * batch may split: {@code strict} refuses it, as SQLAlchemy does, otherwise it is loaded selectin per batch.
+     *
+     * @param select the select
+     * @param parameters its bound parameters
+     * @param overwrite whether the fields of objects the session holds are overwritten
+     * @param batchSize the rows per batch
+     * @param strict whether a joined eager load of a collection is refused rather than loaded selectin
+     * @return the batches; close them
+     * @throws InvalidRequestError when strict and a collection is loaded joined
+     */
+    public <T> ObjectBatches<T> stream(
+            EntitySelect<T> select, Map<String, ?> parameters, boolean overwrite, int batchSize, boolean strict) {
+        Plan<T> plan = plan(select, strict ? Boolean.TRUE : Boolean.FALSE);
+        StreamingResult result = session.connectionFor(plan.mapper.type, plan.statement, false).stream(
+                plan.statement, parameters, batchSize);
+        return new ObjectBatches<>(this, plan, result, overwrite, batchSize);
+    }
+
+    /** What a select loads and how: its mapper, loader options, joined eager loads and the statement to run. */
+    static final class Plan<T> {
+        final Mapper<T> mapper;
+        final Map<String, Loading> options;
+        final @Nullable JoinedLoad joinedLoad;
+        final Executable statement;
+        final boolean populate;
+
+        Plan(
+                Mapper<T> mapper,
+                Map<String, Loading> options,
+                @Nullable JoinedLoad joinedLoad,
+                Executable statement,
+                boolean populate) {
+            this.mapper = mapper;
+            this.options = options;
+            this.joinedLoad = joinedLoad;
+            this.statement = statement;
+            this.populate = populate;
+        }
+    }
+
+    /**
+     * @param streamed null for a load read whole; for a stream, whether a joined collection is refused (TRUE) or
+     *     loaded selectin instead (FALSE)
+     */
+    private <T> Plan<T> plan(EntitySelect<T> select, @Nullable Boolean streamed) {
         Mapper<T> mapper = Mapper.of(select.type());
         Map<String, Loading> options = select.loaderOptions().isEmpty() ? Map.of() : new HashMap<>();
         for (LoadOption o : select.loaderOptions()) {
@@ -62,28 +123,54 @@ public final class ObjectLoader {
                 options.put(o.relationship(), o.loading());
             }
         }
-        JoinedLoad plan = mapper.relationships.isEmpty()
+        if (streamed != null) {
+            for (RelationshipProperty r : mapper.relationshipArray) {
+                r.resolve();
+                if (r.collection && RelationshipLoader.effective(r, options.get(r.name)) == Loading.JOINED) {
+                    if (streamed) {
+                        throw new InvalidRequestError("yieldPer cannot be used with the joined eager load of the "
+                                + "collection " + mapper.type.getSimpleName() + "." + r.name + ": a batch of rows may "
+                                + "end in the middle of an owner's joined rows. Load it per batch with "
+                                + "options(Load.selectin(...)), or lazily with Load.lazy(...)");
+                    }
+                    if (options.isEmpty()) {
+                        options = new HashMap<>();
+                    }
+                    options.put(r.name, Loading.SELECTIN); // per batch, one IN query: what the owners need
+                }
+            }
+        }
+        JoinedLoad joinedLoad = mapper.relationships.isEmpty()
                 ? null
                 : JoinedLoad.plan(
                         mapper,
                         select.select(),
                         options,
                         select.includesLoaderCriteria() ? session::loaderCriteria : null);
-        boolean joined = plan != null && !plan.joined.isEmpty();
-        Executable statement = joined ? plan.select : select;
-        Result result = session.connectionFor(mapper.type, statement, false).execute(statement, parameters);
-        int rows = result.all().size();
-        map.reserve(rows);
-        List<T> objects = new ArrayList<>(rows);
+        boolean joined = joinedLoad != null && !joinedLoad.joined.isEmpty();
+        return new Plan<>(
+                mapper,
+                options,
+                joined ? joinedLoad : null,
+                joined ? joinedLoad.select : select,
+                select.isPopulateExisting());
+    }
+
+    /** Builds the objects of some rows of a plan's statement, their relationships and their load events. */
+    <T> List<T> build(Plan<T> plan, List<Row> rows, boolean overwrite) {
+        Mapper<T> mapper = plan.mapper;
+        JoinedLoad joinedLoad = plan.joinedLoad;
+        boolean joined = joinedLoad != null;
+        List<T> objects = new ArrayList<>(rows.size());
         boolean distinct = true;
-        boolean populate = overwrite || select.isPopulateExisting();
+        boolean populate = overwrite || plan.populate;
         int n = mapper.attributes.size();
         List<InstanceState> fresh = new ArrayList<>();
         Told told = new Told();
         Map<RelationshipProperty, Map<Object, List<Object>>> related = joined ? new HashMap<>() : Map.of();
         Map<Mapper<?>, List<InstanceState>> freshRelated = joined ? new LinkedHashMap<>() : Map.of();
         Set<Object> seen = joined ? Collections.newSetFromMap(new IdentityHashMap<>()) : null;
-        for (Row row : result) {
+        for (Row row : rows) {
             int known = map.keyCount();
             Object owner = instanceFor(mapper, values(row, 0, n), populate, fresh, told);
             if (map.keyCount() == known) {
@@ -93,7 +180,7 @@ public final class ObjectLoader {
                 objects.add(mapper.type.cast(owner));
             }
             if (joined) {
-                for (JoinedLoad.Joined j : plan.joined) {
+                for (JoinedLoad.Joined j : joinedLoad.joined) {
                     Mapper<?> target = j.relationship().target;
                     Object[] values = values(row, j.offset(), target.attributes.size());
                     Map<Object, List<Object>> byOwner =
@@ -118,10 +205,30 @@ public final class ObjectLoader {
             relationships.afterLoad(e.getKey(), e.getValue(), Map.of());
         }
         if (!mapper.relationships.isEmpty() && !fresh.isEmpty()) {
-            relationships.afterLoad(mapper, fresh, options, related);
+            relationships.afterLoad(mapper, fresh, plan.options, related);
         }
         told.fire(session.mapperListeners());
         return new LoadedList<>(objects, distinct);
+    }
+
+    /**
+     * Starts telling {@code sink} about every object this loader builds anew (a stream's batch, and what its eager
+     * and lazy loads bring), until {@link #stopRecording}: the objects a stream that expunges each batch takes out.
+     *
+     * @param sink where the new objects' states go
+     */
+    public void record(List<InstanceState> sink) {
+        recorders.add(sink);
+    }
+
+    /** @param sink a list given to {@link #record}, which hears no more */
+    public void stopRecording(List<InstanceState> sink) {
+        for (int i = 0; i < recorders.size(); i++) {
+            if (recorders.get(i) == sink) {
+                recorders.remove(i);
+                return;
+            }
+        }
     }
 
     /**
@@ -187,6 +294,9 @@ public final class ObjectLoader {
         InstanceState state = InstanceState.loaded(instance, mapper, key, values);
         map.add(state);
         map.putKey(key, state);
+        for (int i = 0; i < recorders.size(); i++) {
+            recorders.get(i).add(state);
+        }
         fresh.add(state);
         told.loaded.add(state);
         return instance;

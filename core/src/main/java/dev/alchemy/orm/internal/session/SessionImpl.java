@@ -98,6 +98,9 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
 
     private boolean closed;
 
+    /** The streamed queries open in this session ({@code yieldPer}), released when its transaction ends. */
+    private final List<SessionStream<?>> streams = new ArrayList<>(0);
+
     /**
      * @param engine the engine
      * @param autoflush whether queries flush first
@@ -330,6 +333,10 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
 
     @Override
     public <T> ScalarResult<T> scalars(EntitySelect<T> select) {
+        if (select.yieldPerSize() > 0) {
+            checkUsable();
+            return loads.stream(select);
+        }
         return new ScalarResult<>(loads.load(Objects.requireNonNull(select, "select"), false, SessionLoads.QUERY));
     }
 
@@ -354,6 +361,25 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
         }
         autoflush.beforeQuery();
         return connections.forStatement(null, statement, write).execute(statement, parameters);
+    }
+
+    void streamOpened(SessionStream<?> stream) {
+        streams.add(stream);
+    }
+
+    void streamClosed(SessionStream<?> stream) {
+        streams.remove(stream);
+    }
+
+    /** Releases the streams still open: their cursors end with the transaction. */
+    private void releaseStreams(String because) {
+        if (streams.isEmpty()) {
+            return;
+        }
+        for (SessionStream<?> s : new ArrayList<>(streams)) {
+            s.release(because);
+        }
+        streams.clear();
     }
 
     // ---------------------------------------------------------------- flush
@@ -417,6 +443,7 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
         } else {
             flush();
         }
+        releaseStreams("the session's transaction was committed");
         connections.commit(e -> {
             // the connection rolled the transaction back: what it inserted is undone by rollback(), as after a
             // failed flush
@@ -443,6 +470,7 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
         // transaction, also one a failed flush rolled back already
         boolean real = connections.current() != null;
         boolean soft = real || failedFlush != null;
+        releaseStreams("the session's transaction was rolled back");
         try {
             connections.rollback();
         } finally {
@@ -485,11 +513,13 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
 
     @Override
     public void afterCommit() {
+        releaseStreams("the session's transaction was committed");
         listeners.fire(l -> l.afterCommit(this));
     }
 
     @Override
     public void afterRollback() {
+        releaseStreams("the session's transaction was rolled back");
         listeners.fire(l -> l.afterRollback(this));
         listeners.fire(l -> l.afterSoftRollback(this));
     }
@@ -648,6 +678,7 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
             return;
         }
         try {
+            releaseStreams("the session was closed");
             connections.close();
         } finally {
             OpenSessions.closed(this);

@@ -4,7 +4,9 @@ import dev.alchemy.exc.InvalidRequestError;
 import dev.alchemy.orm.EntitySelect;
 import dev.alchemy.orm.ObjectState;
 import dev.alchemy.orm.OrmObserver;
+import dev.alchemy.orm.ScalarResult;
 import dev.alchemy.orm.internal.loading.KeyedSelects;
+import dev.alchemy.orm.internal.loading.ObjectBatches;
 import dev.alchemy.orm.internal.loading.ObjectLoader;
 import dev.alchemy.orm.internal.mapping.IdentityKey;
 import dev.alchemy.orm.internal.mapping.Mapper;
@@ -79,15 +81,7 @@ final class SessionLoads {
 
     /** Runs an entity select, after an autoflush, and tells the observer. */
     <T> List<T> load(EntitySelect<T> select, Map<String, ?> parameters, boolean overwrite, int kind) {
-        if (kind != REFRESH) { // refresh reads an object the session holds, by its key, as SQLAlchemy's does
-            select = session.withCriteria(select);
-        }
-        SessionListeners listeners = session.listeners;
-        if (listeners.any()) {
-            session.checkUsable();
-            select = listeners.ormExecute(
-                    session, select, kind == COLUMN_LOAD || kind == REFRESH, kind == RELATIONSHIP_LOAD);
-        }
+        select = prepare(select, kind);
         OrmObserver o = session.observer();
         if (o == null) {
             return loadRows(select, parameters, overwrite);
@@ -102,6 +96,44 @@ final class SessionLoads {
         }
         scope.end(0, 0, 0, null);
         return objects;
+    }
+
+    /** The statement as it runs: with the loader criteria of its class, and as {@code ormExecute} listeners left it. */
+    private <T> EntitySelect<T> prepare(EntitySelect<T> select, int kind) {
+        if (kind != REFRESH) { // refresh reads an object the session holds, by its key, as SQLAlchemy's does
+            select = session.withCriteria(select);
+        }
+        SessionListeners listeners = session.listeners;
+        if (listeners.any()) {
+            session.checkUsable();
+            select = listeners.ormExecute(
+                    session, select, kind == COLUMN_LOAD || kind == REFRESH, kind == RELATIONSHIP_LOAD);
+        }
+        return select;
+    }
+
+    /**
+     * Runs a query with {@code yieldPer} over a cursor, after an autoflush, through the same criteria and
+     * {@code ormExecute} listeners as every query; the observer's scope ends when the stream closes.
+     */
+    <T> ScalarResult<T> stream(EntitySelect<T> requested) {
+        EntitySelect<T> select = prepare(requested, QUERY);
+        session.checkUsable();
+        session.autoflush.beforeQuery();
+        OrmObserver o = session.observer();
+        OrmObserver.Scope scope = o == null ? OrmObserver.Scope.NONE : o.queryStarting(select.type(), "select");
+        // how to stream is the application's request, whatever a listener made of the statement
+        int batchSize = requested.yieldPerSize();
+        ObjectBatches<T> batches;
+        try {
+            batches = loader.stream(select, Map.of(), false, batchSize, !requested.isYieldPerImplied());
+        } catch (RuntimeException | Error e) {
+            scope.end(0, 0, 0, e);
+            throw e;
+        }
+        SessionStream<T> stream = new SessionStream<>(session, loader, batches, requested.expungesEachBatch(), scope);
+        session.streamOpened(stream);
+        return ScalarResult.streamed(stream, stream::close, batchSize);
     }
 
     private <T> List<T> loadRows(EntitySelect<T> select, Map<String, ?> parameters, boolean overwrite) {
