@@ -379,6 +379,78 @@ public final class EntitySelect<T> implements Executable {
                         expungeEachBatch);
     }
 
+    /**
+     * The keyset position of an object this select returned: the values of its ORDER BY items, read from the
+     * object's fields, as {@link Select#keysetOf(dev.alchemy.engine.Row)} reads them from a row. The next page is
+     * {@code after(position)}; {@code Query.keysetPage} does this for you.
+     *
+     * <pre>{@code
+     * EntitySelect<User> byName = select(User.class).orderBy(attr(User::getName), attr(User::getId));
+     * Keyset position = byName.keysetOf(lastUserShown);
+     * List<User> next = session.scalars(byName.after(position).limit(50)).all();
+     * }</pre>
+     *
+     * @param object an object of this select's class
+     * @return the position after the object
+     * @throws dev.alchemy.exc.ArgumentError when the select has no ORDER BY, orders by something other than a column
+     *     of its class's table, or the object's value of an ordering column is null
+     */
+    public dev.alchemy.sql.Keyset keysetOf(T object) {
+        Objects.requireNonNull(object, "object");
+        List<dev.alchemy.sql.OrderByElement> order = select.orderByClauses();
+        if (order.isEmpty()) {
+            throw new dev.alchemy.exc.ArgumentError("a keyset position is a place in an ORDER BY, and this select has "
+                    + "none; order by a unique column, or columns ending with the primary key");
+        }
+        List<Object> values = new java.util.ArrayList<>(order.size());
+        for (dev.alchemy.sql.OrderByElement item : order) {
+            ColumnElement<?> e = item.element();
+            if (e instanceof dev.alchemy.sql.Label<?> label) {
+                e = label.element();
+            }
+            Attribute attribute = null;
+            if (e instanceof dev.alchemy.sql.ColumnClause<?> c && c.table() == mapper.table()) {
+                for (Attribute a : mapper.attributes) {
+                    if (a.columnName().equals(c.name())) {
+                        attribute = a;
+                        break;
+                    }
+                }
+            }
+            if (attribute == null) {
+                throw new dev.alchemy.exc.ArgumentError("keyset pages of " + mapper.type.getSimpleName()
+                        + " read the position from the objects' fields, and the ORDER BY item " + e
+                        + " is not a column of " + mapper.table().name() + "; order by the class's own columns");
+            }
+            Object value = attribute.toStored(attribute.get(object));
+            if (value == null) {
+                throw new dev.alchemy.exc.ArgumentError("the ORDER BY value " + mapper.type.getSimpleName() + "."
+                        + attribute.name() + " is null in the last object; keyset pagination needs ORDER BY columns "
+                        + "that are never NULL");
+            }
+            values.add(value);
+        }
+        return new dev.alchemy.sql.Keyset(values);
+    }
+
+    /**
+     * The objects after a keyset position in this select's ORDER BY, as {@link Select#after(dev.alchemy.sql.Keyset)}:
+     * the seek condition of keyset pagination.
+     *
+     * @param position the ORDER BY items' values in the last object already seen ({@link #keysetOf})
+     * @return the changed copy
+     * @throws dev.alchemy.exc.ArgumentError when this select has no ORDER BY, or the position has another number of
+     *     values
+     */
+    public EntitySelect<T> after(dev.alchemy.sql.Keyset position) {
+        return with(select.after(position));
+    }
+
+    /** The same select with another Core SELECT underneath (a page of it), its options kept. */
+    EntitySelect<T> withSelect(Select other) {
+        return with(other);
+    }
+
     /** Whether a row may repeat an object: the select reads from more than its class's table (a join). */
     boolean mayRepeat() {
         List<dev.alchemy.sql.FromClause> froms = select.froms();

@@ -5,6 +5,9 @@ import dev.alchemy.exc.NoResultFound;
 import dev.alchemy.sql.ClauseElement;
 import dev.alchemy.sql.ColumnElement;
 import dev.alchemy.sql.ForUpdate;
+import dev.alchemy.sql.Keyset;
+import dev.alchemy.sql.KeysetPage;
+import dev.alchemy.sql.OffsetPage;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -268,6 +271,78 @@ public final class Query<T> implements Iterable<T> {
      */
     public long count() {
         return session.count(select);
+    }
+
+    /**
+     * Page {@code number} of the query, with the total: {@code LIMIT size OFFSET (number - 1) * size} and a count of
+     * the same query ({@link #count()}, {@code SELECT count(*) FROM (<the query>)}), as {@link OffsetPage#fetch}
+     * does for Core. The count is saved where the page itself tells the total (a first page that is not full, the
+     * last page). The query needs an ORDER BY that makes the order unique (end it with the primary key), or pages may
+     * repeat and skip rows, and no LIMIT or OFFSET of its own. Deep pages get slower, since the database reads every
+     * row before the page: to walk a large table use {@link #keysetPage}.
+     *
+     * <pre>{@code
+     * OffsetPage<User> page = session.query(User.class)
+     *         .orderBy(attr(User::getName), attr(User::getId)).page(3, 20);
+     * page.items();        // users 41 to 60
+     * page.totalPages();   // for the links
+     * }</pre>
+     *
+     * @param number the page, from 1
+     * @param size the objects per page, 1 or more
+     * @return the page, empty (with the total) past the last one
+     * @throws dev.alchemy.exc.ArgumentError when number or size is less than 1, the query has no ORDER BY, or has its
+     *     own LIMIT or OFFSET
+     */
+    public OffsetPage<T> page(int number, int size) {
+        EntitySelect<T> page = select.withSelect(OffsetPage.pageOf(select.select(), number, size));
+        List<T> items = session.scalars(page).unique().all();
+        long offset = (long) (number - 1) * size;
+        long total;
+        if (!select.mayRepeat() && !items.isEmpty() && items.size() < size) {
+            total = offset + items.size(); // the last page: the count is known
+        } else if (!select.mayRepeat() && offset == 0 && items.isEmpty()) {
+            total = 0;
+        } else {
+            total = count();
+        }
+        return OffsetPage.of(items, number, size, total);
+    }
+
+    /**
+     * The page of {@code size} objects after a keyset position, as {@link KeysetPage#fetch} does for Core: one
+     * indexed range read, {@code WHERE (name, id) > (?, ?) ORDER BY name, id LIMIT size + 1}, so that page 1,000
+     * costs what page 1 does and rows inserted meanwhile never shift a page. The position of the next page is read
+     * from the last object's fields ({@link EntitySelect#keysetOf}). The ORDER BY must be unique (end it with the
+     * primary key), on the class's own NOT NULL columns; the query must have no LIMIT or OFFSET and no join that
+     * repeats objects.
+     *
+     * <pre>{@code
+     * Query<User> byName = session.query(User.class).orderBy(attr(User::getName), attr(User::getId));
+     * KeysetPage<User> page = byName.keysetPage(50, null);     // the first page
+     * while (page.hasNext()) {
+     *     page = byName.keysetPage(50, page.next());           // page.next() may travel to a client and back
+     * }
+     * }</pre>
+     *
+     * @param size the objects per page, 1 or more
+     * @param after where the previous page ended ({@link KeysetPage#next()}), or null for the first page
+     * @return the page
+     * @throws dev.alchemy.exc.ArgumentError when size is less than 1, the query has no ORDER BY, its own LIMIT or
+     *     OFFSET, or a join; the position does not fit the ORDER BY; or an ORDER BY item is not a column of the class
+     */
+    public KeysetPage<T> keysetPage(int size, @Nullable Keyset after) {
+        if (select.mayRepeat()) {
+            throw new dev.alchemy.exc.ArgumentError(
+                    "keyset pages count objects, and this query reads from a join, "
+                            + "whose rows may repeat an object; filter by the related rows with a subquery (IN or EXISTS) instead");
+        }
+        EntitySelect<T> page = select.withSelect(KeysetPage.pageOf(select.select(), size, after));
+        List<T> objects = session.scalars(page).all();
+        boolean more = objects.size() > size;
+        List<T> items = more ? objects.subList(0, size) : objects;
+        Keyset next = more ? select.keysetOf(items.get(items.size() - 1)) : null;
+        return KeysetPage.of(items, size, after, next);
     }
 
     /**
