@@ -504,7 +504,12 @@ public final class EntitySelect<T> implements Executable {
     public EntitySelect<T> options(LoadOption... loaderOptions) {
         List<LoadOption> list = new java.util.ArrayList<>(options);
         for (LoadOption o : loaderOptions) {
-            Mapper.of(o.model()).relationship(o.relationship());
+            dev.alchemy.orm.internal.mapping.RelationshipProperty r =
+                    Mapper.of(o.model()).relationship(o.relationship());
+            if (r.writeOnly) {
+                throw new dev.alchemy.exc.ArgumentError(r + " is a WriteOnlyCollection: it is never loaded, so it "
+                        + "takes no loader option; read its children with " + r.name + ".select()");
+            }
             list.add(o);
         }
         return copy(select, populateExisting, List.copyOf(list), loaderCriteria);

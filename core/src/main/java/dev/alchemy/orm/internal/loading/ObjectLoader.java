@@ -14,6 +14,7 @@ import dev.alchemy.orm.internal.mapping.IdentityKey;
 import dev.alchemy.orm.internal.mapping.Mapper;
 import dev.alchemy.orm.internal.mapping.MapperListeners;
 import dev.alchemy.orm.internal.mapping.RelationshipProperty;
+import dev.alchemy.orm.internal.mapping.WriteOnly;
 import dev.alchemy.orm.internal.state.IdentityMap;
 import dev.alchemy.orm.internal.state.InstanceState;
 import dev.alchemy.orm.internal.state.SessionContext;
@@ -291,6 +292,9 @@ public final class ObjectLoader {
         }
         Object instance = mapper.newInstance();
         mapper.writeAll(instance, values);
+        if (mapper.writeOnly.length > 0) {
+            WriteOnly.bind(mapper, instance, session::collectionChanged);
+        }
         InstanceState state = InstanceState.loaded(instance, mapper, key, values);
         map.add(state);
         map.putKey(key, state);

@@ -55,6 +55,11 @@ public final class Mapper<T> {
     public final List<RelationshipProperty> relationships;
     /** The same, for the flush's loops over every object (an array needs no iterator per object). */
     public final RelationshipProperty[] relationshipArray;
+    /**
+     * The write-only collections ({@link dev.alchemy.orm.WriteOnlyCollection}), apart from {@link #relationships}:
+     * nothing that loads, tracks or diffs collections sees them; the cascades and the flush handle them on their own.
+     */
+    public final RelationshipProperty[] writeOnly;
 
     private Mapper(Class<T> type) {
         this.type = type;
@@ -139,18 +144,25 @@ public final class Mapper<T> {
         this.version = versions.isEmpty() ? null : versions.get(0);
         this.foreignTables = List.copyOf(fks);
         List<RelationshipProperty> rels = new ArrayList<>();
+        List<RelationshipProperty> writeOnlyRels = new ArrayList<>(0);
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
                 dev.alchemy.orm.Relationship r = field.getAnnotation(dev.alchemy.orm.Relationship.class);
                 if (r == null || field.isAnnotationPresent(Transient.class)) {
                     continue;
                 }
-                rels.add(new RelationshipProperty(
-                        this, rels.size(), field, r, c == type ? lookup : AttributeFactory.lookup(c)));
+                MethodHandles.Lookup access = c == type ? lookup : AttributeFactory.lookup(c);
+                if (field.getType() == dev.alchemy.orm.WriteOnlyCollection.class) {
+                    writeOnlyRels.add(
+                            new RelationshipProperty(this, Integer.MAX_VALUE - writeOnlyRels.size(), field, r, access));
+                } else {
+                    rels.add(new RelationshipProperty(this, rels.size(), field, r, access));
+                }
             }
         }
         this.relationships = List.copyOf(rels);
         this.relationshipArray = rels.toArray(new RelationshipProperty[0]);
+        this.writeOnly = writeOnlyRels.toArray(new RelationshipProperty[0]);
         this.table = defineTable(new MetaData());
     }
 
@@ -222,6 +234,11 @@ public final class Mapper<T> {
      * @throws ArgumentError listing the relationships when there is none by that name
      */
     public RelationshipProperty relationship(String name) {
+        for (RelationshipProperty r : writeOnly) {
+            if (r.name.equals(name)) {
+                return r;
+            }
+        }
         for (RelationshipProperty r : relationships) {
             if (r.name.equals(name)) {
                 return r;

@@ -44,6 +44,12 @@ public final class RelationshipProperty {
     public final String name;
     public final Class<?> targetType;
     public final boolean collection;
+    /**
+     * A {@link dev.alchemy.orm.WriteOnlyCollection}: never loaded, changed through its add/remove, read with its
+     * select(). Kept apart from the owner's other relationships ({@link Mapper#writeOnly}).
+     */
+    public final boolean writeOnly;
+
     public final boolean isSet;
     public final String backPopulates;
     public final boolean saveUpdate;
@@ -90,8 +96,12 @@ public final class RelationshipProperty {
         this.name = field.getName();
         String where = owner.type.getSimpleName() + "." + name;
         Class<?> type = field.getType();
-        this.collection = Collection.class.isAssignableFrom(type);
-        if (collection) {
+        this.writeOnly = type == dev.alchemy.orm.WriteOnlyCollection.class;
+        this.collection = writeOnly || Collection.class.isAssignableFrom(type);
+        if (writeOnly) {
+            this.isSet = false;
+            this.targetType = elementType(field, where);
+        } else if (collection) {
             if (type != List.class && type != Set.class && type != Collection.class) {
                 throw new MappingError(
                         where + ": a collection relationship must be declared as List, Set or Collection, not "
@@ -124,6 +134,19 @@ public final class RelationshipProperty {
         if (postUpdate && !secondaryName.isEmpty()) {
             throw new MappingError(where + ": postUpdate applies to relationships with a foreign key column, not to a "
                     + "many-to-many association table");
+        }
+        if (writeOnly && !secondaryName.isEmpty()) {
+            throw new MappingError(where + ": a WriteOnlyCollection is one-to-many (the other class has the foreign "
+                    + "key); many-to-many write-only collections are not supported yet");
+        }
+        if (writeOnly && spec.loading() != Loading.DEFAULT) {
+            throw new MappingError(where + ": a WriteOnlyCollection is never loaded, so it takes no loading; read it "
+                    + "with " + name + ".select()");
+        }
+        if (writeOnly && delete && !passiveDeletes) {
+            throw new MappingError(where + ": a WriteOnlyCollection is never loaded, so deleting its owner cannot "
+                    + "visit the children one by one: with cascade delete, set passiveDeletes = true and give the "
+                    + "foreign key ON DELETE CASCADE, as SQLAlchemy recommends for write-only collections");
         }
         if (deleteOrphan && !collection) {
             throw new MappingError(where + ": delete-orphan applies to collections");

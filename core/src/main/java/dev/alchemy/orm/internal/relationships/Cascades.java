@@ -1,9 +1,12 @@
 package dev.alchemy.orm.internal.relationships;
 
 import dev.alchemy.orm.ObjectState;
+import dev.alchemy.orm.WriteOnlyCollection;
 import dev.alchemy.orm.internal.loading.RelationshipLoader;
+import dev.alchemy.orm.internal.mapping.Attribute;
 import dev.alchemy.orm.internal.mapping.RelationshipProperty;
 import dev.alchemy.orm.internal.mapping.RelationshipProperty.Kind;
+import dev.alchemy.orm.internal.mapping.WriteOnly;
 import dev.alchemy.orm.internal.state.CollectionState;
 import dev.alchemy.orm.internal.state.CollectionState.Tracked;
 import dev.alchemy.orm.internal.state.InstanceState;
@@ -97,6 +100,9 @@ public final class Cascades {
 
     /** Adds the related objects reachable through save-update cascades. */
     public void cascadeAdd(InstanceState st) {
+        if (st.mapper.writeOnly.length > 0) {
+            cascadeAddWriteOnly(st);
+        }
         for (RelationshipProperty r : st.mapper.relationshipArray) {
             if (!r.saveUpdate) {
                 continue;
@@ -105,6 +111,48 @@ public final class Cascades {
                 // a cascade never takes back a delete, nor a bulk DELETE of the row
                 if (session.stateOf(target) != ObjectState.DELETED && !session.wasBulkDeleted(target)) {
                     session.add(target);
+                }
+            }
+        }
+    }
+
+    /** Binds the object's write-only collections and adds the children added to them (save-update). */
+    private void cascadeAddWriteOnly(InstanceState st) {
+        WriteOnly.bind(st.mapper, st.instance, session::collectionChanged);
+        for (RelationshipProperty r : st.mapper.writeOnly) {
+            WriteOnlyCollection<?> c = WriteOnly.of(r, st.instance);
+            if (!r.saveUpdate || c == null) {
+                continue;
+            }
+            for (Object child : WriteOnly.added(c)) {
+                if (session.stateOf(child) != ObjectState.DELETED && !session.wasBulkDeleted(child)) {
+                    session.add(child);
+                }
+            }
+        }
+    }
+
+    /**
+     * The children removed from write-only collections since the last flush: deleted (delete-orphan; a pending one
+     * leaves the session) or their foreign key set to NULL.
+     */
+    private void removeFromWriteOnly(InstanceState st) {
+        for (RelationshipProperty r : st.mapper.writeOnly) {
+            WriteOnlyCollection<?> c = WriteOnly.of(r, st.instance);
+            if (c == null || WriteOnly.removed(c).isEmpty()) {
+                continue;
+            }
+            r.resolve();
+            Object key = r.referredKey.get(st.instance);
+            for (Object child : WriteOnly.removed(c)) {
+                if (r.deleteOrphan) {
+                    if (session.contains(child) && session.stateOf(child) == ObjectState.PENDING) {
+                        session.expunge(child);
+                    } else if (session.contains(child) && session.stateOf(child) != ObjectState.DELETED) {
+                        session.delete(child);
+                    }
+                } else if (key != null && Attribute.same(r.foreignKey.get(child), key)) {
+                    r.foreignKey.set(child, null);
                 }
             }
         }
@@ -129,6 +177,12 @@ public final class Cascades {
 
     /** Cascades a delete to children, or detaches children that stay (their foreign key becomes NULL). */
     public void cascadeDelete(InstanceState st) {
+        for (RelationshipProperty r : st.mapper.writeOnly) {
+            r.resolve();
+            if (!r.passiveDeletes) {
+                detaches.add(new ChildDetach(st, r)); // never loaded: the children let go with one UPDATE
+            }
+        }
         for (RelationshipProperty r : st.mapper.relationshipArray) {
             r.resolve();
             if (r.kind == Kind.MANY_TO_ONE || r.kind == Kind.MANY_TO_MANY) {
@@ -268,6 +322,9 @@ public final class Cascades {
             }
             track(st);
             cascadeAdd(st);
+            if (st.mapper.writeOnly.length > 0) {
+                removeFromWriteOnly(st);
+            }
         }
         for (InstanceState st : work) {
             if (st.status() != ObjectState.PERSISTENT) {

@@ -1,10 +1,12 @@
 package dev.alchemy.orm.internal.relationships;
 
 import dev.alchemy.orm.ObjectState;
+import dev.alchemy.orm.WriteOnlyCollection;
 import dev.alchemy.orm.internal.mapping.Attribute;
 import dev.alchemy.orm.internal.mapping.Mapper;
 import dev.alchemy.orm.internal.mapping.RelationshipProperty;
 import dev.alchemy.orm.internal.mapping.RelationshipProperty.Kind;
+import dev.alchemy.orm.internal.mapping.WriteOnly;
 import dev.alchemy.orm.internal.state.CollectionState;
 import dev.alchemy.orm.internal.state.CollectionState.Tracked;
 import dev.alchemy.orm.internal.state.InstanceState;
@@ -45,6 +47,18 @@ public final class RelationshipSync {
     /** Sets the children's foreign keys from their parents' keys, after the parents are written. */
     public static void syncChildren(List<InstanceState> parents) {
         for (InstanceState st : parents) {
+            for (RelationshipProperty r : st.mapper.writeOnly) {
+                WriteOnlyCollection<?> c = WriteOnly.of(r, st.instance);
+                if (c != null && !WriteOnly.added(c).isEmpty()) {
+                    r.resolve();
+                    Object key = r.referredKey.get(st.instance);
+                    for (Object child : WriteOnly.added(c)) {
+                        if (!Attribute.same(r.foreignKey.get(child), key)) {
+                            r.foreignKey.set(child, key);
+                        }
+                    }
+                }
+            }
             for (RelationshipProperty r : st.mapper.relationshipArray) {
                 if (r.kind != Kind.ONE_TO_MANY && r.kind != Kind.ONE_TO_ONE) {
                     continue;
@@ -103,6 +117,13 @@ public final class RelationshipSync {
      */
     public static void afterFlush(Collection<InstanceState> states, long epoch) {
         for (InstanceState st : states) {
+            for (RelationshipProperty r : st.mapper.writeOnly) {
+                WriteOnlyCollection<?> c = WriteOnly.of(r, st.instance);
+                if (c != null) { // written: what waited in it is the rows' now
+                    WriteOnly.added(c).clear();
+                    WriteOnly.removed(c).clear();
+                }
+            }
             for (RelationshipProperty r : st.mapper.relationshipArray) {
                 if (r.collection) {
                     if (r.get(st.instance) instanceof Tracked t && t.state().loaded) {
