@@ -230,7 +230,15 @@ public interface Session extends AutoCloseable {
     <T> ScalarResult<T> execute(EntitySelect<T> select);
 
     /**
-     * Executes an entity SELECT and returns its objects, like {@code session.scalars(select(User))}.
+     * Executes an entity SELECT and returns its objects, like {@code session.scalars(select(User))}. A select with
+     * {@link EntitySelect#yieldPer(int)} is streamed: its objects are built a batch at a time from an open cursor,
+     * and the result must be closed (see {@link ScalarResult}).
+     *
+     * <pre>{@code
+     * try (ScalarResult<Event> events = session.scalars(select(Event.class).yieldPer(1000).expungeEachBatch())) {
+     *     events.forEach(exporter::write);
+     * }
+     * }</pre>
      *
      * @param select the entity select
      * @param <T> the class
