@@ -39,10 +39,11 @@ import org.junit.jupiter.params.Parameter;
  * and afterwards the total is unchanged, every transfer is logged once, and every balance equals its opening balance
  * plus what its log says came in minus what went out. On SQLite the engine takes the write lock when a transaction
  * begins ({@link EngineOptions#immediateTransactions(boolean)}), so no "database is locked" escapes; on PostgreSQL
- * each transaction locks its two rows ({@code Query.withForUpdate()}, in id order so two transfers never deadlock).
+ * and MariaDB each transaction locks its two rows ({@code Query.withForUpdate()}, in id order so two transfers never
+ * deadlock). Without the locks MariaDB 11.4's REPEATABLE READ loses updates without an error (tried: 6,803 of 160,000
+ * lost), where PostgreSQL raises a serialization failure.
  */
-// MariaDB: not yet adapted to the MySQL dialect's differences, issue 20
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class ConcurrentTransfersTest {
 
     static final int ACCOUNTS = 16;
@@ -166,7 +167,7 @@ class ConcurrentTransfersTest {
         try (Session session = sessions.openSession()) {
             Account source;
             Account target;
-            if (db.isPostgresql()) {
+            if (!db.isSqlite()) {
                 // lock both rows, always in id order so that two transfers never wait for each other in a circle
                 List<Account> locked = session.query(Account.class)
                         .filter(column(Account.class, "id").in(List.of(from, to)))
