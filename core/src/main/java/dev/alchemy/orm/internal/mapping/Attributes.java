@@ -59,7 +59,7 @@ public final class Attributes {
     /**
      * A property named by a getter reference.
      *
-     * @param owner the class declaring the getter
+     * @param owner the class the getter reference was made on (the getter may be declared on a superclass)
      * @param name the property's name
      */
     public record Property(Class<?> owner, String name) {}
@@ -82,16 +82,35 @@ public final class Attributes {
             return known;
         }
         SerializedLambda lambda = serialized(getter);
+        Property property = new Property(owner(getter, lambda), property(lambda.getImplMethodName()));
+        holder.set(property);
+        return property;
+    }
+
+    /**
+     * The class a getter reference was made on: {@code Owner::getLastName} names {@code Owner} even where
+     * {@code getLastName} is declared on a superclass ({@code Person}, perhaps unmapped), as Java reads it. The compiled
+     * reference names the declaring class as its implementation; the class it was made on is the first parameter of
+     * its instantiated method type.
+     */
+    private static Class<?> owner(Getter<?, ?> getter, SerializedLambda lambda) {
+        ClassLoader loader = getter.getClass().getClassLoader();
+        Class<?> declaring = load(lambda.getImplClass(), loader);
+        String type = lambda.getInstantiatedMethodType();
+        if (type.startsWith("(L")) {
+            Class<?> receiver = load(type.substring(2, type.indexOf(';')), loader);
+            if (declaring.isAssignableFrom(receiver)) {
+                return receiver;
+            }
+        }
+        return declaring;
+    }
+
+    private static Class<?> load(String internalName, ClassLoader loader) {
         try {
-            Class<?> owner = Class.forName(
-                    lambda.getImplClass().replace('/', '.'),
-                    false,
-                    getter.getClass().getClassLoader());
-            Property property = new Property(owner, property(lambda.getImplMethodName()));
-            holder.set(property);
-            return property;
-        } catch (ClassNotFoundException e) {
-            throw new ArgumentError("cannot load " + lambda.getImplClass(), e);
+            return Class.forName(internalName.replace('/', '.'), false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new ArgumentError("cannot load " + internalName.replace('/', '.'), e);
         }
     }
 
@@ -101,15 +120,7 @@ public final class Attributes {
             throw new ArgumentError("where(...) needs a getter method reference such as User::getName, not a lambda");
         }
         String method = lambda.getImplMethodName();
-        Class<?> owner;
-        try {
-            owner = Class.forName(
-                    lambda.getImplClass().replace('/', '.'),
-                    false,
-                    getter.getClass().getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new ArgumentError("cannot load " + lambda.getImplClass(), e);
-        }
+        Class<?> owner = owner(getter, lambda);
         String property = property(method);
         Mapper<?> mapper = Mapper.of(owner);
         Attribute attribute = mapper.byName.get(property);
