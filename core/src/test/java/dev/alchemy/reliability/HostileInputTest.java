@@ -415,6 +415,16 @@ class HostileInputTest {
         String name;
     }
 
+    /** The common JPA style {@code private final List<Pet> pets = new ArrayList<>()}. */
+    @Table(name = "finalcollection")
+    static class FinalCollection {
+        @Column(primaryKey = true)
+        Long id;
+
+        @Relationship
+        final List<Person> people = new java.util.ArrayList<>();
+    }
+
     static class NotAnnotated {
         Long id;
     }
@@ -426,6 +436,10 @@ class HostileInputTest {
                 Arguments.of(TextVersion.class, MappingError.class, "must be Integer or Long"),
                 Arguments.of(Unsupported.class, MappingError.class, "unsupported type java.lang.Thread"),
                 Arguments.of(FinalField.class, MappingError.class, "is final"),
+                Arguments.of(
+                        FinalCollection.class,
+                        MappingError.class,
+                        "FinalCollection.people is final; the session puts its tracked collection there"),
                 Arguments.of(NoConstructor.class, MappingError.class, "no-argument constructor"),
                 Arguments.of(Abstract.class, MappingError.class, "must be a concrete class"),
                 Arguments.of(Rec.class, MappingError.class, "is a record"),

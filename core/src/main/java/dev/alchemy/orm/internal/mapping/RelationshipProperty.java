@@ -96,6 +96,12 @@ public final class RelationshipProperty {
         this.name = field.getName();
         String where = owner.type.getSimpleName() + "." + name;
         Class<?> type = field.getType();
+        if (java.lang.reflect.Modifier.isFinal(field.getModifiers())) {
+            throw new MappingError(where + " is final; the session puts its tracked "
+                    + (Collection.class.isAssignableFrom(type) ? "collection" : "reference")
+                    + " there when it loads or adds the object, so a relationship field must be assignable: "
+                    + "drop 'final' (an initializer such as '= new ArrayList<>()' is fine)");
+        }
         this.writeOnly = type == dev.alchemy.orm.WriteOnlyCollection.class;
         this.collection = writeOnly || Collection.class.isAssignableFrom(type);
         if (writeOnly) {
