@@ -160,7 +160,12 @@ public final class Cascades {
 
     /** The related objects already in memory, without loading anything. */
     public static List<Object> loadedTargets(InstanceState st, RelationshipProperty r) {
-        Object value = r.get(st.instance);
+        return loadedTargets(st.instance, r);
+    }
+
+    /** The related objects already in memory, of an object the session may not hold, without loading anything. */
+    public static List<Object> loadedTargets(Object instance, RelationshipProperty r) {
+        Object value = r.get(instance);
         if (value == null) {
             return List.of();
         }

@@ -244,10 +244,12 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
 
     @Override
     public void addAll(Collection<?> instances) {
+        checkUsable();
         map.reserve(instances.size());
         for (Object instance : instances) {
-            add(instance);
+            Objects.requireNonNull(instance, "an element of instances");
         }
+        objects.add(instances);
     }
 
     @Override
@@ -586,7 +588,10 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
     public <T> T merge(T instance) {
         checkUsable();
         Objects.requireNonNull(instance, "instance");
-        return new Merge(this).merge(instance);
+        // as SQLAlchemy: what is pending is flushed once, then the merge's reads run without autoflush, so that each
+        // merged object is written by one UPDATE at the next flush rather than once per read inside the merge
+        autoflush.beforeQuery();
+        return autoflush.suspended(() -> new Merge(this).merge(instance));
     }
 
     @Override

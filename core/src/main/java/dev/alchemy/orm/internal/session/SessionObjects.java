@@ -4,9 +4,20 @@ import dev.alchemy.exc.InvalidRequestError;
 import dev.alchemy.orm.ObjectState;
 import dev.alchemy.orm.internal.mapping.IdentityKey;
 import dev.alchemy.orm.internal.mapping.Mapper;
+import dev.alchemy.orm.internal.mapping.RelationshipProperty;
+import dev.alchemy.orm.internal.relationships.Cascades;
 import dev.alchemy.orm.internal.state.IdentityMap;
 import dev.alchemy.orm.internal.state.InstanceState;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * How objects enter and leave a session, as SQLAlchemy's {@code Session._save_or_update_state}, {@code _delete_impl}
@@ -23,7 +34,92 @@ final class SessionObjects {
         this.map = map;
     }
 
+    /** Whether an add is running: the objects its cascade adds are checked with it, not on their own. */
+    private int adding;
+
+    /**
+     * Adds objects and, along save-update cascades, the objects they reach; all or nothing, as far as clashes go: a
+     * graph that holds a second copy of a row this session has an object for is refused before anything is added.
+     */
+    void add(Collection<?> instances) {
+        if (adding == 0 && (map.keyCount() > 0 || session.detached.size() > 0)) {
+            refuseClashes(instances);
+        }
+        adding++;
+        try {
+            for (Object instance : instances) {
+                attach(instance);
+            }
+        } finally {
+            adding--;
+        }
+    }
+
+    /** Adds one object, checked as part of the add that is running, if any. */
     void add(Object instance) {
+        if (adding > 0) {
+            attach(instance);
+        } else {
+            add(List.of(instance));
+        }
+    }
+
+    /**
+     * Refuses a graph that {@code add} would attach partly before failing: a detached object in it whose row this
+     * session already holds another object for (a form's converter loaded it again in this request), or two detached
+     * copies of one row. SQLAlchemy refuses the same ("another instance with key ... is already present"); JPA's
+     * {@code merge} is what such a save needs, and says so here. The walk follows what {@code add} follows: save-update
+     * cascades over what is in memory, stopping at objects the session holds.
+     */
+    private void refuseClashes(Collection<?> roots) {
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<IdentityKey, Object> copies = new HashMap<>();
+        for (Object root : roots) {
+            Deque<Object> todo = new ArrayDeque<>();
+            todo.push(root);
+            while (!todo.isEmpty()) {
+                Object object = todo.pop();
+                if (!seen.add(object) || map.state(object) != null) {
+                    continue;
+                }
+                Mapper<?> mapper = Mapper.of(object.getClass());
+                if (mapper.hasKey(object) && session.detached.contains(object)) {
+                    IdentityKey key = mapper.identityKey(mapper.keyOf(object).id());
+                    InstanceState held = map.get(key);
+                    Object other = held != null ? held.instance : copies.putIfAbsent(key, object);
+                    if (other != null && other != object) {
+                        throw clash(root, object, mapper, held != null);
+                    }
+                }
+                for (RelationshipProperty r : mapper.relationshipArray) {
+                    r.resolve();
+                    if (r.saveUpdate) {
+                        for (Object target : Cascades.loadedTargets(object, r)) {
+                            todo.push(target);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static InvalidRequestError clash(Object root, Object copy, Mapper<?> mapper, boolean held) {
+        Mapper<?> rootMapper = Mapper.of(root.getClass());
+        String what = held
+                ? "another object with that key is already in this session"
+                : "the graph holds another copy of that row too";
+        return new InvalidRequestError("cannot add " + describe(root, rootMapper)
+                + (copy == root
+                        ? ""
+                        : ": along its save-update cascades it reaches a detached " + describe(copy, mapper) + ", and")
+                + (copy == root ? ": " : " ") + what + " (a second copy of one row, say loaded again in this request). "
+                + "add() attaches the objects themselves, and a session holds one object per row: use session.merge("
+                + rootMapper.type.getSimpleName().toLowerCase(java.util.Locale.ROOT) + ") to save a detached graph; "
+                + "it copies the graph's state onto this session's objects, loading them when needed, and returns "
+                + "them. Nothing was added");
+    }
+
+    private void attach(Object instance) {
         InstanceState state = map.state(instance);
         if (state != null) {
             if (state.status() == ObjectState.DELETED) {
