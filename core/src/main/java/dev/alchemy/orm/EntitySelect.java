@@ -499,17 +499,13 @@ public final class EntitySelect<T> implements Executable {
      *
      * @param loaderOptions the options
      * @return the changed copy
-     * @throws dev.alchemy.exc.ArgumentError when an option names an unknown relationship
+     * @throws dev.alchemy.exc.ArgumentError when an option names an unknown relationship, or one of another class
+     *     than this query's (or, chained, than the class the option before it loads), or a write-only collection
      */
     public EntitySelect<T> options(LoadOption... loaderOptions) {
         List<LoadOption> list = new java.util.ArrayList<>(options);
         for (LoadOption o : loaderOptions) {
-            dev.alchemy.orm.internal.mapping.RelationshipProperty r =
-                    Mapper.of(o.model()).relationship(o.relationship());
-            if (r.writeOnly) {
-                throw new dev.alchemy.exc.ArgumentError(r + " is a WriteOnlyCollection: it is never loaded, so it "
-                        + "takes no loader option; read its children with " + r.name + ".select()");
-            }
+            dev.alchemy.orm.internal.loading.LoaderOptions.check(mapper, o);
             list.add(o);
         }
         return copy(select, populateExisting, List.copyOf(list), loaderCriteria);

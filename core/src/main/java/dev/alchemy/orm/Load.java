@@ -1,7 +1,5 @@
 package dev.alchemy.orm;
 
-import dev.alchemy.orm.internal.mapping.Attributes;
-
 /**
  * Loader options for one query, like SQLAlchemy's {@code selectinload}, {@code joinedload}, {@code lazyload},
  * {@code raiseload} and {@code noload}, named by getter method reference or by field name.
@@ -9,7 +7,12 @@ import dev.alchemy.orm.internal.mapping.Attributes;
  * <pre>{@code
  * session.query(User.class).options(Load.selectin(User::getAddresses)).all();     // 2 statements for any number of users
  * session.scalars(select(User.class).options(Load.raise(User::getAddresses)));    // access fails instead of querying
+ * session.query(Owner.class).options(Load.selectin(Owner::getPets).selectin(Pet::getVisits)).all(); // a chain: 3 statements
  * }</pre>
+ *
+ * <p>Options are checked when given: one that names a relationship of another class than the query's (or, chained,
+ * than the class the previous option loads) fails with an {@link dev.alchemy.exc.ArgumentError}, as SQLAlchemy's
+ * "does not apply to any of the root entities" does. See {@link LoadOption} for chains.
  */
 public final class Load {
 
@@ -106,7 +109,6 @@ public final class Load {
     }
 
     private static LoadOption of(Getter<?, ?> getter, Loading loading) {
-        Attributes.Property p = Attributes.property(getter);
-        return new LoadOption(p.owner(), p.name(), loading);
+        return LoadOption.of(getter, loading);
     }
 }

@@ -17,6 +17,16 @@ import java.lang.annotation.Target;
  * Page<Owner> findByLastNameStartingWith(String lastName, Pageable pageable);
  * }</pre>
  *
+ * <p>A dotted path loads a graph, as JPA's {@code @EntityGraph(attributePaths = "pets.visits")}: each relationship on
+ * the path loads the given way, in one statement per level ({@code Load.selectin(Owner::getPets)
+ * .selectin(Pet::getVisits)}); paths that share a start share it.
+ *
+ * <pre>{@code
+ * @LoadWith(relationship = "pets.visits")
+ * @LoadWith(relationship = "pets.type")
+ * Optional<Owner> findWithPetsAndVisitsById(Integer id);  // owners, pets, types, visits: 4 statements
+ * }</pre>
+ *
  * <p>The names are checked when the repository is created: a relationship the class does not have fails the start.
  */
 @Documented
@@ -25,7 +35,10 @@ import java.lang.annotation.Target;
 @Repeatable(LoadWith.List.class)
 public @interface LoadWith {
 
-    /** @return the relationship's field name on the repository's class */
+    /**
+     * @return the relationship's field name on the repository's class, or a dotted path of relationships from it
+     *     ({@code "pets.visits"})
+     */
     String relationship();
 
     /** @return how it loads; {@link Loading#SELECTIN} unless given */

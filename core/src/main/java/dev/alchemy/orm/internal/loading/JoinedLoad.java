@@ -11,7 +11,6 @@ import dev.alchemy.sql.Select;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -39,12 +38,12 @@ public final class JoinedLoad {
     public static @Nullable JoinedLoad plan(
             Mapper<?> mapper,
             Select base,
-            Map<String, Loading> options,
+            LoaderOptions options,
             @Nullable Function<Mapper<?>, @Nullable ColumnElement<Boolean>> criteria) {
         boolean any = false;
         for (RelationshipProperty r : mapper.relationshipArray) {
             r.resolve();
-            if (RelationshipLoader.effective(r, options.get(r.name)) == Loading.JOINED) {
+            if (RelationshipLoader.effective(r, options.loading(r.name)) == Loading.JOINED) {
                 any = true;
                 break;
             }
@@ -62,7 +61,7 @@ public final class JoinedLoad {
         int offset = mapper.attributes.size();
         for (RelationshipProperty r : mapper.relationships) {
             r.resolve();
-            if (RelationshipLoader.effective(r, options.get(r.name)) != Loading.JOINED) {
+            if (RelationshipLoader.effective(r, options.loading(r.name)) != Loading.JOINED) {
                 continue;
             }
             Table target = r.target.table;

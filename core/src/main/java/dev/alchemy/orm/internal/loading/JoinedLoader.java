@@ -1,5 +1,6 @@
 package dev.alchemy.orm.internal.loading;
 
+import dev.alchemy.orm.LoadOption;
 import dev.alchemy.orm.internal.mapping.RelationshipProperty;
 import dev.alchemy.orm.internal.state.InstanceState;
 import java.util.List;
@@ -17,8 +18,9 @@ final class JoinedLoader implements LoaderStrategy {
     private JoinedLoader() {}
 
     @Override
-    public void load(RelationshipLoader loader, RelationshipProperty r, List<InstanceState> states) {
-        SelectinLoader.INSTANCE.load(loader, r, states);
+    public void load(
+            RelationshipLoader loader, RelationshipProperty r, List<InstanceState> states, List<LoadOption> next) {
+        SelectinLoader.INSTANCE.load(loader, r, states, next);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.alchemy.orm.internal.loading;
 
+import dev.alchemy.orm.LoadOption;
 import dev.alchemy.orm.internal.mapping.RelationshipProperty;
 import dev.alchemy.orm.internal.state.InstanceState;
 import java.util.List;
@@ -16,11 +17,12 @@ final class LazyLoader implements LoaderStrategy {
     private LazyLoader() {}
 
     @Override
-    public void load(RelationshipLoader loader, RelationshipProperty r, List<InstanceState> states) {
+    public void load(
+            RelationshipLoader loader, RelationshipProperty r, List<InstanceState> states, List<LoadOption> next) {
         if (r.collection) {
-            loader.group(r, states);
+            loader.group(r, states, next);
         } else {
-            loader.loadSingle(r, states);
+            loader.loadSingle(r, states, next);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.alchemy.orm.internal.loading;
 
+import dev.alchemy.orm.LoadOption;
 import dev.alchemy.orm.Loading;
 import dev.alchemy.orm.internal.mapping.RelationshipProperty;
 import dev.alchemy.orm.internal.state.InstanceState;
@@ -32,5 +33,5 @@ sealed interface LoaderStrategy permits LazyLoader, SelectinLoader, JoinedLoader
      * @param r the relationship
      * @param states the objects
      */
-    void load(RelationshipLoader loader, RelationshipProperty r, List<InstanceState> states);
+    void load(RelationshipLoader loader, RelationshipProperty r, List<InstanceState> states, List<LoadOption> next);
 }

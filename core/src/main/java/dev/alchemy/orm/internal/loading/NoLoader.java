@@ -1,5 +1,6 @@
 package dev.alchemy.orm.internal.loading;
 
+import dev.alchemy.orm.LoadOption;
 import dev.alchemy.orm.internal.mapping.RelationshipProperty;
 import dev.alchemy.orm.internal.state.InstanceState;
 import java.util.List;
@@ -12,7 +13,8 @@ final class NoLoader implements LoaderStrategy {
     private NoLoader() {}
 
     @Override
-    public void load(RelationshipLoader loader, RelationshipProperty r, List<InstanceState> states) {
+    public void load(
+            RelationshipLoader loader, RelationshipProperty r, List<InstanceState> states, List<LoadOption> next) {
         for (InstanceState st : states) {
             if (r.collection) {
                 loader.newCollection(st, r).fill(List.of());

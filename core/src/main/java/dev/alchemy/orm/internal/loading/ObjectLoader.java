@@ -93,19 +93,24 @@ public final class ObjectLoader {
     /** What a select loads and how: its mapper, loader options, joined eager loads and the statement to run. */
     static final class Plan<T> {
         final Mapper<T> mapper;
-        final Map<String, Loading> options;
+        final LoaderOptions options;
+        /** The select's own options, for objects the session already held ({@link RelationshipLoader#applyNested}). */
+        final List<LoadOption> given;
+
         final @Nullable JoinedLoad joinedLoad;
         final Executable statement;
         final boolean populate;
 
         Plan(
                 Mapper<T> mapper,
-                Map<String, Loading> options,
+                LoaderOptions options,
+                List<LoadOption> given,
                 @Nullable JoinedLoad joinedLoad,
                 Executable statement,
                 boolean populate) {
             this.mapper = mapper;
             this.options = options;
+            this.given = given;
             this.joinedLoad = joinedLoad;
             this.statement = statement;
             this.populate = populate;
@@ -118,26 +123,18 @@ public final class ObjectLoader {
      */
     private <T> Plan<T> plan(EntitySelect<T> select, @Nullable Boolean streamed) {
         Mapper<T> mapper = Mapper.of(select.type());
-        Map<String, Loading> options = select.loaderOptions().isEmpty() ? Map.of() : new HashMap<>();
-        for (LoadOption o : select.loaderOptions()) {
-            if (o.model() == mapper.type) {
-                options.put(o.relationship(), o.loading());
-            }
-        }
+        LoaderOptions options = LoaderOptions.of(select.loaderOptions()); // checked by EntitySelect.options
         if (streamed != null) {
             for (RelationshipProperty r : mapper.relationshipArray) {
                 r.resolve();
-                if (r.collection && RelationshipLoader.effective(r, options.get(r.name)) == Loading.JOINED) {
+                if (r.collection && RelationshipLoader.effective(r, options.loading(r.name)) == Loading.JOINED) {
                     if (streamed) {
                         throw new InvalidRequestError("yieldPer cannot be used with the joined eager load of the "
                                 + "collection " + mapper.type.getSimpleName() + "." + r.name + ": a batch of rows may "
                                 + "end in the middle of an owner's joined rows. Load it per batch with "
                                 + "options(Load.selectin(...)), or lazily with Load.lazy(...)");
                     }
-                    if (options.isEmpty()) {
-                        options = new HashMap<>();
-                    }
-                    options.put(r.name, Loading.SELECTIN); // per batch, one IN query: what the owners need
+                    options = options.with(r.name, Loading.SELECTIN); // per batch, one IN query: what the owners need
                 }
             }
         }
@@ -152,6 +149,7 @@ public final class ObjectLoader {
         return new Plan<>(
                 mapper,
                 options,
+                select.loaderOptions(),
                 joined ? joinedLoad : null,
                 joined ? joinedLoad.select : select,
                 select.isPopulateExisting());
@@ -169,7 +167,7 @@ public final class ObjectLoader {
         List<InstanceState> fresh = new ArrayList<>();
         Told told = new Told();
         Map<RelationshipProperty, Map<Object, List<Object>>> related = joined ? new HashMap<>() : Map.of();
-        Map<Mapper<?>, List<InstanceState>> freshRelated = joined ? new LinkedHashMap<>() : Map.of();
+        Map<RelationshipProperty, List<InstanceState>> freshRelated = joined ? new LinkedHashMap<>() : Map.of();
         Set<Object> seen = joined ? Collections.newSetFromMap(new IdentityHashMap<>()) : null;
         for (Row row : rows) {
             int known = map.keyCount();
@@ -193,7 +191,7 @@ public final class ObjectLoader {
                                 target,
                                 values,
                                 populate,
-                                freshRelated.computeIfAbsent(target, k -> new ArrayList<>()),
+                                freshRelated.computeIfAbsent(j.relationship(), k -> new ArrayList<>()),
                                 told);
                         if (!list.contains(child)) {
                             list.add(child);
@@ -202,11 +200,16 @@ public final class ObjectLoader {
                 }
             }
         }
-        for (Map.Entry<Mapper<?>, List<InstanceState>> e : freshRelated.entrySet()) {
-            relationships.afterLoad(e.getKey(), e.getValue(), Map.of());
+        for (Map.Entry<RelationshipProperty, List<InstanceState>> e : freshRelated.entrySet()) {
+            RelationshipProperty r = e.getKey();
+            relationships.afterLoad(r.target, e.getValue(), LoaderOptions.of(plan.options.next(r.name)));
         }
         if (!mapper.relationships.isEmpty() && !fresh.isEmpty()) {
             relationships.afterLoad(mapper, fresh, plan.options, related);
+        }
+        if (!plan.given.isEmpty() && fresh.size() < objects.size()) {
+            // objects the session held already: eager options load what they have not loaded yet, as SQLAlchemy does
+            relationships.applyNested(objects, plan.given);
         }
         told.fire(session.mapperListeners());
         return new LoadedList<>(objects, distinct);

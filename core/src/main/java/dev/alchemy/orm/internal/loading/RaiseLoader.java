@@ -1,5 +1,6 @@
 package dev.alchemy.orm.internal.loading;
 
+import dev.alchemy.orm.LoadOption;
 import dev.alchemy.orm.internal.mapping.RelationshipProperty;
 import dev.alchemy.orm.internal.state.CollectionState;
 import dev.alchemy.orm.internal.state.InstanceState;
@@ -16,7 +17,8 @@ final class RaiseLoader implements LoaderStrategy {
     private RaiseLoader() {}
 
     @Override
-    public void load(RelationshipLoader loader, RelationshipProperty r, List<InstanceState> states) {
+    public void load(
+            RelationshipLoader loader, RelationshipProperty r, List<InstanceState> states, List<LoadOption> next) {
         for (InstanceState st : states) {
             if (r.collection) {
                 CollectionState cs = loader.newCollection(st, r);

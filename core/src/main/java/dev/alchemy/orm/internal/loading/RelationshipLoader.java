@@ -2,6 +2,7 @@ package dev.alchemy.orm.internal.loading;
 
 import dev.alchemy.engine.Row;
 import dev.alchemy.orm.EntitySelect;
+import dev.alchemy.orm.LoadOption;
 import dev.alchemy.orm.Loading;
 import dev.alchemy.orm.internal.mapping.Attribute;
 import dev.alchemy.orm.internal.mapping.Mapper;
@@ -19,6 +20,7 @@ import dev.alchemy.sql.ClauseElement;
 import dev.alchemy.sql.ColumnElement;
 import dev.alchemy.sql.Select;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -59,7 +61,7 @@ public final class RelationshipLoader {
     }
 
     /** Sets up the relationships of objects a query created or refreshed. */
-    public void afterLoad(Mapper<?> mapper, List<InstanceState> states, Map<String, Loading> options) {
+    public void afterLoad(Mapper<?> mapper, List<InstanceState> states, LoaderOptions options) {
         afterLoad(mapper, states, options, Map.of());
     }
 
@@ -70,7 +72,7 @@ public final class RelationshipLoader {
     public void afterLoad(
             Mapper<?> mapper,
             List<InstanceState> states,
-            Map<String, Loading> options,
+            LoaderOptions options,
             Map<RelationshipProperty, Map<Object, List<Object>>> joined) {
         if (states.isEmpty()) {
             return;
@@ -78,10 +80,16 @@ public final class RelationshipLoader {
         for (RelationshipProperty r : mapper.relationshipArray) {
             r.resolve();
             Map<Object, List<Object>> fetched = joined.get(r);
+            List<LoadOption> next = options.next(r.name);
             if (fetched != null) {
                 JoinedLoader.fill(this, r, states, fetched);
+                if (!next.isEmpty()) {
+                    List<Object> children = new ArrayList<>();
+                    fetched.values().forEach(children::addAll);
+                    applyNested(children, next); // the fresh ones had them already; the session's own get them here
+                }
             } else {
-                LoaderStrategy.of(effective(r, options.get(r.name))).load(this, r, states);
+                LoaderStrategy.of(effective(r, options.loading(r.name))).load(this, r, states, next);
             }
         }
     }
@@ -93,8 +101,8 @@ public final class RelationshipLoader {
      * @param states the objects
      * @return the group
      */
-    LoadGroup group(RelationshipProperty r, List<InstanceState> states) {
-        LoadGroup group = new LoadGroup(r);
+    LoadGroup group(RelationshipProperty r, List<InstanceState> states, List<LoadOption> next) {
+        LoadGroup group = new LoadGroup(r, next);
         for (InstanceState st : states) {
             CollectionState cs = newCollection(st, r);
             cs.group = group;
@@ -108,12 +116,13 @@ public final class RelationshipLoader {
      *
      * @param r a relationship that is not a collection
      * @param states the objects
+     * @param next the loader options for the relationships of the objects loaded
      */
-    void loadSingle(RelationshipProperty r, List<InstanceState> states) {
+    void loadSingle(RelationshipProperty r, List<InstanceState> states, List<LoadOption> next) {
         if (r.kind == Kind.MANY_TO_ONE) {
-            loadReferences(r, states);
+            loadReferences(r, states, next);
         } else {
-            loadOneToOne(r, states);
+            loadOneToOne(r, states, next);
         }
     }
 
@@ -141,6 +150,10 @@ public final class RelationshipLoader {
      * @param states the objects
      */
     public void loadReferences(RelationshipProperty r, List<InstanceState> states) {
+        loadReferences(r, states, List.of());
+    }
+
+    private void loadReferences(RelationshipProperty r, List<InstanceState> states, List<LoadOption> next) {
         Mapper<?> target = r.target;
         int n = states.size();
         Object[] keys = new Object[n];
@@ -159,8 +172,11 @@ public final class RelationshipLoader {
         if (missing != null) {
             for (List<Object> chunk : chunks(new ArrayList<>(missing))) {
                 session.loadInternal(
-                        EntitySelect.of(target.type)
-                                .where(column(target.table, r.referredKey).in(chunk)),
+                        withOptions(
+                                EntitySelect.of(target.type)
+                                        .where(column(target.table, r.referredKey)
+                                                .in(chunk)),
+                                next),
                         false);
             }
             for (int i = 0; i < n; i++) {
@@ -174,9 +190,12 @@ public final class RelationshipLoader {
             r.set(st.instance, refs[i]);
             st.reference(r, refs[i]);
         }
+        if (!next.isEmpty()) {
+            applyNested(Arrays.asList(refs), next);
+        }
     }
 
-    private void loadOneToOne(RelationshipProperty r, List<InstanceState> states) {
+    private void loadOneToOne(RelationshipProperty r, List<InstanceState> states, List<LoadOption> next) {
         Map<Object, InstanceState> byKey = new HashMap<>();
         for (InstanceState st : states) {
             byKey.put(r.referredKey.get(st.instance), st);
@@ -184,8 +203,10 @@ public final class RelationshipLoader {
         }
         for (List<Object> chunk : chunks(new ArrayList<>(byKey.keySet()))) {
             List<?> found = session.loadInternal(
-                    EntitySelect.of(r.target.type)
-                            .where(column(r.target.table, r.foreignKey).in(chunk)),
+                    withOptions(
+                            EntitySelect.of(r.target.type)
+                                    .where(column(r.target.table, r.foreignKey).in(chunk)),
+                            next),
                     false);
             for (Object child : found) {
                 InstanceState owner = byKey.get(r.foreignKey.get(child));
@@ -193,11 +214,25 @@ public final class RelationshipLoader {
                     r.set(owner.instance, child);
                 }
             }
+            if (!next.isEmpty()) {
+                applyNested(found, next);
+            }
         }
     }
 
     /** Loads every unloaded collection of a load group in one statement per chunk of owners. */
     public void loadGroup(List<CollectionState> members) {
+        LoadGroup group = members.isEmpty() ? null : members.get(0).group;
+        loadGroup(members, group == null ? List.of() : group.next);
+    }
+
+    /**
+     * Loads unloaded collections of one relationship in one statement per chunk of owners.
+     *
+     * @param members the collections
+     * @param next the loader options for the relationships of the objects they hold
+     */
+    private void loadGroup(List<CollectionState> members, List<LoadOption> next) {
         List<CollectionState> todo = new ArrayList<>();
         for (CollectionState cs : members) {
             if (!cs.loaded && !cs.raise) {
@@ -217,11 +252,11 @@ public final class RelationshipLoader {
         }
         for (List<Object> chunk : chunks(new ArrayList<>(byKey.keySet()))) {
             if (r.kind == Kind.MANY_TO_MANY) {
-                loadManyToMany(r, chunk, contents);
+                loadManyToMany(r, chunk, contents, next);
             } else {
                 EntitySelect<?> select = EntitySelect.of(r.target.type)
                         .where(column(r.target.table, r.foreignKey).in(chunk));
-                select = orderBy(select, r);
+                select = withOptions(orderBy(select, r), next);
                 for (Object child : session.loadInternal(select, false)) {
                     List<Object> list = contents.get(r.foreignKey.get(child));
                     if (list != null) {
@@ -233,9 +268,62 @@ public final class RelationshipLoader {
         for (Map.Entry<Object, CollectionState> e : byKey.entrySet()) {
             e.getValue().fill(contents.get(e.getKey()));
         }
+        if (!next.isEmpty()) {
+            List<Object> children = new ArrayList<>();
+            contents.values().forEach(children::addAll);
+            applyNested(children, next);
+        }
     }
 
-    private void loadManyToMany(RelationshipProperty r, List<Object> ownerKeys, Map<Object, List<Object>> contents) {
+    /**
+     * Applies loader options to objects a query or a relationship load reached, whether the load built them or the
+     * session held them already: an eager option (selectin, joined) loads the relationship where it is not loaded yet,
+     * one statement per 500 owners, and the options chained after it go on to the objects it holds. Lazy, raise and
+     * noload options leave objects the session already held as they are, as SQLAlchemy does; the load gave them to
+     * the objects it built.
+     *
+     * @param objects the objects, of the class the options name relationships of (or a subclass)
+     * @param next the options
+     */
+    public void applyNested(Collection<?> objects, List<LoadOption> next) {
+        for (LoadOption o : next) {
+            if (o.loading() != Loading.SELECTIN && o.loading() != Loading.JOINED) {
+                continue;
+            }
+            List<CollectionState> unloaded = new ArrayList<>();
+            List<Object> reached = new ArrayList<>();
+            for (Object object : objects) {
+                if (object == null) {
+                    continue;
+                }
+                RelationshipProperty r = Mapper.of(object.getClass()).relationship(o.relationship());
+                r.resolve();
+                Object value = r.get(object);
+                if (value instanceof Tracked t && !t.state().loaded) {
+                    if (!t.state().raise) {
+                        unloaded.add(t.state());
+                    }
+                } else if (value instanceof Collection<?> c) {
+                    reached.addAll(c);
+                } else if (value != null) {
+                    reached.add(value);
+                }
+            }
+            if (!unloaded.isEmpty()) {
+                loadGroup(unloaded, o.next()); // goes on to the objects it loads
+            }
+            if (!reached.isEmpty() && !o.next().isEmpty()) {
+                applyNested(reached, o.next());
+            }
+        }
+    }
+
+    private static EntitySelect<?> withOptions(EntitySelect<?> select, List<LoadOption> next) {
+        return next.isEmpty() ? select : select.options(next.toArray(LoadOption[]::new));
+    }
+
+    private void loadManyToMany(
+            RelationshipProperty r, List<Object> ownerKeys, Map<Object, List<Object>> contents, List<LoadOption> next) {
         Table secondary = r.secondaryTable();
         Select pairs = Select.of(secondary.c(r.joinColumn), secondary.c(r.inverseColumn))
                 .where(secondary.c(r.joinColumn).in(ownerKeys));
@@ -247,10 +335,12 @@ public final class RelationshipLoader {
         }
         Map<Object, Object> targets = new HashMap<>();
         for (List<Object> chunk : chunks(new ArrayList<>(targetKeys))) {
-            EntitySelect<?> select = orderBy(
-                    EntitySelect.of(r.target.type)
-                            .where(column(r.target.table, r.foreignKey).in(chunk)),
-                    r);
+            EntitySelect<?> select = withOptions(
+                    orderBy(
+                            EntitySelect.of(r.target.type)
+                                    .where(column(r.target.table, r.foreignKey).in(chunk)),
+                            r),
+                    next);
             for (Object t : session.loadInternal(select, false)) {
                 targets.put(r.foreignKey.get(t), t);
             }

@@ -1,5 +1,6 @@
 package dev.alchemy.orm.internal.loading;
 
+import dev.alchemy.orm.LoadOption;
 import dev.alchemy.orm.internal.mapping.RelationshipProperty;
 import dev.alchemy.orm.internal.state.InstanceState;
 import java.util.List;
@@ -12,11 +13,12 @@ final class SelectinLoader implements LoaderStrategy {
     private SelectinLoader() {}
 
     @Override
-    public void load(RelationshipLoader loader, RelationshipProperty r, List<InstanceState> states) {
+    public void load(
+            RelationshipLoader loader, RelationshipProperty r, List<InstanceState> states, List<LoadOption> next) {
         if (r.collection) {
-            loader.loadGroup(loader.group(r, states).members);
+            loader.loadGroup(loader.group(r, states, next).members);
         } else {
-            loader.loadSingle(r, states);
+            loader.loadSingle(r, states, next);
         }
     }
 }

@@ -1,13 +1,20 @@
 package dev.alchemy.data.repository.support;
 
 import dev.alchemy.data.repository.LoadWith;
+import dev.alchemy.exc.AlchemyException;
+import dev.alchemy.orm.EntitySelect;
 import dev.alchemy.orm.LoadOption;
+import dev.alchemy.orm.Loading;
 import dev.alchemy.orm.Query;
 import dev.alchemy.orm.Relationship;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.data.domain.Limit;
@@ -29,30 +36,83 @@ final class EntityQueries {
 
     private EntityQueries() {}
 
-    /** The loader options of a method's {@link LoadWith}s, each checked against the class's relationships. */
+    /**
+     * The loader options of a method's {@link LoadWith}s. A dotted path ({@code "pets.visits"}, as JPA's
+     * {@code @EntityGraph(attributePaths = ...)}) becomes a chain, paths that share a start share its option, and the
+     * whole is checked by the ORM when the repository is created, so a wrong name fails the start.
+     */
     static List<LoadOption> loadOptions(Method method, QueryMethod queryMethod, Class<?> type) {
-        List<LoadOption> options = new ArrayList<>();
+        Map<String, PathNode> roots = new LinkedHashMap<>();
         for (LoadWith load : AnnotatedElementUtils.findMergedRepeatableAnnotations(method, LoadWith.class)) {
-            if (!isRelationship(type, load.relationship())) {
-                throw QueryCreationException.create(
-                        queryMethod,
-                        "@LoadWith names " + type.getSimpleName() + "." + load.relationship()
-                                + ", which is not a relationship of " + type.getName());
+            Map<String, PathNode> level = roots;
+            Class<?> owner = type;
+            for (String name : load.relationship().split("\\.", -1)) {
+                Field field = relationshipField(owner, name);
+                if (field == null) {
+                    throw QueryCreationException.create(
+                            queryMethod,
+                            "@LoadWith(relationship = \"" + load.relationship() + "\") names " + owner.getSimpleName()
+                                    + "." + name + ", which is not a relationship of " + owner.getName());
+                }
+                Class<?> from = owner;
+                PathNode node = level.computeIfAbsent(name, n -> new PathNode(from, n));
+                node.loading = load.loading();
+                owner = target(field);
+                level = node.next;
             }
-            options.add(new LoadOption(type, load.relationship(), load.loading()));
+        }
+        List<LoadOption> options = new ArrayList<>();
+        for (PathNode node : roots.values()) {
+            options.add(node.option());
+        }
+        try {
+            EntitySelect.of(type).options(options.toArray(LoadOption[]::new));
+        } catch (AlchemyException e) {
+            throw QueryCreationException.create(queryMethod, e.getMessage());
         }
         return List.copyOf(options);
     }
 
-    private static boolean isRelationship(Class<?> type, String name) {
+    /** One relationship of {@link LoadWith} paths, with the relationships after it. */
+    private static final class PathNode {
+        final Class<?> model;
+        final String name;
+        Loading loading = Loading.SELECTIN;
+        final Map<String, PathNode> next = new LinkedHashMap<>();
+
+        PathNode(Class<?> model, String name) {
+            this.model = model;
+            this.name = name;
+        }
+
+        LoadOption option() {
+            List<LoadOption> chained = new ArrayList<>();
+            for (PathNode n : next.values()) {
+                chained.add(n.option());
+            }
+            return new LoadOption(model, name, loading, chained);
+        }
+    }
+
+    private static @Nullable Field relationshipField(Class<?> type, String name) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
                 if (f.getName().equals(name)) {
-                    return f.isAnnotationPresent(Relationship.class);
+                    return f.isAnnotationPresent(Relationship.class) ? f : null;
                 }
             }
         }
-        return false;
+        return null;
+    }
+
+    /** The class a relationship field holds: its type, or a collection's element type. */
+    private static Class<?> target(Field field) {
+        if (Collection.class.isAssignableFrom(field.getType())
+                && field.getGenericType() instanceof ParameterizedType p
+                && p.getActualTypeArguments()[0] instanceof Class<?> element) {
+            return element;
+        }
+        return field.getType();
     }
 
     /**

@@ -102,6 +102,34 @@ class DerivedQuerySqlTest {
     }
 
     @Test
+    void loadWithADottedPathChainsTheOptions() {
+        java.lang.reflect.Method method = java.util.Arrays.stream(Authors.class.getMethods())
+                .filter(m -> m.getName().equals("findByNameOrderByName"))
+                .findFirst()
+                .orElseThrow();
+        List<dev.alchemy.orm.LoadOption> options = EntityQueries.loadOptions(method, null, Author.class);
+        assertThat(options)
+                .containsExactly(new dev.alchemy.orm.LoadOption(
+                        Author.class,
+                        "books",
+                        dev.alchemy.orm.Loading.SELECTIN,
+                        List.of(new dev.alchemy.orm.LoadOption(
+                                Book.class, "author", dev.alchemy.orm.Loading.SELECTIN))));
+        session.expungeAll();
+        List<Author> found = authors.findByNameOrderByName("Ursula");
+        assertThat(found.get(0).books)
+                .hasSize(2)
+                .allSatisfy(b -> assertThat(b.author).isSameAs(found.get(0)));
+        assertThat(sql).hasSize(2);
+    }
+
+    @Test
+    void loadWithAPathThroughAColumnFailsWhenTheRepositoryIsMade() {
+        assertThatThrownBy(() -> new AlchemyRepositoryFactory(session).getRepository(Authors.WrongPath.class))
+                .hasStackTraceContaining("Book.title, which is not a relationship");
+    }
+
+    @Test
     void loadWithLoadsTheCollectionInOneMoreStatement() {
         session.expungeAll();
         List<Author> found = authors.findByNameStartingWithOrderByName("");
