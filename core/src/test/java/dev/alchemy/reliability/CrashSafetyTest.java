@@ -76,12 +76,27 @@ class CrashSafetyTest {
                 child.destroyForcibly();
                 fail("the child did not start; its output: %s%nits stderr:%n%s", lines, Files.readString(log));
             }
-            Thread.sleep(20 + random.nextInt(130)); // a random moment: mostly inside a transaction or its commit
+            // Most kills come once the child has committed a batch, at a random moment in its loop (mostly inside a
+            // transaction or its commit); every fifth may come before the first commit. Waiting for that commit
+            // rather than a fixed time keeps the kills mid-work on a machine busy with other builds, where the child
+            // can take longer than the random sleep to reach its first commit.
+            List<String> seen = new ArrayList<>();
+            boolean working = kill % 5 == 0;
+            while (!working) {
+                String line = lines.poll(60, TimeUnit.SECONDS);
+                if (line == null) {
+                    break;
+                }
+                seen.add(line);
+                working = line.startsWith("COMMITTED ");
+            }
+            Thread.sleep(20 + random.nextInt(130));
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             reader.join(10_000);
+            seen.addAll(lines);
             List<Long> committed = new ArrayList<>();
-            for (String line : lines) {
+            for (String line : seen) {
                 if (line.startsWith("COMMITTED ")) {
                     committed.add(Long.parseLong(line.substring("COMMITTED ".length())));
                 }
