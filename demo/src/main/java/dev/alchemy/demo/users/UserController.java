@@ -1,9 +1,14 @@
 package dev.alchemy.demo.users;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +24,33 @@ import org.springframework.web.bind.annotation.RestController;
 class UserController {
 
     private final UserService users;
+    private final UserRepository repository;
 
-    UserController(UserService users) {
+    UserController(UserService users, UserRepository repository) {
         this.users = users;
+        this.repository = repository;
+    }
+
+    /**
+     * Users whose name starts with a prefix, a page at a time and by name, through the Spring Data repository.
+     *
+     * @param prefix the start of the name
+     * @param page the page number, from 0
+     * @param size the page's size, 1 to 100
+     * @return the page, with the total
+     */
+    @GetMapping("/users/search")
+    UserPage search(
+            @RequestParam String prefix,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Page<User> found = repository.findByNameStartingWith(prefix, PageRequest.of(page, size, Sort.by("name", "id")));
+        return new UserPage(
+                found.getContent().stream().map(UserView::of).toList(),
+                found.getNumber(),
+                found.getSize(),
+                found.getTotalElements(),
+                found.getTotalPages());
     }
 
     @GetMapping("/users")

@@ -211,6 +211,31 @@ class UserApiTest {
         assertCount("users", 2);
     }
 
+    @Test
+    void searchAnswersAPageByNameThroughTheRepository() throws Exception {
+        int alice = create("Alice", "alice@example.com");
+        create("Alfred", "alfred@example.com");
+        create("Alma", "alma@example.com");
+        create("Bob", "bob@example.com");
+        addAddress(alice, "1 Main St", "Madison");
+        mvc.perform(get("/users/search").param("prefix", "Al").param("size", "2"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.users[*].name").value(org.hamcrest.Matchers.contains("Alfred", "Alice")))
+                .andExpect(jsonPath("$.users[1].addresses[0].city").value("Madison"))
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.pages").value(2));
+        mvc.perform(get("/users/search")
+                        .param("prefix", "Al")
+                        .param("size", "2")
+                        .param("page", "1"))
+                .andExpect(jsonPath("$.users[*].name").value(org.hamcrest.Matchers.contains("Alma")))
+                .andExpect(jsonPath("$.page").value(1));
+        mvc.perform(get("/users/search").param("prefix", "Al%"))
+                .andExpect(jsonPath("$.total").value(0));
+        mvc.perform(get("/users/search").param("prefix", "Al").param("size", "0"))
+                .andExpect(status().isBadRequest());
+    }
+
     private void assertCount(String table, int expected) {
         Integer count = jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class);
         org.assertj.core.api.Assertions.assertThat(count).isEqualTo(expected);
