@@ -42,21 +42,49 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SessionFactory {
 
+    /**
+     * What a factory's sessions are made with; each {@code with...} method copies it and changes one thing, so the
+     * list of settings is written once, here.
+     */
+    private static final class Settings {
+        boolean autoflush = true;
+        boolean expireOnCommit = true;
+        boolean readOnly;
+
+        @Nullable
+        OrmObserver observer;
+
+        Map<Class<?>, Engine> modelBinds = Map.of();
+        Map<dev.alchemy.schema.Table, Engine> tableBinds = Map.of();
+
+        @Nullable
+        BindResolver resolver;
+
+        List<SessionEvents> sessionEvents = List.of();
+        MapperListeners mapperEvents = MapperListeners.NONE;
+        CriteriaSet criteria = CriteriaSet.NONE;
+
+        Settings copy() {
+            Settings s = new Settings();
+            s.autoflush = autoflush;
+            s.expireOnCommit = expireOnCommit;
+            s.readOnly = readOnly;
+            s.observer = observer;
+            s.modelBinds = modelBinds;
+            s.tableBinds = tableBinds;
+            s.resolver = resolver;
+            s.sessionEvents = sessionEvents;
+            s.mapperEvents = mapperEvents;
+            s.criteria = criteria;
+            return s;
+        }
+    }
+
     private final Engine engine;
-    private final boolean autoflush;
-    private final boolean expireOnCommit;
-    private final boolean readOnly;
-    private final @Nullable OrmObserver observer;
-    private final Map<Class<?>, Engine> modelBinds;
-    private final Map<dev.alchemy.schema.Table, Engine> tableBinds;
-    private final @Nullable BindResolver resolver;
+    private final Settings settings;
     private final SessionBinds binds;
     /** Which objects of this factory's sessions are detached; shared by the with... copies, which open sessions alike. */
     private final DetachedStates detached;
-
-    private final List<SessionEvents> sessionEvents;
-    private final MapperListeners mapperEvents;
-    private final CriteriaSet criteria;
 
     /**
      * A factory with the defaults: autoflush on, expire on commit on.
@@ -64,47 +92,22 @@ public final class SessionFactory {
      * @param engine the engine sessions use
      */
     public SessionFactory(Engine engine) {
-        this(
-                engine,
-                true,
-                true,
-                false,
-                null,
-                Map.of(),
-                Map.of(),
-                null,
-                List.of(),
-                MapperListeners.NONE,
-                CriteriaSet.NONE,
-                new DetachedStates());
+        this(engine, new Settings(), new DetachedStates());
     }
 
-    private SessionFactory(
-            Engine engine,
-            boolean autoflush,
-            boolean expireOnCommit,
-            boolean readOnly,
-            @Nullable OrmObserver observer,
-            Map<Class<?>, Engine> modelBinds,
-            Map<dev.alchemy.schema.Table, Engine> tableBinds,
-            @Nullable BindResolver resolver,
-            List<SessionEvents> sessionEvents,
-            MapperListeners mapperEvents,
-            CriteriaSet criteria,
-            DetachedStates detached) {
+    private SessionFactory(Engine engine, Settings settings, DetachedStates detached) {
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.settings = settings;
         this.detached = detached;
-        this.autoflush = autoflush;
-        this.expireOnCommit = expireOnCommit;
-        this.readOnly = readOnly;
-        this.observer = observer;
-        this.modelBinds = modelBinds;
-        this.tableBinds = tableBinds;
-        this.resolver = resolver;
-        this.binds = new SessionBinds(engine, modelBinds, tableBinds, resolver, readOnly);
-        this.sessionEvents = sessionEvents;
-        this.mapperEvents = mapperEvents;
-        this.criteria = criteria;
+        this.binds = new SessionBinds(
+                engine, settings.modelBinds, settings.tableBinds, settings.resolver, settings.readOnly);
+    }
+
+    /** A copy of this factory with one setting changed; it shares the registry of detached objects. */
+    private SessionFactory with(Consumer<Settings> change) {
+        Settings next = settings.copy();
+        change.accept(next);
+        return new SessionFactory(engine, next, detached);
     }
 
     /**
@@ -114,19 +117,7 @@ public final class SessionFactory {
      * @return a factory with it
      */
     public SessionFactory withAutoflush(boolean autoflush) {
-        return new SessionFactory(
-                engine,
-                autoflush,
-                expireOnCommit,
-                readOnly,
-                observer,
-                modelBinds,
-                tableBinds,
-                resolver,
-                sessionEvents,
-                mapperEvents,
-                criteria,
-                detached);
+        return with(s -> s.autoflush = autoflush);
     }
 
     /**
@@ -136,19 +127,7 @@ public final class SessionFactory {
      * @return a factory with it
      */
     public SessionFactory withExpireOnCommit(boolean expireOnCommit) {
-        return new SessionFactory(
-                engine,
-                autoflush,
-                expireOnCommit,
-                readOnly,
-                observer,
-                modelBinds,
-                tableBinds,
-                resolver,
-                sessionEvents,
-                mapperEvents,
-                criteria,
-                detached);
+        return with(s -> s.expireOnCommit = expireOnCommit);
     }
 
     /**
@@ -169,19 +148,7 @@ public final class SessionFactory {
      * @return a factory with it
      */
     public SessionFactory withReadOnly(boolean readOnly) {
-        return new SessionFactory(
-                engine,
-                autoflush,
-                expireOnCommit,
-                readOnly,
-                observer,
-                modelBinds,
-                tableBinds,
-                resolver,
-                sessionEvents,
-                mapperEvents,
-                criteria,
-                detached);
+        return with(s -> s.readOnly = readOnly);
     }
 
     /**
@@ -201,21 +168,9 @@ public final class SessionFactory {
     public SessionFactory withBind(Class<?> model, Engine engine) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(engine, "engine");
-        Map<Class<?>, Engine> next = new LinkedHashMap<>(modelBinds);
+        Map<Class<?>, Engine> next = new LinkedHashMap<>(settings.modelBinds);
         next.put(model, engine);
-        return new SessionFactory(
-                this.engine,
-                autoflush,
-                expireOnCommit,
-                readOnly,
-                observer,
-                Map.copyOf(next),
-                tableBinds,
-                resolver,
-                sessionEvents,
-                mapperEvents,
-                criteria,
-                detached);
+        return with(s -> s.modelBinds = Map.copyOf(next));
     }
 
     /**
@@ -229,21 +184,9 @@ public final class SessionFactory {
     public SessionFactory withBind(dev.alchemy.schema.Table table, Engine engine) {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(engine, "engine");
-        Map<dev.alchemy.schema.Table, Engine> next = new java.util.IdentityHashMap<>(tableBinds);
+        Map<dev.alchemy.schema.Table, Engine> next = new java.util.IdentityHashMap<>(settings.tableBinds);
         next.put(table, engine);
-        return new SessionFactory(
-                this.engine,
-                autoflush,
-                expireOnCommit,
-                readOnly,
-                observer,
-                modelBinds,
-                java.util.Collections.unmodifiableMap(next),
-                resolver,
-                sessionEvents,
-                mapperEvents,
-                criteria,
-                detached);
+        return with(s -> s.tableBinds = java.util.Collections.unmodifiableMap(next));
     }
 
     /**
@@ -254,19 +197,7 @@ public final class SessionFactory {
      * @return a factory with it
      */
     public SessionFactory withBindResolver(@Nullable BindResolver resolver) {
-        return new SessionFactory(
-                engine,
-                autoflush,
-                expireOnCommit,
-                readOnly,
-                observer,
-                modelBinds,
-                tableBinds,
-                resolver,
-                sessionEvents,
-                mapperEvents,
-                criteria,
-                detached);
+        return with(s -> s.resolver = resolver);
     }
 
     /**
@@ -276,19 +207,7 @@ public final class SessionFactory {
      * @return a factory with it
      */
     public SessionFactory withObserver(@Nullable OrmObserver observer) {
-        return new SessionFactory(
-                engine,
-                autoflush,
-                expireOnCommit,
-                readOnly,
-                observer,
-                modelBinds,
-                tableBinds,
-                resolver,
-                sessionEvents,
-                mapperEvents,
-                criteria,
-                detached);
+        return with(s -> s.observer = observer);
     }
 
     /**
@@ -308,21 +227,9 @@ public final class SessionFactory {
      */
     public SessionFactory withListener(SessionEvents listener) {
         Objects.requireNonNull(listener, "listener");
-        List<SessionEvents> next = new ArrayList<>(sessionEvents);
+        List<SessionEvents> next = new ArrayList<>(settings.sessionEvents);
         next.add(listener);
-        return new SessionFactory(
-                engine,
-                autoflush,
-                expireOnCommit,
-                readOnly,
-                observer,
-                modelBinds,
-                tableBinds,
-                resolver,
-                List.copyOf(next),
-                mapperEvents,
-                criteria,
-                detached);
+        return with(s -> s.sessionEvents = List.copyOf(next));
     }
 
     /**
@@ -347,19 +254,7 @@ public final class SessionFactory {
     public <T> SessionFactory withListener(Class<T> type, MapperEvents<? super T> listener) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(listener, "listener");
-        return new SessionFactory(
-                engine,
-                autoflush,
-                expireOnCommit,
-                readOnly,
-                observer,
-                modelBinds,
-                tableBinds,
-                resolver,
-                sessionEvents,
-                mapperEvents.with(type, listener),
-                criteria,
-                detached);
+        return with(s -> s.mapperEvents = s.mapperEvents.with(type, listener));
     }
 
     /**
@@ -379,19 +274,7 @@ public final class SessionFactory {
     public SessionFactory withLoaderCriteria(Class<?> type, LoaderCriteria criteria) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(criteria, "criteria");
-        return new SessionFactory(
-                engine,
-                autoflush,
-                expireOnCommit,
-                readOnly,
-                observer,
-                modelBinds,
-                tableBinds,
-                resolver,
-                sessionEvents,
-                mapperEvents,
-                this.criteria.with(type, criteria),
-                detached);
+        return with(s -> s.criteria = s.criteria.with(type, criteria));
     }
 
     /**
@@ -400,14 +283,15 @@ public final class SessionFactory {
      * @return a new session; close it when done
      */
     public Session openSession() {
-        SessionImpl session = new SessionImpl(binds, autoflush, expireOnCommit, detached);
-        if (!sessionEvents.isEmpty() || mapperEvents.any()) {
-            session.listenedBy(sessionEvents, mapperEvents);
+        Settings s = settings;
+        SessionImpl session = new SessionImpl(binds, s.autoflush, s.expireOnCommit, detached);
+        if (!s.sessionEvents.isEmpty() || s.mapperEvents.any()) {
+            session.listenedBy(s.sessionEvents, s.mapperEvents);
         }
-        if (criteria.any()) {
-            session.withLoaderCriteria(criteria);
+        if (s.criteria.any()) {
+            session.withLoaderCriteria(s.criteria);
         }
-        return observer == null ? session : session.observedBy(observer);
+        return s.observer == null ? session : session.observedBy(s.observer);
     }
 
     /**
@@ -483,21 +367,21 @@ public final class SessionFactory {
 
     /** @return whether sessions autoflush */
     public boolean autoflush() {
-        return autoflush;
+        return settings.autoflush;
     }
 
     /** @return whether sessions only read ({@link #withReadOnly}) */
     public boolean readOnly() {
-        return readOnly;
+        return settings.readOnly;
     }
 
     /** @return the observer of flushes and queries, empty when there is none */
     public Optional<OrmObserver> observer() {
-        return Optional.ofNullable(observer);
+        return Optional.ofNullable(settings.observer);
     }
 
     /** @return whether commits expire objects */
     public boolean expireOnCommit() {
-        return expireOnCommit;
+        return settings.expireOnCommit;
     }
 }

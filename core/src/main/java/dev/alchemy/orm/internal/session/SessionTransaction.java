@@ -82,7 +82,7 @@ final class SessionTransaction {
     /** When a failed flush undoes an INSERT: the object is pending again with its old field values. */
     void uninserted(InstanceState state) {
         map.removeKeyOf(state.key(), state);
-        restore(state);
+        state.undoInsert();
         session.pending.add(state);
     }
 
@@ -178,16 +178,7 @@ final class SessionTransaction {
     /** Objects added or inserted in the transaction become transient again; deleted ones come back; all expire. */
     void rolledBack() {
         savepoints.clear();
-        // deleted ones come back, but not one also inserted in the transaction: it ends transient, as it began (and
-        // its key, which the database may have given to another row since, is not put back in the identity map)
-        for (InstanceState s : deletedInTransaction) {
-            if (!newInTransaction.contains(s)) {
-                s.markPersistent();
-                map.add(s);
-                map.putKey(Objects.requireNonNull(s.key()), s);
-            }
-        }
-        deletedInTransaction.clear();
+        undeleteRows();
         session.undeleteAll();
         for (InstanceState s : newInTransaction) {
             forgetInserted(s);
@@ -203,29 +194,34 @@ final class SessionTransaction {
      * objects keep their (restored) state, to be detached by the closing session.
      */
     void closed() {
-        for (InstanceState s : deletedInTransaction) {
-            if (!newInTransaction.contains(s)) {
-                s.markPersistent();
-                map.putKey(Objects.requireNonNull(s.key()), s);
-                map.add(s);
-            }
-        }
+        undeleteRows();
         for (InstanceState s : session.deleted) {
             s.markPersistent();
         }
         // nor its inserts (after the deletes: an object inserted and deleted in it is transient again)
         for (InstanceState s : newInTransaction) {
-            IdentityKey key = s.key();
-            if (s.beforeInsert() != null) {
-                restore(s);
-            }
-            map.removeKeyOf(key, s);
+            takeBackInsert(s);
         }
         undoUpdatesSince(0);
         savepoints.clear();
         newInTransaction.clear();
-        deletedInTransaction.clear();
         updatedInTransaction.clear();
+    }
+
+    /**
+     * Objects whose DELETE the transaction flushed are persistent again, but not one also inserted in it: it ends
+     * transient, as it began (and its key, which the database may have given to another row since, is not put back in
+     * the identity map).
+     */
+    private void undeleteRows() {
+        for (InstanceState s : deletedInTransaction) {
+            if (!newInTransaction.contains(s)) {
+                s.markPersistent();
+                map.add(s);
+                map.putKey(Objects.requireNonNull(s.key()), s);
+            }
+        }
+        deletedInTransaction.clear();
     }
 
     /**
@@ -256,25 +252,24 @@ final class SessionTransaction {
     }
 
     /**
-     * Puts an object inserted in rolled-back work back as it was before its INSERT: pending, without key or snapshot.
-     *
-     * @param s the object
+     * An object added or inserted in rolled-back work is transient again: out of the session and its identity map
+     * (by the key its INSERT gave it, which {@link #takeBackInsert} then takes back).
      */
-    static void restore(InstanceState s) {
-        s.undoInsert();
+    private void forgetInserted(InstanceState s) {
+        takeBackInsert(s);
+        session.pending.remove(s);
+        map.remove(s.instance);
     }
 
     /**
-     * An object added or inserted in rolled-back work is transient again: out of the session and its identity map
-     * (by the key its INSERT gave it, which {@link #restore} then takes back).
+     * Puts an object inserted in rolled-back work back as it was before its INSERT (pending, without key or snapshot)
+     * and takes the key its INSERT gave it out of the identity map.
      */
-    private void forgetInserted(InstanceState s) {
+    private void takeBackInsert(InstanceState s) {
         IdentityKey key = s.key();
         if (s.beforeInsert() != null) {
-            restore(s);
+            s.undoInsert();
         }
-        session.pending.remove(s);
-        map.remove(s.instance);
         map.removeKeyOf(key, s);
     }
 
