@@ -63,6 +63,25 @@ class LoaderOptionsTest {
     }
 
     @Test
+    void theGuidesChains() {
+        try (Session session = sessions.openSession()) {
+            // tag::loader-option-chains[]
+            List<Owner> owners = session.query(Owner.class)
+                    .options(Load.selectin(Owner::getPets).selectin(Pet::getVisits)) // owners, pets, visits
+                    .all();
+            session.query(Owner.class)
+                    .options(Load.selectin(Owner::getPets)
+                            .options(Load.selectin(Pet::getVisits), Load.noload(Pet::getType))) // side by side
+                    .all();
+            session.query(Owner.class)
+                    .options(Load.lazy(Owner::getPets).selectin(Pet::getVisits)) // visits with the pets, on access
+                    .all();
+            // end::loader-option-chains[]
+            assertThat(visitCount(owners)).isEqualTo(3);
+        }
+    }
+
+    @Test
     void anOptionForAnotherClassIsRefused() {
         try (Session session = sessions.openSession()) {
             assertThatThrownBy(() -> session.query(Owner.class).options(Load.noload(Visit.class, "pet")))
