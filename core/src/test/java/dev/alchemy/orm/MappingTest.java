@@ -195,4 +195,19 @@ class MappingTest {
                     .hasMessageContaining("books");
         }
     }
+
+    @Test
+    void typedConditionsOnConvertedAttributesConvertTheirValues() {
+        Engine engine = db.createEngine();
+        Base.of(dev.alchemy.docs.orm.Product.class).metadata().createAll(engine);
+        try (Session session = new SessionFactory(engine).openSession()) {
+            session.add(new dev.alchemy.docs.orm.Product("Lamp", new dev.alchemy.docs.orm.Money(1999)));
+            session.commit();
+            assertThat(session.query(dev.alchemy.docs.orm.Product.class)
+                            .filter(dev.alchemy.Alchemy.where(dev.alchemy.docs.orm.Product::getPrice)
+                                    .eq(new dev.alchemy.docs.orm.Money(1999)))
+                            .all())
+                    .hasSize(1);
+        }
+    }
 }

@@ -239,4 +239,62 @@ class RelationshipTest {
         }
         assertThat(rows("SELECT count(*) FROM categories")).containsExactly("0");
     }
+
+    @Test
+    void joinedLoadingKeepsTheRelationshipsOrderBy() {
+        try (Session session = factory.openSession()) {
+            session.add(new Person("sandy", "b@example.com", "a@example.com")); // orderBy = "email"
+            session.commit();
+        }
+        try (Session session = factory.openSession()) {
+            Person selectin = session.query(Person.class)
+                    .options(dev.alchemy.orm.Load.selectin(Person::getAddresses))
+                    .one();
+            assertThat(selectin.addresses).extracting(a -> a.email).containsExactly("a@example.com", "b@example.com");
+        }
+        try (Session session = factory.openSession()) {
+            Person joined = session.query(Person.class)
+                    .options(dev.alchemy.orm.Load.joined(Person::getAddresses))
+                    .one();
+            assertThat(joined.addresses).extracting(a -> a.email).containsExactly("a@example.com", "b@example.com");
+        }
+    }
+
+    @dev.alchemy.orm.Table(name = "blog_posts")
+    static class BlogPost {
+        @dev.alchemy.orm.Column(primaryKey = true)
+        Integer id;
+
+        @dev.alchemy.orm.Relationship(secondary = "blog_post_labels")
+        List<BlogLabel> labels = new java.util.ArrayList<>();
+    }
+
+    @dev.alchemy.orm.Table(name = "blog_labels")
+    static class BlogLabel {
+        @dev.alchemy.orm.Column(primaryKey = true)
+        Integer id;
+    }
+
+    @Test
+    void associationTableColumnsAreSnakeCaseLikeEveryColumn() {
+        Base base = Base.of(BlogPost.class, BlogLabel.class);
+        assertThat(base.metadata().table("blog_post_labels").columns())
+                .extracting(c -> c.name())
+                .containsExactly("blog_post_id", "blog_label_id");
+    }
+
+    @dev.alchemy.orm.Table(name = "loners")
+    static class Loner {
+        @dev.alchemy.orm.Column(primaryKey = true)
+        Integer id;
+
+        @dev.alchemy.orm.Relationship(secondary = "loner_tags")
+        List<Tag> tags = new java.util.ArrayList<>();
+    }
+
+    @Test
+    void anAssociationTableToAClassOutsideTheBaseIsAMappingError() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Base.of(Loner.class))
+                .isInstanceOf(dev.alchemy.exc.MappingError.class);
+    }
 }
