@@ -30,7 +30,15 @@ public final class Base {
     private final MetaData metadata;
     private final Map<Class<?>, Table> tables;
 
-    private Base(List<Class<?>> models) {
+    private Base(List<Class<?>> given) {
+        List<Class<?>> models = new ArrayList<>();
+        for (Class<?> model : given) {
+            for (Class<?> c : Mapper.of(model).hierarchyClasses()) { // a hierarchy comes whole
+                if (!models.contains(c)) {
+                    models.add(c);
+                }
+            }
+        }
         this.models = List.copyOf(models);
         this.metadata = new MetaData();
         Map<Class<?>, Table> map = new LinkedHashMap<>();
@@ -39,6 +47,11 @@ public final class Base {
             Mapper<?> mapper = Mapper.of(model);
             String name = mapper.table().fullName();
             Class<?> other = owners.put(name, model);
+            if (other != null && Mapper.of(other).identityType == mapper.identityType) {
+                map.put(model, map.get(other)); // single-table inheritance: the hierarchy's table
+                owners.put(name, other);
+                continue;
+            }
             if (other != null && other != model) {
                 throw new MappingError(
                         "table '" + name + "' is mapped twice: by " + other.getName() + " and " + model.getName());

@@ -74,7 +74,9 @@ public final class EntitySelect<T> implements Executable {
     }
 
     /**
-     * Selects every mapped column of a class.
+     * Selects every mapped column of a class. For a class of an inheritance hierarchy ({@link Polymorphic}) that is
+     * every column of the hierarchy's table, and the objects are of the class each row's discriminator names; a
+     * subclass's select keeps to its rows ({@code WHERE type IN ('employee', 'manager')}).
      *
      * @param type the mapped class
      * @param <T> the class
@@ -82,7 +84,9 @@ public final class EntitySelect<T> implements Executable {
      */
     public static <T> EntitySelect<T> of(Class<T> type) {
         Mapper<T> mapper = Mapper.of(Objects.requireNonNull(type, "type"));
-        return new EntitySelect<>(mapper, Select.of(mapper.table()), false, List.of());
+        Select select = Select.of(mapper.table());
+        ColumnElement<Boolean> only = mapper.identityCondition(); // a subclass in its base's table: its rows
+        return new EntitySelect<>(mapper, only == null ? select : select.where(only), false, List.of());
     }
 
     private EntitySelect<T> copy(

@@ -92,6 +92,7 @@ public final class UnitOfWork {
                 // before_insert, before_update: what the listeners change is written by the statements below
                 for (Mapper<?> member : group) {
                     m = member;
+                    identify(m, inserts.getOrDefault(m, List.of()));
                     events.fire(m, inserts.getOrDefault(m, List.of()), FlushEvents.Event.BEFORE_INSERT);
                     if (events.any(m)) {
                         events.fire(m, changed(saved.getOrDefault(m, List.of())), FlushEvents.Event.BEFORE_UPDATE);
@@ -163,6 +164,16 @@ public final class UnitOfWork {
      * SQLAlchemy would load first only to change them one by one (issue 26, W7). Those of the session were changed
      * in memory already and are written as any change.
      */
+    /** Sets the discriminator of a hierarchy's new objects to their class's identity, before the listeners see them. */
+    private static void identify(Mapper<?> m, List<InstanceState> states) {
+        Attribute discriminator = m.discriminator;
+        if (discriminator != null) {
+            for (InstanceState s : states) {
+                discriminator.set(s.instance, m.polymorphicIdentity);
+            }
+        }
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void detachChildren(Map<RelationshipProperty, List<Object>> detaches) {
         for (Map.Entry<RelationshipProperty, List<Object>> e : detaches.entrySet()) {

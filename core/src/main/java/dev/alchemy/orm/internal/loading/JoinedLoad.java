@@ -58,7 +58,7 @@ public final class JoinedLoad {
         Set<String> tables = new HashSet<>();
         tables.add(mapper.table.fullName());
         Select select = base;
-        int offset = mapper.attributes.size();
+        int offset = mapper.table.columns().size();
         for (RelationshipProperty r : mapper.relationships) {
             r.resolve();
             if (RelationshipLoader.effective(r, options.loading(r.name)) != Loading.JOINED) {
@@ -72,6 +72,10 @@ public final class JoinedLoad {
             // the target's loader criteria (soft delete, tenant) join the ON clause: an owner whose related rows
             // they leave out still loads, with fewer (or no) related objects
             ColumnElement<Boolean> only = criteria == null ? null : criteria.apply(r.target);
+            ColumnElement<Boolean> identity = r.target.identityCondition(); // a subclass in its base's table
+            if (identity != null) {
+                only = only == null ? identity : identity.and(only);
+            }
             if (r.kind == Kind.MANY_TO_MANY) {
                 Table secondary = r.secondaryTable();
                 if (!tables.add(secondary.fullName())) {
@@ -85,7 +89,7 @@ public final class JoinedLoad {
                 select = select.outerJoin(target, only == null ? on(r) : on(r).and(only));
             }
             joined.add(new Joined(r, offset));
-            offset += r.target.attributes.size();
+            offset += target.columns().size();
         }
         // SQLAlchemy's joinedload appends each relationship's order_by to the statement's ORDER BY: the collection
         // is filled in row order, which the database otherwise leaves open (PostgreSQL showed it)
@@ -120,11 +124,19 @@ public final class JoinedLoad {
             Table secondary = r.secondaryTable();
             ColumnElement<Boolean> first = key(r.owner.table, r.referredKey).eq(secondary.c(r.joinColumn));
             ColumnElement<Boolean> second = key(target, r.foreignKey).eq(secondary.c(r.inverseColumn));
+            if (r.target.identityCondition() != null) {
+                second = second.and(r.target.identityCondition());
+            }
             return outer
                     ? select.outerJoin(secondary, first).outerJoin(target, second)
                     : select.join(secondary, first).join(target, second);
         }
-        return outer ? select.outerJoin(target, on(r)) : select.join(target, on(r));
+        ColumnElement<Boolean> on = on(r);
+        ColumnElement<Boolean> identity = r.target.identityCondition(); // a subclass in its base's table
+        if (identity != null) {
+            on = on.and(identity);
+        }
+        return outer ? select.outerJoin(target, on) : select.join(target, on);
     }
 
     public static ColumnElement<Boolean> on(RelationshipProperty r) {

@@ -163,7 +163,7 @@ public final class ObjectLoader {
         List<T> objects = new ArrayList<>(rows.size());
         boolean distinct = true;
         boolean populate = overwrite || plan.populate;
-        int n = mapper.attributes.size();
+        boolean polymorphic = mapper.isPolymorphic();
         List<InstanceState> fresh = new ArrayList<>();
         Told told = new Told();
         Map<RelationshipProperty, Map<Object, List<Object>>> related = joined ? new HashMap<>() : Map.of();
@@ -171,7 +171,9 @@ public final class ObjectLoader {
         Set<Object> seen = joined ? Collections.newSetFromMap(new IdentityHashMap<>()) : null;
         for (Row row : rows) {
             int known = map.keyCount();
-            Object owner = instanceFor(mapper, values(row, 0, n), populate, fresh, told);
+            // a hierarchy's row loads an object of the class its discriminator names
+            Mapper<?> rowMapper = polymorphic ? mapper.mapperForRow(row, 0) : mapper;
+            Object owner = instanceFor(rowMapper, rowMapper.rowValues(row, 0), populate, fresh, told);
             if (map.keyCount() == known) {
                 distinct = false; // an object the session held already: a row may repeat it
             }
@@ -180,8 +182,8 @@ public final class ObjectLoader {
             }
             if (joined) {
                 for (JoinedLoad.Joined j : joinedLoad.joined) {
-                    Mapper<?> target = j.relationship().target;
-                    Object[] values = values(row, j.offset(), target.attributes.size());
+                    Mapper<?> target = j.relationship().target.mapperForRow(row, j.offset());
+                    Object[] values = target.rowValues(row, j.offset());
                     Map<Object, List<Object>> byOwner =
                             related.computeIfAbsent(j.relationship(), k -> new IdentityHashMap<>());
                     List<Object> list = byOwner.computeIfAbsent(owner, k -> new ArrayList<>());
@@ -204,7 +206,9 @@ public final class ObjectLoader {
             RelationshipProperty r = e.getKey();
             relationships.afterLoad(r.target, e.getValue(), LoaderOptions.of(plan.options.next(r.name)));
         }
-        if (!mapper.relationships.isEmpty() && !fresh.isEmpty()) {
+        if (polymorphic) {
+            afterPolymorphicLoad(mapper, fresh, plan.options, related);
+        } else if (!mapper.relationships.isEmpty() && !fresh.isEmpty()) {
             relationships.afterLoad(mapper, fresh, plan.options, related);
         }
         if (!plan.given.isEmpty() && fresh.size() < objects.size()) {
@@ -232,6 +236,35 @@ public final class ObjectLoader {
                 recorders.remove(i);
                 return;
             }
+        }
+    }
+
+    /**
+     * Sets up the relationships of a hierarchy's objects with their own class's relationships (a subclass's mapper
+     * has its own properties, its inherited ones at the same index as the superclass's).
+     */
+    private void afterPolymorphicLoad(
+            Mapper<?> mapper,
+            List<InstanceState> fresh,
+            LoaderOptions options,
+            Map<RelationshipProperty, Map<Object, List<Object>>> related) {
+        Map<Mapper<?>, List<InstanceState>> byClass = new LinkedHashMap<>();
+        for (InstanceState s : fresh) {
+            byClass.computeIfAbsent(s.mapper, k -> new ArrayList<>()).add(s);
+        }
+        for (Map.Entry<Mapper<?>, List<InstanceState>> e : byClass.entrySet()) {
+            Mapper<?> m = e.getKey();
+            if (m.relationships.isEmpty()) {
+                continue;
+            }
+            Map<RelationshipProperty, Map<Object, List<Object>>> joined = related;
+            if (m != mapper && !related.isEmpty()) {
+                joined = new HashMap<>();
+                for (Map.Entry<RelationshipProperty, Map<Object, List<Object>>> r : related.entrySet()) {
+                    joined.put(m.relationshipArray[r.getKey().ordinal], r.getValue());
+                }
+            }
+            relationships.afterLoad(m, e.getValue(), options, joined);
         }
     }
 
@@ -277,7 +310,7 @@ public final class ObjectLoader {
      * @return the loaded object of that class with that key, or null
      */
     public @Nullable Object loaded(Mapper<?> mapper, Object id) {
-        InstanceState state = map.get(new IdentityKey(mapper.type, id));
+        InstanceState state = map.get(new IdentityKey(mapper.identityType, id));
         return state == null ? null : state.instance;
     }
 

@@ -1,7 +1,9 @@
 package dev.alchemy.orm.internal.mapping;
 
 import dev.alchemy.engine.Conversions;
+import dev.alchemy.engine.Row;
 import dev.alchemy.exc.ArgumentError;
+import dev.alchemy.exc.InvalidRequestError;
 import dev.alchemy.exc.MappingError;
 import dev.alchemy.exc.UnmappedClassError;
 import dev.alchemy.orm.Column;
@@ -9,6 +11,7 @@ import dev.alchemy.orm.ForeignKey;
 import dev.alchemy.orm.Table;
 import dev.alchemy.orm.Transient;
 import dev.alchemy.schema.MetaData;
+import dev.alchemy.sql.ColumnElement;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Field;
@@ -32,7 +35,8 @@ public final class Mapper<T> {
     private static final ClassValue<Mapper<?>> MAPPERS = new ClassValue<>() {
         @Override
         protected Mapper<?> computeValue(Class<?> type) {
-            return new Mapper<>(type);
+            Class<?> root = Hierarchy.rootOf(type);
+            return root == null ? new Mapper<>(type, null) : Hierarchy.of(root).mapper(type);
         }
     };
 
@@ -51,7 +55,12 @@ public final class Mapper<T> {
 
     final Table annotation;
     private final List<String> foreignTables;
-    public final dev.alchemy.schema.Table table;
+    /**
+     * The table, in this mapper's own MetaData. Set once: by the constructor, or, for a class of an inheritance
+     * hierarchy, by its {@link Hierarchy} before the mapper is published.
+     */
+    public dev.alchemy.schema.Table table;
+
     public final List<RelationshipProperty> relationships;
     /** The same, for the flush's loops over every object (an array needs no iterator per object). */
     public final RelationshipProperty[] relationshipArray;
@@ -61,9 +70,33 @@ public final class Mapper<T> {
      */
     public final RelationshipProperty[] writeOnly;
 
-    private Mapper(Class<T> type) {
+    /** The class whose objects share identity keys with this one's: the base of its hierarchy, or the class itself. */
+    public final Class<?> identityType;
+
+    /** The inheritance hierarchy this class belongs to, or null (set by the hierarchy). */
+    @Nullable
+    Hierarchy hierarchy;
+
+    /** This class's discriminator attribute, or null when it is not in a hierarchy. */
+    public @Nullable Attribute discriminator;
+
+    /** This class's discriminator value (as the field holds it), or null when it is not in a hierarchy. */
+    public @Nullable Object polymorphicIdentity;
+
+    /** Each attribute's position among the table's columns, or null when they are in the same order. */
+    int @Nullable [] positions;
+
+    /** {@code discriminator IN (...)} for a subclass sharing its base's table, else null. */
+    @Nullable
+    ColumnElement<Boolean> identityCondition;
+
+    Mapper(Class<T> type, @Nullable Hierarchy inherits) {
         this.type = type;
+        this.identityType = inherits == null ? type : inherits.root;
         Table table = type.getAnnotation(Table.class);
+        if (table == null && inherits != null) {
+            table = inherits.root.getAnnotation(Table.class); // single-table: the base's table
+        }
         if (table == null) {
             throw new UnmappedClassError(
                     "class " + type.getName() + " is not mapped: annotate it with @Table(name = \"...\")");
@@ -143,9 +176,13 @@ public final class Mapper<T> {
         }
         this.version = versions.isEmpty() ? null : versions.get(0);
         this.foreignTables = List.copyOf(fks);
+        List<Class<?>> levels = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            levels.add(0, c); // superclass relationships first, so that a subclass's inherited ones keep their index
+        }
         List<RelationshipProperty> rels = new ArrayList<>();
         List<RelationshipProperty> writeOnlyRels = new ArrayList<>(0);
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+        for (Class<?> c : levels) {
             for (Field field : c.getDeclaredFields()) {
                 dev.alchemy.orm.Relationship r = field.getAnnotation(dev.alchemy.orm.Relationship.class);
                 if (r == null || field.isAnnotationPresent(Transient.class)) {
@@ -163,7 +200,9 @@ public final class Mapper<T> {
         this.relationships = List.copyOf(rels);
         this.relationshipArray = rels.toArray(new RelationshipProperty[0]);
         this.writeOnly = writeOnlyRels.toArray(new RelationshipProperty[0]);
-        this.table = defineTable(new MetaData());
+        if (inherits == null) {
+            this.table = defineTable(new MetaData());
+        }
     }
 
     /**
@@ -181,13 +220,84 @@ public final class Mapper<T> {
     }
 
     /**
+     * @param type a class
+     * @return whether it is a model: it has a {@code @Table}, or it is a subclass in an inheritance hierarchy
+     *     ({@code @Polymorphic}, its rows in its base's table)
+     */
+    public static boolean isMapped(Class<?> type) {
+        return type.isAnnotationPresent(Table.class) || type.isAnnotationPresent(dev.alchemy.orm.Polymorphic.class);
+    }
+
+    /**
      * Defines this class's table in a MetaData (a Base's), with its columns, constraints and indexes.
      *
      * @param metadata the MetaData
      * @return the table
      */
     public dev.alchemy.schema.Table defineTable(MetaData metadata) {
-        return MapperTables.define(this, metadata);
+        Hierarchy h = hierarchy;
+        return h == null ? MapperTables.define(this, List.of(), metadata) : h.defineTable(this, metadata);
+    }
+
+    /** @return the classes of this class's inheritance hierarchy, base first, or this class alone */
+    public List<Class<?>> hierarchyClasses() {
+        Hierarchy h = hierarchy;
+        return h == null ? List.of(type) : h.classes;
+    }
+
+    /** @return whether this class is in an inheritance hierarchy, so that its rows may load objects of subclasses */
+    public boolean isPolymorphic() {
+        return hierarchy != null;
+    }
+
+    /**
+     * @return for a subclass sharing its base's table, the condition its rows meet
+     *     ({@code discriminator IN (its identity and its subclasses')}); otherwise null
+     */
+    public @Nullable ColumnElement<Boolean> identityCondition() {
+        return identityCondition;
+    }
+
+    /**
+     * The mapper of the class a row of this class's SELECT holds, by the row's discriminator, as SQLAlchemy's
+     * polymorphic loading: this mapper for a row without one (an outer join's missing row, a NULL discriminator).
+     *
+     * @param row a row of {@code SELECT <this table's columns> ...}
+     * @param offset where this table's columns start in the row
+     * @return the mapper of the row's class
+     * @throws InvalidRequestError when the discriminator names no class of the hierarchy, or a class that is not
+     *     this one or a subclass of it
+     */
+    public Mapper<?> mapperForRow(Row row, int offset) {
+        Hierarchy h = hierarchy;
+        Attribute d = discriminator;
+        if (h == null || d == null) {
+            return this;
+        }
+        int[] p = positions;
+        Object value = row.get(offset + (p == null ? d.index : p[d.index]));
+        return value == null ? this : h.mapperFor(value, this);
+    }
+
+    /**
+     * @param row a row of {@code SELECT <this table's columns> ...}
+     * @param offset where this table's columns start in the row
+     * @return this class's attribute values, in attribute order
+     */
+    public Object[] rowValues(Row row, int offset) {
+        int[] p = positions;
+        int n = attributes.size();
+        Object[] values = new Object[n];
+        if (p == null) {
+            for (int i = 0; i < n; i++) {
+                values[i] = row.get(offset + i);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                values[i] = row.get(offset + p[i]);
+            }
+        }
+        return values;
     }
 
     /** @return the mapped class */
@@ -321,7 +431,7 @@ public final class Mapper<T> {
             }
             plans.add(a.plan);
         }
-        RowAccess generated = RowAccessors.of(type, lookup, plans, handles);
+        RowAccess generated = RowAccessors.of(type, lookup, plans, attributes, handles);
         if (generated == handles) {
             return handles;
         }
@@ -376,7 +486,7 @@ public final class Mapper<T> {
 
     /** @return whether the generated row access is in use (for tests) */
     public boolean hasGeneratedAccess() {
-        return access.getClass().isHidden();
+        return access.getClass().isHidden() || access instanceof RowAccessors.Mixed;
     }
 
     /** @return a new instance through the no-argument constructor */
@@ -401,7 +511,7 @@ public final class Mapper<T> {
     public IdentityKey identityKey(Object id) {
         Attribute[] pk = primaryKey;
         if (pk.length == 1) {
-            return new IdentityKey(type, Conversions.convert(id, Conversions.boxed(pk[0].sqlType.javaType())));
+            return new IdentityKey(identityType, Conversions.convert(id, Conversions.boxed(pk[0].sqlType.javaType())));
         }
         if (!(id instanceof List<?> values) || values.size() != pk.length) {
             throw new dev.alchemy.exc.ArgumentError(type.getSimpleName() + " has a composite primary key " + List.of(pk)
@@ -411,7 +521,7 @@ public final class Mapper<T> {
         for (int i = 0; i < pk.length; i++) {
             converted.add(Conversions.convert(values.get(i), Conversions.boxed(pk[i].sqlType.javaType())));
         }
-        return new IdentityKey(type, List.copyOf(converted));
+        return new IdentityKey(identityType, List.copyOf(converted));
     }
 
     /**
@@ -421,13 +531,13 @@ public final class Mapper<T> {
     public IdentityKey keyFromValues(Object[] values) {
         Attribute[] pk = primaryKey;
         if (pk.length == 1) {
-            return new IdentityKey(type, values[pk[0].index]);
+            return new IdentityKey(identityType, values[pk[0].index]);
         }
         List<Object> id = new ArrayList<>(pk.length);
         for (Attribute a : pk) {
             id.add(values[a.index]);
         }
-        return new IdentityKey(type, List.copyOf(id));
+        return new IdentityKey(identityType, List.copyOf(id));
     }
 
     /** @return whether every primary key attribute of the object has a value (nothing allocated) */
@@ -449,7 +559,7 @@ public final class Mapper<T> {
     public @Nullable IdentityKey keyOf(Object instance) {
         if (primaryKey.length == 1) {
             Object v = primaryKey[0].get(instance);
-            return v == null ? null : new IdentityKey(type, v);
+            return v == null ? null : new IdentityKey(identityType, v);
         }
         Object[] values = new Object[primaryKey.length];
         for (int i = 0; i < primaryKey.length; i++) {
@@ -458,7 +568,7 @@ public final class Mapper<T> {
                 return null;
             }
         }
-        return new IdentityKey(type, List.of(values));
+        return new IdentityKey(identityType, List.of(values));
     }
 
     @Override

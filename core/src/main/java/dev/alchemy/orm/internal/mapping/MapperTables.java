@@ -25,18 +25,27 @@ final class MapperTables {
      * Defines a mapped class's table in a MetaData (a Base's, or the mapper's own).
      *
      * @param mapper the class's mapper
+     * @param subclasses for the base of a single-table hierarchy, its subclasses, whose own columns the table holds
+     *     too (nullable, as SQLAlchemy emits them: the rows of other classes leave them NULL); otherwise empty
      * @param metadata the MetaData
      * @return the table
      */
-    static dev.alchemy.schema.Table define(Mapper<?> mapper, MetaData metadata) {
+    static dev.alchemy.schema.Table define(Mapper<?> mapper, List<Mapper<?>> subclasses, MetaData metadata) {
         List<SchemaItem> items = new ArrayList<>();
         Map<String, String> columnOf = new LinkedHashMap<>();
         for (Attribute a : mapper.attributes) {
             columnOf.put(a.name, a.columnName);
             columnOf.put(a.columnName, a.columnName);
+            items.add(column(mapper, a, false));
         }
-        for (Attribute a : mapper.attributes) {
-            items.add(column(mapper, a));
+        for (Mapper<?> sub : subclasses) {
+            for (Attribute a : sub.attributes) {
+                if (!columnOf.containsKey(a.columnName)) {
+                    columnOf.put(a.name, a.columnName);
+                    columnOf.put(a.columnName, a.columnName);
+                    items.add(column(sub, a, true));
+                }
+            }
         }
         for (dev.alchemy.orm.UniqueConstraint u : mapper.annotation.uniqueConstraints()) {
             items.add(
@@ -77,14 +86,14 @@ final class MapperTables {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static dev.alchemy.schema.Column<?> column(Mapper<?> mapper, Attribute a) {
+    private static dev.alchemy.schema.Column<?> column(Mapper<?> mapper, Attribute a, boolean subclass) {
         Field field = field(mapper.type, a.name);
         Column spec = field.getAnnotation(Column.class);
         dev.alchemy.schema.Column c = dev.alchemy.schema.Column.of(a.columnName, (SqlType) a.sqlType);
         if (spec.primaryKey()) {
             c = c.primaryKey();
         }
-        if (!spec.nullable() || (a.primitive && !spec.primaryKey()) || a.version) {
+        if (!subclass && (!spec.nullable() || (a.primitive && !spec.primaryKey()) || a.version)) {
             c = c.notNull();
         }
         if (spec.unique()) {

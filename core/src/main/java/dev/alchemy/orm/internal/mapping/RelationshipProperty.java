@@ -119,7 +119,7 @@ public final class RelationshipProperty {
             this.isSet = false;
             this.targetType = type;
         }
-        if (targetType.getAnnotation(dev.alchemy.orm.Table.class) == null) {
+        if (!Mapper.isMapped(targetType)) {
             throw new MappingError(
                     where + ": the related class " + targetType.getName() + " is not mapped (no @Table)");
         }
@@ -242,7 +242,7 @@ public final class RelationshipProperty {
             }
             if (!backPopulates.isEmpty()) {
                 RelationshipProperty b = other.relationship(backPopulates);
-                if (b.targetType != owner.type) {
+                if (!b.targetType.isAssignableFrom(owner.type)) { // a subclass inherits the relationship
                     throw new MappingError(where + ": backPopulates '" + backPopulates + "' on "
                             + other.type.getSimpleName() + " refers to " + b.targetType.getSimpleName() + ", not "
                             + owner.type.getSimpleName());

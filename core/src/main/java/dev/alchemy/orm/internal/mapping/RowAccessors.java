@@ -5,6 +5,8 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.objectweb.asm.ClassWriter;
@@ -39,31 +41,54 @@ public final class RowAccessors {
     public static final boolean IN_NATIVE_IMAGE = System.getProperty("org.graalvm.nativeimage.imagecode") != null;
 
     /**
+     * The generated accessor of a class's attributes: direct field and accessor calls, in a hidden class nested in
+     * the model class. A member the hidden class may not reach (private to a superclass, or package-private or
+     * protected in a superclass of another package) is read and written through its method handle, the others still
+     * by the generated code; so a mapped superclass's fields ({@code BaseEntity}'s id, timestamps, version) with
+     * public accessors, or in the model's package, are as fast as the model's own.
+     *
      * @param type the mapped class
-     * @param lookup a lookup with full privileges in it
-     * @param plans how each attribute is reached, in attribute order
-     * @param fallback the method-handle implementation, used when no class can be generated
-     * @return the fastest access available
+     * @param lookup a lookup with private access to it
+     * @param plans the member pair of each attribute, in attribute order
+     * @param attributes the attributes, for the members the generated code cannot reach
+     * @param fallback method handles for every attribute
+     * @return the generated accessor, or the fallback when none could be defined
      */
-    public static RowAccess of(Class<?> type, MethodHandles.Lookup lookup, List<Plan> plans, RowAccess fallback) {
+    public static RowAccess of(
+            Class<?> type,
+            MethodHandles.Lookup lookup,
+            List<Plan> plans,
+            List<Attribute> attributes,
+            RowAccess fallback) {
         if (IN_NATIVE_IMAGE) {
             return fallback; // a native image cannot define classes at run time: method handles from the start
         }
-        for (Plan p : plans) {
-            if (p.reader().getDeclaringClass() != type || p.writer().getDeclaringClass() != type) {
+        List<Plan> reachable = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
+        List<Attribute> rest = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            Plan p = plans.get(i);
+            if (reachable(p.reader(), type) && reachable(p.writer(), type)) {
+                reachable.add(p);
+                indexes.add(i);
+            } else {
                 log.debug(
-                        "{}: method handles for its attributes, since {} is declared in {}",
+                        "{}: a method handle for {}, since {} declares it out of the generated code's reach",
                         type.getName(),
                         p.reader().getName(),
                         p.reader().getDeclaringClass().getName());
-                return fallback; // inherited members may be private to another class
+                rest.add(attributes.get(i));
             }
         }
+        if (reachable.isEmpty()) {
+            return fallback;
+        }
+        RowAccess generated;
         try {
-            byte[] bytes = classFile(type, plans);
+            byte[] bytes = classFile(type, reachable, indexes);
             MethodHandles.Lookup hidden =
                     lookup.defineHiddenClass(bytes, true, MethodHandles.Lookup.ClassOption.NESTMATE);
-            return (RowAccess) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
+            generated = (RowAccess) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
                     .invoke();
         } catch (VirtualMachineError e) {
             throw e;
@@ -71,11 +96,54 @@ public final class RowAccessors {
             log.debug("{}: method handles for its attributes, since no accessor class could be defined", type, e);
             return fallback;
         }
+        return rest.isEmpty() ? generated : new Mixed(generated, rest.toArray(new Attribute[0]));
+    }
+
+    /**
+     * Whether the hidden class nested in {@code type} may use a member: the class's own, a public one, or a
+     * non-private one of a superclass in the same runtime package.
+     */
+    private static boolean reachable(Member member, Class<?> type) {
+        Class<?> declaring = member.getDeclaringClass();
+        int modifiers = member.getModifiers();
+        if (declaring == type || Modifier.isPublic(modifiers)) {
+            return true;
+        }
+        return !Modifier.isPrivate(modifiers)
+                && declaring.getPackageName().equals(type.getPackageName())
+                && declaring.getClassLoader() == type.getClassLoader();
+    }
+
+    /** The generated accessor for most attributes, method handles for those it cannot reach. */
+    static final class Mixed implements RowAccess {
+        private final RowAccess generated;
+        private final Attribute[] handled;
+
+        Mixed(RowAccess generated, Attribute[] handled) {
+            this.generated = generated;
+            this.handled = handled;
+        }
+
+        @Override
+        public void read(Object instance, @Nullable Object[] into) {
+            generated.read(instance, into);
+            for (Attribute a : handled) {
+                into[a.index] = a.getRaw(instance);
+            }
+        }
+
+        @Override
+        public void write(Object instance, @Nullable Object[] values) {
+            generated.write(instance, values);
+            for (Attribute a : handled) {
+                a.setRaw(instance, values[a.index]);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- class file
 
-    private static byte[] classFile(Class<?> type, List<Plan> plans) {
+    private static byte[] classFile(Class<?> type, List<Plan> plans, List<Integer> indexes) {
         String owner = Type.getInternalName(type);
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS); // straight-line code: no frames to compute
         cw.visit(
@@ -92,8 +160,8 @@ public final class RowAccessors {
         init.visitInsn(Opcodes.RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
-        read(cw.visitMethod(Opcodes.ACC_PUBLIC, "read", ACCESS, null, null), owner, plans);
-        write(cw.visitMethod(Opcodes.ACC_PUBLIC, "write", ACCESS, null, null), owner, plans);
+        read(cw.visitMethod(Opcodes.ACC_PUBLIC, "read", ACCESS, null, null), owner, plans, indexes);
+        write(cw.visitMethod(Opcodes.ACC_PUBLIC, "write", ACCESS, null, null), owner, plans, indexes);
         cw.visitEnd();
         return cw.toByteArray();
     }
@@ -101,7 +169,7 @@ public final class RowAccessors {
     private static final String ACCESS = "(Ljava/lang/Object;[Ljava/lang/Object;)V";
 
     /** {@code T t = (T) instance; into[i] = box(t.field_i); ...} */
-    private static void read(MethodVisitor m, String owner, List<Plan> plans) {
+    private static void read(MethodVisitor m, String owner, List<Plan> plans, List<Integer> indexes) {
         m.visitCode();
         m.visitVarInsn(Opcodes.ALOAD, 1);
         m.visitTypeInsn(Opcodes.CHECKCAST, owner);
@@ -109,7 +177,7 @@ public final class RowAccessors {
         for (int i = 0; i < plans.size(); i++) {
             Plan p = plans.get(i);
             m.visitVarInsn(Opcodes.ALOAD, 2);
-            m.visitLdcInsn(i);
+            m.visitLdcInsn(indexes.get(i));
             m.visitVarInsn(Opcodes.ALOAD, 3);
             if (p.reader() instanceof Field f) {
                 m.visitFieldInsn(Opcodes.GETFIELD, owner, f.getName(), Type.getDescriptor(f.getType()));
@@ -134,7 +202,7 @@ public final class RowAccessors {
     }
 
     /** {@code T t = (T) instance; t.field_i = (F) values[i]; ...} */
-    private static void write(MethodVisitor m, String owner, List<Plan> plans) {
+    private static void write(MethodVisitor m, String owner, List<Plan> plans, List<Integer> indexes) {
         m.visitCode();
         m.visitVarInsn(Opcodes.ALOAD, 1);
         m.visitTypeInsn(Opcodes.CHECKCAST, owner);
@@ -144,7 +212,7 @@ public final class RowAccessors {
             Class<?> t = p.type();
             m.visitVarInsn(Opcodes.ALOAD, 3);
             m.visitVarInsn(Opcodes.ALOAD, 2);
-            m.visitLdcInsn(i);
+            m.visitLdcInsn(indexes.get(i));
             m.visitInsn(Opcodes.AALOAD);
             if (t.isPrimitive()) {
                 Class<?> box = dev.alchemy.engine.Conversions.boxed(t);

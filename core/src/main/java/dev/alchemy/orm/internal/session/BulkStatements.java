@@ -62,7 +62,7 @@ final class BulkStatements {
         }
         long count = session.execute(update).rowcount();
         for (InstanceState state : map.persistent()) {
-            if (state.mapper == mapper) {
+            if (mapper.type.isInstance(state.instance)) { // the subclasses' objects too
                 state.expire();
             }
         }
@@ -86,8 +86,8 @@ final class BulkStatements {
         for (Row row : session.execute(pks)) {
             keys.add(
                     mapper.primaryKey.length == 1
-                            ? new IdentityKey(mapper.type, row.get(0))
-                            : new IdentityKey(mapper.type, List.copyOf(rowValues(row))));
+                            ? new IdentityKey(mapper.identityType, row.get(0))
+                            : new IdentityKey(mapper.identityType, List.copyOf(rowValues(row))));
         }
         long count = session.execute(delete).rowcount();
         for (IdentityKey key : keys) {

@@ -5,7 +5,6 @@ import dev.alchemy.engine.Row;
 import dev.alchemy.exc.InvalidRequestError;
 import dev.alchemy.orm.EntitySelect;
 import dev.alchemy.orm.internal.loading.KeyedSelects;
-import dev.alchemy.orm.internal.loading.ObjectLoader;
 import dev.alchemy.orm.internal.mapping.IdentityKey;
 import dev.alchemy.orm.internal.mapping.Mapper;
 import dev.alchemy.orm.internal.state.IdentityMap;
@@ -145,7 +144,6 @@ final class Reattachment {
     private static void readSnapshots(Map<Mapper<?>, List<InstanceState>> byMapper, Connection reader) {
         for (Map.Entry<Mapper<?>, List<InstanceState>> e : byMapper.entrySet()) {
             Mapper<?> mapper = e.getKey();
-            int n = mapper.attributes.size();
             Map<IdentityKey, Object[]> rows = new HashMap<>();
             List<InstanceState> group = e.getValue();
             for (int from = 0; from < group.size(); from += 500) {
@@ -171,7 +169,7 @@ final class Reattachment {
                     select = EntitySelect.of(mapper.type).where(BooleanClauseList.or(any));
                 }
                 for (Row row : reader.execute(select)) {
-                    Object[] values = ObjectLoader.values(row, 0, n);
+                    Object[] values = mapper.rowValues(row, 0);
                     rows.put(mapper.keyFromValues(values), values);
                 }
             }

@@ -69,7 +69,7 @@ public final class SessionBinds {
         Map<String, Engine> byTable = new java.util.HashMap<>();
         tables.forEach((table, bound) -> byTable.put(key(table), bound));
         for (Map.Entry<Class<?>, Engine> e : models.entrySet()) {
-            if (e.getKey().isAnnotationPresent(dev.alchemy.orm.Table.class)) {
+            if (Mapper.isMapped(e.getKey())) {
                 // the model's own table: so that a Core statement on it, or a join to it, goes where the model does
                 byTable.putIfAbsent(key(Mapper.of(e.getKey()).table), e.getValue());
             }

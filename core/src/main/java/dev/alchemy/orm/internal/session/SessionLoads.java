@@ -38,7 +38,10 @@ final class SessionLoads {
         IdentityKey key = mapper.identityKey(id);
         InstanceState state = map.get(key);
         if (state != null && !state.expired()) {
-            return state.status() == ObjectState.DELETED ? null : type.cast(state.instance);
+            // get(Employee.class, id) of a plain Person held by the session: not an Employee (SQLAlchemy's None)
+            return state.status() == ObjectState.DELETED || !type.isInstance(state.instance)
+                    ? null
+                    : type.cast(state.instance);
         }
         List<T> found = mapper.primaryKey.length == 1
                 ? load(KeyedSelects.byKeyTemplate(mapper), KeyedSelects.parameters(key), state != null, COLUMN_LOAD)

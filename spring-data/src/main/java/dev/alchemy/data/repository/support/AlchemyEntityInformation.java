@@ -34,10 +34,11 @@ public final class AlchemyEntityInformation<T, ID> extends AbstractEntityInforma
      */
     @SuppressWarnings("unchecked")
     public static <T, ID> AlchemyEntityInformation<T, ID> of(Class<T> domainClass) {
-        if (!domainClass.isAnnotationPresent(Table.class)) {
+        if (!domainClass.isAnnotationPresent(Table.class)
+                && !domainClass.isAnnotationPresent(dev.alchemy.orm.Polymorphic.class)) {
             throw new IllegalArgumentException(
                     domainClass.getName()
-                            + " is not a mapped class (it has no @dev.alchemy.orm.Table), so it cannot have an Alchemy repository");
+                            + " is not a mapped class (it has no @dev.alchemy.orm.Table, nor @Polymorphic in a hierarchy), so it cannot have an Alchemy repository");
         }
         List<Field> keys = new ArrayList<>();
         for (Class<?> c = domainClass; c != null && c != Object.class; c = c.getSuperclass()) {
