@@ -57,9 +57,10 @@ public final class FlushOrder {
      * @return the groups of classes, each after the groups its foreign keys refer to
      */
     public static List<List<Mapper<?>>> groups(Collection<Mapper<?>> mappers, Set<Attribute> postUpdateKeys) {
-        Map<String, Mapper<?>> byTable = new HashMap<>();
+        // a table may hold the rows of several classes: a single-table hierarchy's
+        Map<String, List<Mapper<?>>> byTable = new HashMap<>();
         for (Mapper<?> m : mappers) {
-            byTable.put(m.table.fullName(), m);
+            byTable.computeIfAbsent(m.table.fullName(), k -> new ArrayList<>()).add(m);
         }
         Tarjan tarjan = new Tarjan(byTable, postUpdateKeys);
         for (Mapper<?> m : mappers) {
@@ -71,7 +72,7 @@ public final class FlushOrder {
     }
 
     private static final class Tarjan {
-        public final Map<String, Mapper<?>> byTable;
+        public final Map<String, List<Mapper<?>>> byTable;
         public final Set<Attribute> postUpdateKeys;
         public final Map<Mapper<?>, Integer> index = new HashMap<>();
         public final Map<Mapper<?>, Integer> low = new HashMap<>();
@@ -79,7 +80,7 @@ public final class FlushOrder {
         public final Set<Mapper<?>> onStack = new HashSet<>();
         public final List<List<Mapper<?>>> groups = new ArrayList<>();
 
-        public Tarjan(Map<String, Mapper<?>> byTable, Set<Attribute> postUpdateKeys) {
+        public Tarjan(Map<String, List<Mapper<?>>> byTable, Set<Attribute> postUpdateKeys) {
             this.byTable = byTable;
             this.postUpdateKeys = postUpdateKeys;
         }
@@ -95,15 +96,16 @@ public final class FlushOrder {
                 if (target == null || postUpdateKeys.contains(a)) {
                     continue;
                 }
-                Mapper<?> parent = byTable.get(target.substring(0, target.lastIndexOf('.')));
-                if (parent == null || parent == m) {
-                    continue;
-                }
-                if (!index.containsKey(parent)) {
-                    visit(parent);
-                    low.put(m, Math.min(low.get(m), low.get(parent)));
-                } else if (onStack.contains(parent)) {
-                    low.put(m, Math.min(low.get(m), index.get(parent)));
+                for (Mapper<?> parent : byTable.getOrDefault(target.substring(0, target.lastIndexOf('.')), List.of())) {
+                    if (parent == m) {
+                        continue;
+                    }
+                    if (!index.containsKey(parent)) {
+                        visit(parent);
+                        low.put(m, Math.min(low.get(m), low.get(parent)));
+                    } else if (onStack.contains(parent)) {
+                        low.put(m, Math.min(low.get(m), index.get(parent)));
+                    }
                 }
             }
             if (low.get(m).equals(index.get(m))) {

@@ -283,6 +283,24 @@ class SingleTableInheritanceTest {
     }
 
     @Test
+    void rowsReferringToNewObjectsOfAnyClassOfTheTableAreInsertedAfterThem() {
+        try (Session session = sessions.openSession()) {
+            Manager dan = new Manager("dan", "cto", 2);
+            Person pat = new Person("pat");
+            session.add(new Badge("b-2", dan)); // first: its flush order must wait for the Manager and the Person
+            session.add(pat);
+            session.add(dan);
+            session.add(new Badge("b-3", pat));
+            session.commit();
+        }
+        try (Session session = sessions.openSession()) {
+            assertThat(session.query(Badge.class).all())
+                    .extracting(b -> b.code + " " + b.person.getClass().getSimpleName() + " " + b.person.name)
+                    .containsExactlyInAnyOrder("b-2 Manager dan", "b-3 Person pat");
+        }
+    }
+
+    @Test
     void listenersAndLoaderCriteriaOfTheBaseApplyToSubclasses() {
         List<String> inserted = new ArrayList<>();
         SessionFactory audited = new SessionFactory(engine)
