@@ -2,10 +2,13 @@ package dev.alchemy.boot.autoconfigure;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.alchemy.orm.Convert;
+import dev.alchemy.orm.Polymorphic;
 import dev.alchemy.orm.Session;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
@@ -46,7 +49,7 @@ final class AlchemyRuntimeHints implements RuntimeHintsRegistrar {
      * @param models the model classes
      */
     static void registerModels(RuntimeHints hints, Collection<Class<?>> models) {
-        for (Class<?> model : models) {
+        for (Class<?> model : withSubclasses(models)) {
             for (Class<?> c = model; c != null && c != Object.class; c = c.getSuperclass()) {
                 hints.reflection().registerType(c, MODEL);
                 for (Field field : c.getDeclaredFields()) {
@@ -57,6 +60,31 @@ final class AlchemyRuntimeHints implements RuntimeHintsRegistrar {
                 }
             }
         }
+    }
+
+    /**
+     * The models and the subclasses of their inheritance hierarchies, which have no {@code @Table} of their own when
+     * their rows live in the base's table: listed by {@code @Polymorphic(subclasses)} or a sealed class's permits.
+     */
+    static List<Class<?>> withSubclasses(Collection<Class<?>> models) {
+        List<Class<?>> all = new ArrayList<>(models);
+        for (int i = 0; i < all.size(); i++) {
+            Class<?> c = all.get(i);
+            List<Class<?>> subclasses = new ArrayList<>();
+            Polymorphic polymorphic = c.getAnnotation(Polymorphic.class);
+            if (polymorphic != null) {
+                subclasses.addAll(List.of(polymorphic.subclasses()));
+                if (c.isSealed()) {
+                    subclasses.addAll(List.of(c.getPermittedSubclasses()));
+                }
+            }
+            for (Class<?> sub : subclasses) {
+                if (!all.contains(sub)) {
+                    all.add(sub);
+                }
+            }
+        }
+        return all;
     }
 
     private static void member(RuntimeHints hints, @Nullable Convert convert, Class<?> type) {

@@ -93,6 +93,19 @@ class AotTest {
     }
 
     @Test
+    void theSubclassesOfAHierarchyGetHintsWithTheirBase() {
+        RuntimeHints hints = new RuntimeHints();
+        AlchemyRuntimeHints.registerModels(
+                hints, java.util.List.of(dev.alchemy.boot.autoconfigure.inheritance.Staff.class));
+        // no @Table of their own, so the scan does not find them: the base's @Polymorphic lists them
+        assertThat(RuntimeHintsPredicates.reflection().onType(dev.alchemy.boot.autoconfigure.inheritance.Lead.class))
+                .accepts(hints);
+        assertThat(RuntimeHintsPredicates.reflection()
+                        .onFieldAccess(dev.alchemy.boot.autoconfigure.inheritance.Engineer.class, "language"))
+                .accepts(hints);
+    }
+
+    @Test
     void withTheAotArtifactsTheRecordIsReadInsteadOfScanning(@TempDir Path dir) throws IOException {
         Path record = dir.resolve(ModelScanner.AOT_MODELS);
         Files.createDirectories(record.getParent());
