@@ -84,7 +84,7 @@ public final class EntitySelect<T> implements Executable {
      */
     public static <T> EntitySelect<T> of(Class<T> type) {
         Mapper<T> mapper = Mapper.of(Objects.requireNonNull(type, "type"));
-        Select select = Select.of(mapper.table());
+        Select select = mapper.entitySelect();
         ColumnElement<Boolean> only = mapper.identityCondition(); // a subclass in its base's table: its rows
         return new EntitySelect<>(mapper, only == null ? select : select.where(only), false, List.of());
     }
@@ -120,7 +120,7 @@ public final class EntitySelect<T> implements Executable {
      */
     public EntitySelect<T> filterBy(String attribute, @Nullable Object value) {
         Attribute a = mapper.attribute(Objects.requireNonNull(attribute, "attribute"));
-        return with(select.where(mapper.table().c(a.columnName()).eq(a.toStored(value))));
+        return with(select.where(mapper.column(a).eq(a.toStored(value))));
     }
 
     /**

@@ -40,6 +40,16 @@ import java.lang.annotation.Target;
  * session.get(Person.class, 7);                // a Manager, when row 7 is one
  * }</pre>
  *
+ * <p>When every subclass has a {@code @Table} of its own instead, each class's rows span its table and its
+ * superclasses' (<em>joined-table</em> inheritance): the subclass tables' key is the base's key and a foreign key to
+ * the superclass's table; a query joins the tables of the class and its superclasses and outer joins its subclasses'.
+ *
+ * <pre>{@code
+ * @Table(name = "employee")
+ * @Polymorphic(identity = "employee")
+ * class Employee extends Person { @Column String title; }     // employee (id, title), id -> person.id
+ * }</pre>
+ *
  * <p>Objects of a hierarchy share one identity map key space (the base class's): {@code get(Person.class, 7)} and
  * {@code get(Manager.class, 7)} return the same object. A row whose discriminator names no class of the hierarchy
  * fails to load with an {@link dev.alchemy.exc.InvalidRequestError}.

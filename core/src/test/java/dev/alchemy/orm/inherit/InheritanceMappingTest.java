@@ -127,4 +127,31 @@ class InheritanceMappingTest {
                 .isInstanceOf(MappingError.class)
                 .hasMessageContaining("give it @Polymorphic(identity = \"...\")");
     }
+
+    @Table(name = "vehicle")
+    @Polymorphic(
+            on = "type",
+            identity = "vehicle",
+            subclasses = {Bike.class, Boat.class})
+    static class Vehicle {
+        @Column(primaryKey = true)
+        Integer id;
+
+        @Column
+        String type;
+    }
+
+    @Table(name = "bike")
+    @Polymorphic(identity = "bike")
+    static class Bike extends Vehicle {}
+
+    @Polymorphic(identity = "boat")
+    static class Boat extends Vehicle {}
+
+    @Test
+    void aHierarchyMixingSingleAndJoinedTableSubclassesIsRefused() {
+        assertThatThrownBy(() -> Mapper.of(Boat.class))
+                .isInstanceOf(MappingError.class)
+                .hasMessageContaining("give every subclass a @Table, or none");
+    }
 }

@@ -60,7 +60,9 @@ public final class FlushOrder {
         // a table may hold the rows of several classes: a single-table hierarchy's
         Map<String, List<Mapper<?>>> byTable = new HashMap<>();
         for (Mapper<?> m : mappers) {
-            byTable.computeIfAbsent(m.table.fullName(), k -> new ArrayList<>()).add(m);
+            for (dev.alchemy.schema.Table t : m.tables()) { // joined-table inheritance: each of its rows' tables
+                byTable.computeIfAbsent(t.fullName(), k -> new ArrayList<>()).add(m);
+            }
         }
         Tarjan tarjan = new Tarjan(byTable, postUpdateKeys);
         for (Mapper<?> m : mappers) {

@@ -59,22 +59,79 @@ final class Inserts {
     }
 
     void insert(Connection conn, Mapper<?> mapper, List<InstanceState> states) {
-        Table table = mapper.table;
-        List<Attribute> attributes = mapper.attributes;
+        if (!mapper.isJoined()) {
+            insert(conn, mapper, mapper.table, mapper.attributes, states, true);
+            return;
+        }
+        // joined-table inheritance: the base's row first (it makes the key), then each subclass table's row, with the
+        // key and the columns of the fields its class declares; the session learns of the object after the last
+        List<Table> tables = mapper.tables();
+        Map<InstanceState, Object[]> valuesOf =
+                insert(conn, mapper, tables.get(0), columnsOf(mapper, 0), states, false);
+        for (int t = 1; t < tables.size(); t++) {
+            Table table = tables.get(t);
+            // rows that leave out the same server-default columns (their value NULL) share one INSERT; the database's
+            // value is not read back (refresh the object to see it)
+            Map<List<Attribute>, List<InstanceState>> groups = new LinkedHashMap<>();
+            for (InstanceState s : states) {
+                List<Attribute> columns = new ArrayList<>(List.of(mapper.primaryKey));
+                for (Attribute a : columnsOf(mapper, t)) {
+                    if (valuesOf.get(s)[a.index] != null || !column(table, a).hasServerDefault()) {
+                        columns.add(a);
+                    }
+                }
+                groups.computeIfAbsent(columns, k -> new ArrayList<>()).add(s);
+            }
+            for (Map.Entry<List<Attribute>, List<InstanceState>> g : groups.entrySet()) {
+                insertMany(conn, table, g.getKey(), g.getValue(), valuesOf, false);
+            }
+        }
+        for (InstanceState s : states) {
+            session.inserted(s, valuesOf.get(s));
+        }
+    }
+
+    /** @return the attributes whose columns the {@code t}-th table of a joined-table class's rows holds */
+    private static List<Attribute> columnsOf(Mapper<?> mapper, int t) {
+        Table table = mapper.tables().get(t);
+        List<Attribute> columns = new ArrayList<>();
+        for (Attribute a : mapper.attributes) {
+            if (mapper.tableOf(a) == table && (t == 0 || !a.primaryKey)) {
+                columns.add(a);
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * The INSERTs of objects into one table.
+     *
+     * @param table the table
+     * @param attributes the attributes whose columns it has
+     * @param tell whether to tell the session of each inserted object (not before a joined-table class's last table)
+     * @return each object's values, as inserted and as the database made them
+     */
+    private Map<InstanceState, Object[]> insert(
+            Connection conn,
+            Mapper<?> mapper,
+            Table table,
+            List<Attribute> attributes,
+            List<InstanceState> states,
+            boolean tell) {
+        List<Attribute> all = mapper.attributes;
         Attribute[] pk = mapper.primaryKey;
         Attribute generatedKey = pk.length == 1 && column(table, pk[0]).isAutoincrement() ? pk[0] : null;
         Attribute version = mapper.version;
         // rows that leave out the same columns (database-made values) share one INSERT
         Map<java.util.BitSet, List<InstanceState>> groups = new LinkedHashMap<>();
         Map<InstanceState, Object[]> valuesOf = new HashMap<>(states.size() * 4 / 3 + 1);
-        boolean[] omittable = new boolean[attributes.size()];
-        for (int i = 0; i < omittable.length; i++) {
-            omittable[i] = attributes.get(i) == generatedKey
-                    || column(table, attributes.get(i)).hasServerDefault();
+        boolean[] omittable = new boolean[all.size()];
+        for (Attribute a : attributes) {
+            omittable[a.index] = a == generatedKey || column(table, a).hasServerDefault();
         }
         java.util.BitSet none = new java.util.BitSet();
         for (InstanceState s : states) {
-            Object[] before = new Object[attributes.size()];
+            Object[] before = new Object[all.size()];
             mapper.readAll(s.instance, before);
             s.insertStarting(before);
             inserted.add(s);
@@ -101,22 +158,32 @@ final class Inserts {
             java.util.BitSet omitted = group.getKey();
             List<Attribute> columns = new ArrayList<>();
             List<Attribute> fetched = new ArrayList<>();
-            for (int i = 0; i < attributes.size(); i++) {
-                (omitted.get(i) ? fetched : columns).add(attributes.get(i));
+            for (Attribute a : attributes) {
+                (omitted.get(a.index) ? fetched : columns).add(a);
             }
             List<InstanceState> rows = group.getValue();
             if (fetched.isEmpty()) {
-                insertMany(conn, table, columns, rows, valuesOf);
+                insertMany(conn, table, columns, rows, valuesOf, tell);
             } else {
                 boolean keyFetched = generatedKey != null && fetched.contains(generatedKey);
                 // + 1: the row number of an ordered INSERT ... SELECT
                 int perBatch = Math.max(1, Math.min(BATCH_ROWS, MAX_PARAMETERS / (columns.size() + 1)));
                 for (int from = 0; from < rows.size(); from += perBatch) {
                     List<InstanceState> batch = rows.subList(from, Math.min(rows.size(), from + perBatch));
-                    insertReturning(conn, mapper, columns, fetched, keyFetched ? generatedKey : null, batch, valuesOf);
+                    insertReturning(
+                            conn,
+                            mapper,
+                            table,
+                            columns,
+                            fetched,
+                            keyFetched ? generatedKey : null,
+                            batch,
+                            valuesOf,
+                            tell);
                 }
             }
         }
+        return valuesOf;
     }
 
     static Column<Object> column(Table table, Attribute a) {
@@ -128,7 +195,8 @@ final class Inserts {
             Table table,
             List<Attribute> columns,
             List<InstanceState> rows,
-            Map<InstanceState, Object[]> valuesOf) {
+            Map<InstanceState, Object[]> valuesOf,
+            boolean tell) {
         String[] names = columns.stream().map(a -> a.columnName).toArray(String[]::new);
         List<Map<String, Object>> parameterSets = new ArrayList<>(rows.size());
         for (InstanceState s : rows) {
@@ -140,26 +208,29 @@ final class Inserts {
             parameterSets.add(params);
         }
         conn.execute(Insert.into(table).parameters(names), parameterSets);
-        for (InstanceState s : rows) {
-            session.inserted(s, valuesOf.get(s));
+        if (tell) {
+            for (InstanceState s : rows) {
+                session.inserted(s, valuesOf.get(s));
+            }
         }
     }
 
     private void insertReturning(
             Connection conn,
             Mapper<?> mapper,
+            Table table,
             List<Attribute> columns,
             List<Attribute> fetched,
             @Nullable Attribute generatedKey,
             List<InstanceState> batch,
-            Map<InstanceState, Object[]> valuesOf) {
+            Map<InstanceState, Object[]> valuesOf,
+            boolean tell) {
         MultiRowInsertKeys keyMethod = Dialect.of(conn.engine()).multiRowInsertKeys();
         if (keyMethod.method() != MultiRowInsertKeys.Method.RETURNING) {
             InsertsByDriverKeys.insert(
-                    session, conn, mapper, columns, fetched, generatedKey, batch, valuesOf, keyMethod);
+                    session, conn, mapper, table, columns, fetched, generatedKey, batch, valuesOf, keyMethod, tell);
             return;
         }
-        Table table = mapper.table;
         List<Attribute> returned = new ArrayList<>(fetched);
         for (Attribute pk : mapper.primaryKey) {
             if (!returned.contains(pk)) {
@@ -169,7 +240,7 @@ final class Inserts {
         if (generatedKey == null && batch.size() > 1 && !Collections.disjoint(fetched, List.of(mapper.primaryKey))) {
             // the database makes the key (a server default such as gen_random_uuid()) in no order we could match
             for (InstanceState s : batch) {
-                insertReturning(conn, mapper, columns, fetched, null, List.of(s), valuesOf);
+                insertReturning(conn, mapper, table, columns, fetched, null, List.of(s), valuesOf, tell);
             }
             return;
         }
@@ -222,7 +293,9 @@ final class Inserts {
                 values[a.index] = value;
                 a.set(s.instance, value);
             }
-            session.inserted(s, values);
+            if (tell) {
+                session.inserted(s, values);
+            }
         }
     }
 

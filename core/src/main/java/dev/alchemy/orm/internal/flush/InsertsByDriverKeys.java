@@ -38,13 +38,14 @@ final class InsertsByDriverKeys {
             FlushContext session,
             Connection conn,
             Mapper<?> mapper,
+            Table table,
             List<Attribute> columns,
             List<Attribute> fetched,
             @Nullable Attribute generatedKey,
             List<InstanceState> batch,
             Map<InstanceState, Object[]> valuesOf,
-            MultiRowInsertKeys keys) {
-        Table table = mapper.table;
+            MultiRowInsertKeys keys,
+            boolean tell) {
         if (generatedKey == null && !Collections.disjoint(fetched, List.of(mapper.primaryKey))) {
             throw new CompileError("the key of " + table.fullName() + " is made by a server default, which the "
                     + conn.engine().dialect().name() + " dialect cannot read back without INSERT ... RETURNING;"
@@ -76,10 +77,12 @@ final class InsertsByDriverKeys {
         List<Attribute> defaults = new ArrayList<>(fetched);
         defaults.remove(generatedKey);
         if (!defaults.isEmpty()) {
-            readBack(conn, mapper, defaults, batch, valuesOf);
+            readBack(conn, mapper, table, defaults, batch, valuesOf);
         }
-        for (InstanceState s : batch) {
-            session.inserted(s, valuesOf.get(s));
+        if (tell) {
+            for (InstanceState s : batch) {
+                session.inserted(s, valuesOf.get(s));
+            }
         }
     }
 
@@ -87,10 +90,10 @@ final class InsertsByDriverKeys {
     private static void readBack(
             Connection conn,
             Mapper<?> mapper,
+            Table table,
             List<Attribute> defaults,
             List<InstanceState> batch,
             Map<InstanceState, Object[]> valuesOf) {
-        Table table = mapper.table;
         Attribute[] pk = mapper.primaryKey;
         List<ColumnElement<?>> selected = new ArrayList<>();
         for (Attribute a : pk) {

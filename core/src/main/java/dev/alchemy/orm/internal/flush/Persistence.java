@@ -62,13 +62,45 @@ final class Persistence {
     }
 
     /** The indexes of the attributes an UPDATE sets, compared by content. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     void update(Connection conn, Mapper<?> mapper, List<Change> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        Table table = mapper.table;
-        Attribute version = mapper.version;
+        if (!mapper.isJoined()) {
+            update(conn, mapper, mapper.table, mapper.version, changes, true);
+            return;
+        }
+        // joined-table inheritance: an UPDATE per table whose columns changed, the base's first; the base's row gets
+        // one whenever the version column is there to check and advance
+        List<Table> tables = mapper.tables();
+        for (int t = 0; t < tables.size(); t++) {
+            Table table = tables.get(t);
+            List<Change> part = new ArrayList<>();
+            for (Change c : changes) {
+                int[] changed = Arrays.stream(c.changed)
+                        .filter(i -> mapper.tableOf(mapper.attributes.get(i)) == table)
+                        .toArray();
+                if (changed.length > 0 || (t == 0 && mapper.version != null)) {
+                    part.add(new Change(c.state, changed, c.current));
+                }
+            }
+            if (!part.isEmpty()) {
+                update(conn, mapper, table, t == 0 ? mapper.version : null, part, false);
+            }
+        }
+        for (Change c : changes) {
+            session.updated(c.state, c.current);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void update(
+            Connection conn,
+            Mapper<?> mapper,
+            Table table,
+            @Nullable Attribute version,
+            List<Change> changes,
+            boolean tell) {
         Map<ChangedColumns, List<Change>> groups = new LinkedHashMap<>(); // one UPDATE per set of changed columns
         for (Change c : changes) {
             groups.computeIfAbsent(new ChangedColumns(c.changed), k -> new ArrayList<>())
@@ -84,14 +116,14 @@ final class Persistence {
             if (version != null && !set.containsKey(version.columnName)) {
                 set.put(version.columnName, BindParam.required(version.columnName, (SqlType) version.sqlType));
             }
-            Update update = Update.of(table).values(set).where(keyCondition(mapper));
+            Update update = Update.of(table).values(set).where(keyCondition(table, mapper, version));
             List<Map<String, Object>> parameterSets = new ArrayList<>(group.size());
             for (Change c : group) {
                 Map<String, Object> params = new HashMap<>();
                 for (int i : changed) {
                     params.put(mapper.attributes.get(i).columnName, c.current[i]);
                 }
-                keyParameters(mapper, c.state.snapshot(), params);
+                keyParameters(mapper, version, c.state.snapshot(), params);
                 if (version != null) {
                     Object next = nextVersion(c.state.snapshot()[version.index], version);
                     params.put(version.columnName, next);
@@ -110,7 +142,9 @@ final class Persistence {
                 if (version != null) {
                     version.set(c.state.instance, c.current[version.index]);
                 }
-                session.updated(c.state, c.current);
+                if (tell) {
+                    session.updated(c.state, c.current);
+                }
             }
         }
     }
@@ -121,14 +155,12 @@ final class Persistence {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static ColumnElement<Boolean>[] keyCondition(Mapper<?> mapper) {
-        Table table = mapper.table;
+    private static ColumnElement<Boolean>[] keyCondition(Table table, Mapper<?> mapper, @Nullable Attribute version) {
         List<ColumnElement<Boolean>> conditions = new ArrayList<>();
         for (Attribute pk : mapper.primaryKey) {
             conditions.add(table.c(pk.columnName)
                     .eq((ColumnElement) BindParam.required(pk.keyParameter, (SqlType) pk.sqlType)));
         }
-        Attribute version = mapper.version;
         if (version != null) {
             conditions.add(table.c(version.columnName)
                     .eq((ColumnElement) BindParam.required(version.versionParameter, (SqlType) version.sqlType)));
@@ -136,21 +168,32 @@ final class Persistence {
         return conditions.toArray(ColumnElement[]::new);
     }
 
-    private static void keyParameters(Mapper<?> mapper, Object[] snapshot, Map<String, Object> params) {
+    private static void keyParameters(
+            Mapper<?> mapper, @Nullable Attribute version, Object[] snapshot, Map<String, Object> params) {
         for (Attribute pk : mapper.primaryKey) {
             params.put(pk.keyParameter, snapshot[pk.index]);
         }
-        Attribute version = mapper.version;
         if (version != null) {
             params.put(version.versionParameter, snapshot[version.index]);
         }
     }
 
     void delete(Connection conn, Mapper<?> mapper, List<InstanceState> states) {
-        Table table = mapper.table;
-        Delete delete = Delete.from(table).where(keyCondition(mapper));
+        // joined-table inheritance: the subclass's row before its superclass's, the base's (with the version) last
+        List<Table> tables = mapper.tables();
+        for (int t = tables.size() - 1; t >= 0; t--) {
+            delete(conn, mapper, tables.get(t), t == 0 ? mapper.version : null, states);
+        }
+        for (InstanceState s : states) {
+            session.deletedRow(s);
+        }
+    }
+
+    private void delete(
+            Connection conn, Mapper<?> mapper, Table table, @Nullable Attribute version, List<InstanceState> states) {
+        Delete delete = Delete.from(table).where(keyCondition(table, mapper, version));
         List<Map<String, Object>> parameterSets = new ArrayList<>(states.size());
-        Attribute single = mapper.primaryKey.length == 1 && mapper.version == null ? mapper.primaryKey[0] : null;
+        Attribute single = mapper.primaryKey.length == 1 && version == null ? mapper.primaryKey[0] : null;
         for (InstanceState s : states) {
             Object[] snapshot = Objects.requireNonNull(s.snapshot());
             if (single != null && snapshot[single.index] != null) {
@@ -158,7 +201,7 @@ final class Persistence {
                 continue;
             }
             Map<String, Object> params = new HashMap<>();
-            keyParameters(mapper, snapshot, params);
+            keyParameters(mapper, version, snapshot, params);
             parameterSets.add(params);
         }
         long matched = conn.execute(delete, parameterSets).rowcount();
@@ -167,9 +210,6 @@ final class Persistence {
                     + states.size() + " row(s); " + matched + " were matched. The row of a "
                     + mapper.type.getSimpleName()
                     + " was changed or deleted by another transaction since it was loaded.");
-        }
-        for (InstanceState s : states) {
-            session.deletedRow(s);
         }
     }
 }

@@ -179,7 +179,8 @@ public final class UnitOfWork {
         for (Map.Entry<RelationshipProperty, List<Object>> e : detaches.entrySet()) {
             RelationshipProperty r = e.getKey();
             Mapper<?> child = r.target;
-            ColumnElement<Object> foreignKey = (ColumnElement) child.table.c(r.foreignKey.columnName);
+            Table childTable = child.tableOf(r.foreignKey);
+            ColumnElement<Object> foreignKey = (ColumnElement) childTable.c(r.foreignKey.columnName);
             Map<String, Object> toNull = new HashMap<>();
             toNull.put(r.foreignKey.columnName, null);
             List<Object> keys = e.getValue();
@@ -187,7 +188,7 @@ public final class UnitOfWork {
                 Connection conn = session.writeConnection(child);
                 for (int from = 0; from < keys.size(); from += DETACH_CHUNK) {
                     List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + DETACH_CHUNK));
-                    conn.execute(Update.of(child.table).values(toNull).where(foreignKey.in(chunk)));
+                    conn.execute(Update.of(childTable).values(toNull).where(foreignKey.in(chunk)));
                 }
             } catch (AlchemyException ex) {
                 throw Errors.withPrefix(ex, "(while flushing " + child.type.getSimpleName() + ") ");

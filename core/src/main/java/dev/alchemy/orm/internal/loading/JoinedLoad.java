@@ -58,15 +58,17 @@ public final class JoinedLoad {
         Set<String> tables = new HashSet<>();
         tables.add(mapper.table.fullName());
         Select select = base;
-        int offset = mapper.table.columns().size();
+        int offset = mapper.width();
         for (RelationshipProperty r : mapper.relationships) {
             r.resolve();
             if (RelationshipLoader.effective(r, options.loading(r.name)) != Loading.JOINED) {
                 continue;
             }
             Table target = r.target.table;
-            if (!tables.add(target.fullName())) {
-                continue; // the same table twice would need an alias: loaded by selectin instead
+            if (r.target.isJoined() || !tables.add(target.fullName())) {
+                // the same table twice would need an alias, a joined-table hierarchy a join inside the outer join:
+                // loaded by selectin instead
+                continue;
             }
             select = select.addColumns(target.columns().toArray(new dev.alchemy.sql.ClauseElement[0]));
             // the target's loader criteria (soft delete, tenant) join the ON clause: an owner whose related rows
@@ -83,13 +85,13 @@ public final class JoinedLoad {
                 }
                 ColumnElement<Boolean> second = key(target, r.foreignKey).eq(secondary.c(r.inverseColumn));
                 select = select.outerJoin(
-                                secondary, key(mapper.table, r.referredKey).eq(secondary.c(r.joinColumn)))
+                                secondary, mapper.column(r.referredKey).eq(secondary.c(r.joinColumn)))
                         .outerJoin(target, only == null ? second : second.and(only));
             } else {
                 select = select.outerJoin(target, only == null ? on(r) : on(r).and(only));
             }
             joined.add(new Joined(r, offset));
-            offset += target.columns().size();
+            offset += r.target.width();
         }
         // SQLAlchemy's joinedload appends each relationship's order_by to the statement's ORDER BY: the collection
         // is filled in row order, which the database otherwise leaves open (PostgreSQL showed it)
@@ -98,7 +100,7 @@ public final class JoinedLoad {
             for (String spec : r.orderBy) {
                 boolean desc = spec.startsWith("-");
                 Attribute a = r.target.attribute(desc ? spec.substring(1) : spec);
-                ColumnElement<Object> column = key(r.target.table, a);
+                ColumnElement<Object> column = r.target.column(a);
                 select = select.orderBy(desc ? column.desc() : column);
             }
         }
@@ -122,7 +124,7 @@ public final class JoinedLoad {
         Table target = r.target.table;
         if (r.kind == Kind.MANY_TO_MANY) {
             Table secondary = r.secondaryTable();
-            ColumnElement<Boolean> first = key(r.owner.table, r.referredKey).eq(secondary.c(r.joinColumn));
+            ColumnElement<Boolean> first = r.owner.column(r.referredKey).eq(secondary.c(r.joinColumn));
             ColumnElement<Boolean> second = key(target, r.foreignKey).eq(secondary.c(r.inverseColumn));
             if (r.target.identityCondition() != null) {
                 second = second.and(r.target.identityCondition());
@@ -140,12 +142,10 @@ public final class JoinedLoad {
     }
 
     public static ColumnElement<Boolean> on(RelationshipProperty r) {
-        Table owner = r.owner.table;
-        Table target = r.target.table;
         if (r.kind == Kind.MANY_TO_ONE) {
-            return key(target, r.referredKey).eq(key(owner, r.foreignKey));
+            return r.target.column(r.referredKey).eq(r.owner.column(r.foreignKey));
         }
-        return key(owner, r.referredKey).eq(key(target, r.foreignKey));
+        return r.owner.column(r.referredKey).eq(r.target.column(r.foreignKey));
     }
 
     private static ColumnElement<Object> key(Table table, Attribute a) {

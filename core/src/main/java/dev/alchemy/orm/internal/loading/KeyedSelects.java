@@ -27,8 +27,8 @@ public final class KeyedSelects {
         protected EntitySelect<?> computeValue(Class<?> type) {
             Mapper<?> mapper = Mapper.of(type);
             Attribute pk = mapper.primaryKey[0];
-            ColumnElement<Boolean> condition = mapper.table.c(pk.columnName).eq((ColumnElement) BindParam.required(
-                    KEY_PARAMETER, (SqlType) mapper.table.c(pk.columnName).type()));
+            ColumnElement<Boolean> condition = mapper.column(pk).eq((ColumnElement) BindParam.required(
+                    KEY_PARAMETER, (SqlType) mapper.column(pk).type()));
             return EntitySelect.of(mapper.type).where(condition);
         }
     };
@@ -62,7 +62,7 @@ public final class KeyedSelects {
         List<ColumnElement<Boolean>> conditions = new ArrayList<>();
         for (int i = 0; i < pk.length; i++) {
             Object value = pk.length == 1 ? key.id() : ((List<?>) key.id()).get(i);
-            conditions.add(mapper.table.c(pk[i].columnName).eq(value));
+            conditions.add(mapper.column(pk[i]).eq(value));
         }
         @SuppressWarnings("unchecked")
         ColumnElement<Boolean>[] array = conditions.toArray(ColumnElement[]::new);

@@ -174,8 +174,7 @@ public final class RelationshipLoader {
                 session.loadInternal(
                         withOptions(
                                 EntitySelect.of(target.type)
-                                        .where(column(target.table, r.referredKey)
-                                                .in(chunk)),
+                                        .where(target.column(r.referredKey).in(chunk)),
                                 next),
                         false);
             }
@@ -205,7 +204,7 @@ public final class RelationshipLoader {
             List<?> found = session.loadInternal(
                     withOptions(
                             EntitySelect.of(r.target.type)
-                                    .where(column(r.target.table, r.foreignKey).in(chunk)),
+                                    .where(r.target.column(r.foreignKey).in(chunk)),
                             next),
                     false);
             for (Object child : found) {
@@ -255,7 +254,7 @@ public final class RelationshipLoader {
                 loadManyToMany(r, chunk, contents, next);
             } else {
                 EntitySelect<?> select = EntitySelect.of(r.target.type)
-                        .where(column(r.target.table, r.foreignKey).in(chunk));
+                        .where(r.target.column(r.foreignKey).in(chunk));
                 select = withOptions(orderBy(select, r), next);
                 for (Object child : session.loadInternal(select, false)) {
                     List<Object> list = contents.get(r.foreignKey.get(child));
@@ -338,7 +337,7 @@ public final class RelationshipLoader {
             EntitySelect<?> select = withOptions(
                     orderBy(
                             EntitySelect.of(r.target.type)
-                                    .where(column(r.target.table, r.foreignKey).in(chunk)),
+                                    .where(r.target.column(r.foreignKey).in(chunk)),
                             r),
                     next);
             for (Object t : session.loadInternal(select, false)) {
@@ -365,14 +364,10 @@ public final class RelationshipLoader {
         for (String spec : r.orderBy) {
             boolean desc = spec.startsWith("-");
             Attribute a = r.target.attribute(desc ? spec.substring(1) : spec);
-            ColumnElement<Object> col = r.target.table.c(a.columnName);
+            ColumnElement<Object> col = r.target.column(a);
             items.add(desc ? col.desc() : col);
         }
         return items.isEmpty() ? select : select.orderBy(items.toArray(ClauseElement[]::new));
-    }
-
-    private static ColumnElement<Object> column(Table table, Attribute a) {
-        return table.c(a.columnName);
     }
 
     private static List<List<Object>> chunks(List<Object> keys) {

@@ -53,7 +53,7 @@ public final class Attributes {
      */
     public static Column<Object> column(Class<?> type, String attribute) {
         Mapper<?> mapper = Mapper.of(type);
-        return mapper.table.c(mapper.attribute(attribute).columnName);
+        return mapper.column(mapper.attribute(attribute));
     }
 
     /**
@@ -128,7 +128,7 @@ public final class Attributes {
             throw new ArgumentError(owner.getSimpleName() + "::" + method + " is not the getter of a mapped attribute; "
                     + "its attributes: " + mapper.byName.keySet());
         }
-        return mapper.table.c(attribute.columnName);
+        return mapper.column(attribute);
     }
 
     private static String property(String method) {

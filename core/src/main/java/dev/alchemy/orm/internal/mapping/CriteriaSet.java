@@ -20,7 +20,7 @@ public final class CriteriaSet {
     private record Registered(Class<?> type, LoaderCriteria criteria) {}
 
     private final List<Registered> registered;
-    private final Map<Class<?>, List<LoaderCriteria>> byClass = new ConcurrentHashMap<>();
+    private final Map<Class<?>, List<Registered>> byClass = new ConcurrentHashMap<>();
 
     private CriteriaSet(List<Registered> registered) {
         this.registered = registered;
@@ -50,10 +50,12 @@ public final class CriteriaSet {
      */
     @SuppressWarnings("unchecked")
     public @Nullable ColumnElement<Boolean> condition(Mapper<?> mapper) {
-        List<LoaderCriteria> criteria = byClass.computeIfAbsent(mapper.type, this::find);
+        List<Registered> criteria = byClass.computeIfAbsent(mapper.type, this::find);
         ColumnElement<Boolean> condition = null;
-        for (LoaderCriteria c : criteria) {
-            ColumnElement<Boolean> next = c.condition(mapper.table);
+        for (Registered r : criteria) {
+            // joined-table inheritance: the table of the class the criteria was registered for (Person's for
+            // withLoaderCriteria(Person.class, ...) loading Managers)
+            ColumnElement<Boolean> next = r.criteria().condition(mapper.tableFor(r.type()));
             if (next != null) {
                 condition = condition == null ? next : condition.and(next);
             }
@@ -61,11 +63,11 @@ public final class CriteriaSet {
         return condition;
     }
 
-    private List<LoaderCriteria> find(Class<?> type) {
-        List<LoaderCriteria> found = new ArrayList<>();
+    private List<Registered> find(Class<?> type) {
+        List<Registered> found = new ArrayList<>();
         for (Registered r : registered) {
             if (r.type().isAssignableFrom(type)) {
-                found.add(r.criteria());
+                found.add(r);
             }
         }
         return List.copyOf(found);

@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A class hierarchy mapped with a discriminator ({@link Polymorphic}), as SQLAlchemy's inheriting mappers: the base
  * class, its subclasses (base first, each after its superclass), and one mapper per class, all built together, once
- * per base class, so that each knows the others (a query of the base loads objects of every subclass).
+ * per base class, so that each knows the others (a query of the base loads objects of every subclass). Single-table:
+ * the subclasses' columns in the base's table. Joined-table: a table per class, each mapper's {@code chain} of tables
+ * and one SELECT layout (every table's columns, in hierarchy order) shared by all classes' queries.
  */
 final class Hierarchy {
 
@@ -30,6 +32,8 @@ final class Hierarchy {
     };
 
     final Class<?> root;
+    /** Whether each subclass has a table of its own, joined to its superclass's on the primary key. */
+    final boolean joined;
     /** The classes, base first, each after its superclass. */
     final List<Class<?>> classes;
 
@@ -40,12 +44,18 @@ final class Hierarchy {
         this.root = root;
         this.classes = classes(root);
         Polymorphic base = root.getAnnotation(Polymorphic.class);
+        long ownTables = classes.stream()
+                .filter(c -> c != root && c.isAnnotationPresent(Table.class))
+                .count();
+        this.joined = ownTables > 0;
+        if (joined && ownTables != classes.size() - 1) {
+            throw new MappingError(root.getName() + "'s hierarchy mixes subclasses with a @Table of their own "
+                    + "(joined-table inheritance) and without (single-table); give every subclass a @Table, or none: "
+                    + classes.stream()
+                            .map(c -> c.getSimpleName() + (c.isAnnotationPresent(Table.class) ? " @Table" : ""))
+                            .toList());
+        }
         for (Class<?> c : classes) {
-            if (c != root && c.isAnnotationPresent(Table.class)) {
-                throw new MappingError(c.getName() + " has a @Table of its own, which would be joined-table "
-                        + "inheritance; only single-table inheritance is supported: remove its @Table so that its "
-                        + "columns live in table of " + root.getSimpleName());
-            }
             Mapper<?> mapper = new Mapper<>(c, this);
             mapper.hierarchy = this;
             mappers.put(c, mapper);
@@ -87,10 +97,15 @@ final class Hierarchy {
             m.discriminator = d;
             m.polymorphicIdentity = value;
         }
+        if (joined) {
+            joinTables(rootMapper, rootDiscriminator);
+            return;
+        }
         dev.alchemy.schema.Table table = defineTable(rootMapper, new MetaData());
         for (Mapper<?> m : mappers.values()) {
             m.table = table;
             m.positions = positions(m, table);
+            m.width = table.columns().size();
             if (m != rootMapper) {
                 List<Object> identities = new ArrayList<>();
                 for (Mapper<?> sub : mappers.values()) {
@@ -177,9 +192,118 @@ final class Hierarchy {
         return m;
     }
 
-    /** Defines the hierarchy's table in a MetaData, once: the base's columns, then each subclass's own. */
+    /**
+     * Joined-table inheritance: each class's own table (the primary key, a foreign key to its superclass's table, and
+     * the columns of the fields its class declares), the tables each class's rows span, and one SELECT layout for the
+     * whole hierarchy (every table's columns, in hierarchy order), so that a row of any class's query decodes as any
+     * subclass.
+     */
+    private void joinTables(Mapper<?> rootMapper, Attribute rootDiscriminator) {
+        MetaData metadata = new MetaData();
+        Map<Class<?>, dev.alchemy.schema.Table> own = new LinkedHashMap<>();
+        for (Mapper<?> m : mappers.values()) {
+            own.put(m.type, defineTable(m, metadata));
+        }
+        List<dev.alchemy.schema.Table> all = new ArrayList<>(own.values());
+        Map<dev.alchemy.schema.Table, Integer> offsets = new LinkedHashMap<>();
+        int width = 0;
+        for (dev.alchemy.schema.Table t : all) {
+            offsets.put(t, width);
+            width += t.columns().size();
+        }
+        for (Mapper<?> m : mappers.values()) {
+            List<Mapper<?>> ancestors = ancestors(m);
+            dev.alchemy.schema.Table[] chain = new dev.alchemy.schema.Table[ancestors.size()];
+            for (int i = 0; i < chain.length; i++) {
+                chain[i] = own.get(ancestors.get(i).type);
+            }
+            int[] tableIndex = new int[m.attributes.size()];
+            int[] positions = new int[m.attributes.size()];
+            for (Attribute a : m.attributes) {
+                int j = 0;
+                while (!a.primaryKey && ancestors.get(j).byName.get(a.name) == null) {
+                    j++;
+                }
+                tableIndex[a.index] = j;
+                List<String> names = chain[j].columns().stream()
+                        .map(dev.alchemy.schema.Column::name)
+                        .toList();
+                positions[a.index] = offsets.get(chain[j]) + names.indexOf(a.columnName);
+            }
+            m.table = chain[chain.length - 1];
+            m.chain = chain;
+            m.tableIndex = tableIndex;
+            m.positions = positions;
+            m.width = width;
+            m.joinedSelect = select(m, own, rootMapper);
+        }
+    }
+
+    /** @return the mappers of a class and its mapped superclasses, base first */
+    private List<Mapper<?>> ancestors(Mapper<?> m) {
+        List<Mapper<?>> ancestors = new ArrayList<>();
+        for (Mapper<?> k : mappers.values()) {
+            if (k.type.isAssignableFrom(m.type)) {
+                ancestors.add(k);
+            }
+        }
+        return ancestors;
+    }
+
+    /** @return the nearest mapped superclass's mapper */
+    private Mapper<?> parent(Mapper<?> m) {
+        List<Mapper<?>> ancestors = ancestors(m);
+        return ancestors.get(ancestors.size() - 2);
+    }
+
+    private dev.alchemy.sql.Select select(
+            Mapper<?> m, Map<Class<?>, dev.alchemy.schema.Table> own, Mapper<?> rootMapper) {
+        dev.alchemy.schema.Table base = own.get(root);
+        dev.alchemy.sql.Select select = dev.alchemy.sql.Select.of(base);
+        for (Mapper<?> k : mappers.values()) {
+            if (k != rootMapper) {
+                select = select.addColumns(own.get(k.type).columns().toArray(new dev.alchemy.sql.ClauseElement[0]));
+            }
+        }
+        for (Mapper<?> k : mappers.values()) {
+            if (k == rootMapper) {
+                continue;
+            }
+            dev.alchemy.schema.Table t = own.get(k.type);
+            dev.alchemy.schema.Table up = own.get(parent(k).type);
+            ColumnElement<Boolean> on = null;
+            for (Attribute pk : rootMapper.primaryKey) {
+                ColumnElement<Boolean> eq = t.c(pk.columnName).eq(up.c(pk.columnName));
+                on = on == null ? eq : on.and(eq);
+            }
+            // inner joins to the tables of the class and its superclasses, outer joins to its subclasses' (and the
+            // other branches', which no row of this class has)
+            select = k.type.isAssignableFrom(m.type) ? select.join(t, on) : select.outerJoin(t, on);
+        }
+        return select;
+    }
+
+    /**
+     * Defines a class's table in a MetaData (a Base's): for single-table inheritance the hierarchy's one table, once
+     * (the base's columns, then each subclass's own); for joined-table inheritance the class's own table.
+     */
     dev.alchemy.schema.Table defineTable(Mapper<?> mapper, MetaData metadata) {
         Mapper<?> base = mappers.get(root);
+        if (joined) {
+            if (mapper == base) {
+                return MapperTables.define(base, List.of(), metadata);
+            }
+            List<Mapper<?>> ancestors = ancestors(mapper);
+            List<Attribute> local = new ArrayList<>();
+            for (Attribute a : mapper.attributes) {
+                if (!a.primaryKey && parent(mapper).byName.get(a.name) == null) {
+                    local.add(a);
+                }
+            }
+            Mapper<?> up = ancestors.get(ancestors.size() - 2);
+            String parentTable = up.schema == null ? up.tableName : up.schema + "." + up.tableName;
+            return MapperTables.defineJoined(mapper, parentTable, base.primaryKey, local, metadata);
+        }
         dev.alchemy.schema.Table known =
                 metadata.table(base.schema == null ? base.tableName : base.schema + "." + base.tableName);
         if (known != null) {

@@ -86,6 +86,21 @@ public final class Mapper<T> {
     /** Each attribute's position among the table's columns, or null when they are in the same order. */
     int @Nullable [] positions;
 
+    /**
+     * Joined-table inheritance: the tables of this class and of its mapped superclasses, base first (its own,
+     * {@link #table}, last); null otherwise.
+     */
+    dev.alchemy.schema.Table @Nullable [] chain;
+
+    /** Joined-table inheritance: per attribute, the index in {@link #chain} of the table holding its column. */
+    int @Nullable [] tableIndex;
+
+    /** Joined-table inheritance: the SELECT of every column of the hierarchy's tables, joined; null otherwise. */
+    dev.alchemy.sql.@Nullable Select joinedSelect;
+
+    /** How many columns a row of this class's entity select has (more than its attributes in a hierarchy). */
+    int width;
+
     /** {@code discriminator IN (...)} for a subclass sharing its base's table, else null. */
     @Nullable
     ColumnElement<Boolean> identityCondition;
@@ -202,6 +217,7 @@ public final class Mapper<T> {
         this.writeOnly = writeOnlyRels.toArray(new RelationshipProperty[0]);
         if (inherits == null) {
             this.table = defineTable(new MetaData());
+            this.width = attrs.size();
         }
     }
 
@@ -243,6 +259,80 @@ public final class Mapper<T> {
     public List<Class<?>> hierarchyClasses() {
         Hierarchy h = hierarchy;
         return h == null ? List.of(type) : h.classes;
+    }
+
+    /** @return whether this class's rows span several tables (joined-table inheritance) */
+    public boolean isJoined() {
+        return chain != null;
+    }
+
+    /**
+     * @return the tables this class's rows are written to, base first: its own table alone, or for joined-table
+     *     inheritance its superclasses' tables and then its own
+     */
+    public List<dev.alchemy.schema.Table> tables() {
+        dev.alchemy.schema.Table[] c = chain;
+        return c == null ? List.of(table) : List.of(c);
+    }
+
+    /**
+     * @param attribute one of this class's attributes
+     * @return the table holding its column: {@link #table}, or for joined-table inheritance the table of the class
+     *     that declares it (the base's for the primary key)
+     */
+    public dev.alchemy.schema.Table tableOf(Attribute attribute) {
+        dev.alchemy.schema.Table[] c = chain;
+        int[] t = tableIndex;
+        return c == null || t == null ? table : c[t[attribute.index]];
+    }
+
+    /**
+     * @param attribute one of this class's attributes
+     * @return its column, in the table holding it
+     */
+    public dev.alchemy.schema.Column<Object> column(Attribute attribute) {
+        return tableOf(attribute).c(attribute.columnName);
+    }
+
+    /**
+     * @return what an entity select of this class reads: its table, or for joined-table inheritance the hierarchy's
+     *     tables joined on the primary key (inner joins to this class's own and its superclasses', outer joins to the
+     *     others, so that a row loads the subclass it is)
+     */
+    public dev.alchemy.sql.Select entitySelect() {
+        dev.alchemy.sql.Select joined = joinedSelect;
+        return joined != null ? joined : dev.alchemy.sql.Select.of(table);
+    }
+
+    /** @return how many columns a row of {@link #entitySelect()} has */
+    public int width() {
+        return width;
+    }
+
+    /**
+     * The table a loader criterion registered for a class (or interface) gets when it applies to this class: the
+     * table of the first class of the hierarchy, base first, that is one; {@link #table} outside joined-table
+     * inheritance.
+     *
+     * @param registered the class the criterion was registered for
+     * @return the table
+     */
+    public dev.alchemy.schema.Table tableFor(Class<?> registered) {
+        Hierarchy h = hierarchy;
+        dev.alchemy.schema.Table[] c = chain;
+        if (h == null || c == null) {
+            return table;
+        }
+        int i = 0;
+        for (Class<?> k : h.classes) {
+            if (k.isAssignableFrom(type)) {
+                if (registered.isAssignableFrom(k)) {
+                    return c[i];
+                }
+                i++;
+            }
+        }
+        return table;
     }
 
     /** @return whether this class is in an inheritance hierarchy, so that its rows may load objects of subclasses */

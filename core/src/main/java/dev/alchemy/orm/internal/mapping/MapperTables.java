@@ -31,9 +31,46 @@ final class MapperTables {
      * @return the table
      */
     static dev.alchemy.schema.Table define(Mapper<?> mapper, List<Mapper<?>> subclasses, MetaData metadata) {
-        List<SchemaItem> items = new ArrayList<>();
+        return define(mapper, List.of(), mapper.attributes, subclasses, metadata);
+    }
+
+    /**
+     * Defines a subclass's own table of joined-table inheritance, as SQLAlchemy emits it: the primary key (a foreign
+     * key to the superclass's table, not autoincrementing), then the columns of the fields the class declares.
+     *
+     * @param mapper the subclass's mapper
+     * @param parentTable the (qualified) name of its superclass's table
+     * @param primaryKey the hierarchy's primary key attributes (the base's)
+     * @param local the attributes the class declares
+     * @param metadata the MetaData
+     * @return the table
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static dev.alchemy.schema.Table defineJoined(
+            Mapper<?> mapper, String parentTable, Attribute[] primaryKey, List<Attribute> local, MetaData metadata) {
+        List<SchemaItem> keys = new ArrayList<>();
+        for (Attribute pk : primaryKey) {
+            keys.add(dev.alchemy.schema.Column.of(pk.columnName, (SqlType) pk.sqlType)
+                    .primaryKey()
+                    .autoincrement(false)
+                    .references(dev.alchemy.schema.ForeignKey.to(parentTable + "." + pk.columnName)));
+        }
+        return define(mapper, keys, local, List.of(), metadata);
+    }
+
+    private static dev.alchemy.schema.Table define(
+            Mapper<?> mapper,
+            List<SchemaItem> leading,
+            List<Attribute> attributes,
+            List<Mapper<?>> subclasses,
+            MetaData metadata) {
+        List<SchemaItem> items = new ArrayList<>(leading);
         Map<String, String> columnOf = new LinkedHashMap<>();
-        for (Attribute a : mapper.attributes) {
+        for (SchemaItem key : leading) {
+            String name = ((dev.alchemy.schema.Column<?>) key).name();
+            columnOf.put(name, name);
+        }
+        for (Attribute a : attributes) {
             columnOf.put(a.name, a.columnName);
             columnOf.put(a.columnName, a.columnName);
             items.add(column(mapper, a, false));

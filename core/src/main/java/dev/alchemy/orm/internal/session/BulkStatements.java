@@ -1,6 +1,7 @@
 package dev.alchemy.orm.internal.session;
 
 import dev.alchemy.engine.Row;
+import dev.alchemy.exc.InvalidRequestError;
 import dev.alchemy.orm.EntitySelect;
 import dev.alchemy.orm.internal.mapping.Attribute;
 import dev.alchemy.orm.internal.mapping.IdentityKey;
@@ -49,7 +50,7 @@ final class BulkStatements {
     }
 
     long update(EntitySelect<?> select, Map<String, ?> values) {
-        Mapper<?> mapper = Mapper.of(select.type());
+        Mapper<?> mapper = joinedRefused(Mapper.of(select.type()), "bulkUpdate");
         Map<String, Object> byColumn = new LinkedHashMap<>();
         for (Map.Entry<String, ?> e : values.entrySet()) {
             Attribute a = mapper.attribute(e.getKey());
@@ -70,7 +71,7 @@ final class BulkStatements {
     }
 
     long delete(EntitySelect<?> select) {
-        Mapper<?> mapper = Mapper.of(select.type());
+        Mapper<?> mapper = joinedRefused(Mapper.of(select.type()), "bulkDelete");
         ColumnElement<Boolean> where = select.select().whereClause();
         List<ColumnClause<?>> pkColumns = new ArrayList<>();
         for (Attribute a : mapper.primaryKey) {
@@ -112,5 +113,20 @@ final class BulkStatements {
             values.add(row.get(i));
         }
         return values;
+    }
+
+    /**
+     * A bulk statement is one UPDATE or DELETE of one table, which a class of a joined-table hierarchy does not have
+     * (its rows span several): refused rather than half done.
+     */
+    private static Mapper<?> joinedRefused(Mapper<?> mapper, String what) {
+        if (mapper.isJoined()) {
+            throw new InvalidRequestError(what + " of " + mapper.type.getSimpleName() + " would change one of the "
+                    + "tables its rows span "
+                    + mapper.tables().stream().map(t -> t.fullName()).toList()
+                    + " (joined-table inheritance); load the objects and change or delete them, or run a Core "
+                    + "statement on the table");
+        }
+        return mapper;
     }
 }
