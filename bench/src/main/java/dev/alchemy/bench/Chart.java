@@ -11,7 +11,13 @@ import java.util.Map;
 final class Chart {
 
     private static final Map<String, String> COLORS = Map.of(
-            "core", "#4c9be8", "orm", "#1f5fa8", "orm-readonly", "#0b3566", "hibernate", "#d9822b", "jdbc", "#888888");
+            "core", "#4c9be8",
+            "orm", "#1f5fa8",
+            "orm-readonly", "#0b3566",
+            "hibernate", "#d9822b",
+            "jooq", "#3a9e4f",
+            "mybatis", "#b8423a",
+            "jdbc", "#888888");
     private static final int LEFT = 150;
     private static final int WIDTH = 560;
     private static final int BAR = 11;

@@ -3,6 +3,8 @@ package dev.alchemy.bench;
 import dev.alchemy.bench.core.CoreContender;
 import dev.alchemy.bench.hibernate.HibernateContender;
 import dev.alchemy.bench.jdbc.JdbcContender;
+import dev.alchemy.bench.jooq.JooqContender;
+import dev.alchemy.bench.mybatis.MybatisContender;
 import dev.alchemy.bench.orm.OrmContender;
 import java.util.List;
 
@@ -10,7 +12,11 @@ import java.util.List;
 public final class Contenders {
 
     /** Every contender, in the order the report shows them. */
-    public static final List<String> NAMES = List.of("jdbc", "core", "orm", "orm-readonly", "hibernate");
+    public static final List<String> NAMES =
+            List.of("jdbc", "core", "orm", "orm-readonly", "hibernate", "jooq", "mybatis");
+
+    /** The other libraries, whose fastest per workload is the report's "best peer". */
+    public static final List<String> PEERS = List.of("hibernate", "jooq", "mybatis");
 
     /** Alchemy's ORM in read-only sessions: it runs only the workloads that do not write ({@link Workload#reads()}). */
     public static final String ORM_READ_ONLY = "orm-readonly";
@@ -18,7 +24,7 @@ public final class Contenders {
     private Contenders() {}
 
     /**
-     * @param name {@code jdbc}, {@code core}, {@code orm} or {@code hibernate}
+     * @param name one of {@link #NAMES}
      * @param db the database it works on
      * @return the contender, ready
      */
@@ -29,6 +35,8 @@ public final class Contenders {
             case "orm" -> new OrmContender(db, false);
             case ORM_READ_ONLY -> new OrmContender(db, true);
             case "hibernate" -> new HibernateContender(db);
+            case "jooq" -> new JooqContender(db);
+            case "mybatis" -> new MybatisContender(db);
             default -> throw new IllegalArgumentException("contenders are " + NAMES + ", not " + name);
         };
     }
@@ -53,6 +61,8 @@ public final class Contenders {
             case "orm" -> "Alchemy ORM";
             case ORM_READ_ONLY -> "Alchemy ORM, read-only";
             case "hibernate" -> "Hibernate 7.4";
+            case "jooq" -> "jOOQ 3.19";
+            case "mybatis" -> "MyBatis 3.5";
             default -> name;
         };
     }

@@ -29,6 +29,26 @@ final class Results {
         return null;
     }
 
+    /**
+     * @param workload a workload
+     * @param database a database
+     * @param contenders the contenders of the run
+     * @return the fastest of the peers ({@link Contenders#PEERS}) measured on it, or null when none was
+     */
+    @Nullable
+    String bestPeer(String workload, String database, List<String> contenders) {
+        String best = null;
+        double fastest = Double.MAX_VALUE;
+        for (String peer : Contenders.PEERS) {
+            Measurement m = contenders.contains(peer) ? get(workload, peer, database) : null;
+            if (m != null && m.median() < fastest) {
+                fastest = m.median();
+                best = peer;
+            }
+        }
+        return best;
+    }
+
     /** @return the contender's median over raw JDBC's, or null when either is missing */
     @Nullable
     Double ratio(String workload, String contender, String database) {

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public abstract class WorkloadBenchmark {
 
     /** Which library. */
-    @Param({"jdbc", "core", "orm", "hibernate"})
+    @Param({"jdbc", "core", "orm", "hibernate", "jooq", "mybatis"})
     public String contender = "jdbc";
 
     /** Which database. */
