@@ -50,6 +50,19 @@ import java.lang.annotation.Target;
  * class Employee extends Person { @Column String title; }     // employee (id, title), id -> person.id
  * }</pre>
  *
+ * <p>A query of a superclass loads each subclass's own table by an outer join ({@link Loading#JOINED}, the default:
+ * one SELECT, wider with every subclass table). A joined-table subclass with {@code load = Loading.SELECTIN} is
+ * left out of its superclasses' queries instead, and the rows that turn out to be of that class get its table's
+ * columns from one more {@code SELECT ... WHERE id IN (...)} per class (SQLAlchemy's {@code polymorphic_load =
+ * "selectin"}): the better choice for a wide hierarchy, where outer joins to many tables would make every row
+ * wide. Either way no query is run per object.
+ *
+ * <pre>{@code
+ * @Table(name = "engineer")
+ * @Polymorphic(identity = "engineer", load = Loading.SELECTIN)
+ * class Engineer extends Employee { @Column String language; }
+ * }</pre>
+ *
  * <p>Objects of a hierarchy share one identity map key space (the base class's): {@code get(Person.class, 7)} and
  * {@code get(Manager.class, 7)} return the same object. A row whose discriminator names no class of the hierarchy
  * fails to load with an {@link dev.alchemy.exc.InvalidRequestError}.
@@ -73,4 +86,12 @@ public @interface Polymorphic {
      *     subclasses are taken
      */
     Class<?>[] subclasses() default {};
+
+    /**
+     * @return how a query of one of this class's superclasses loads the columns of this class's own table (and its
+     *     subclasses'), for a joined-table subclass: {@link Loading#JOINED} (or {@link Loading#DEFAULT}), an outer
+     *     join in that query; {@link Loading#SELECTIN}, one more SELECT of this class's rows by key after it. Other
+     *     values, and {@code SELECTIN} on a base class or a single-table subclass, are mapping errors.
+     */
+    Loading load() default Loading.DEFAULT;
 }

@@ -169,11 +169,35 @@ public final class ObjectLoader {
         Map<RelationshipProperty, Map<Object, List<Object>>> related = joined ? new HashMap<>() : Map.of();
         Map<RelationshipProperty, List<InstanceState>> freshRelated = joined ? new LinkedHashMap<>() : Map.of();
         Set<Object> seen = joined ? Collections.newSetFromMap(new IdentityHashMap<>()) : null;
+        Mapper<?>[] rowMappers = null;
+        Object[][] rowValues = null;
+        if (polymorphic && mapper.defersSubclasses()) {
+            // subclasses loaded by selectin: their rows' values completed before any object is built
+            rowMappers = new Mapper<?>[rows.size()];
+            rowValues = new Object[rows.size()][];
+            int i = 0;
+            for (Row row : rows) {
+                rowMappers[i] = mapper.mapperForRow(row, 0);
+                rowValues[i] = rowMappers[i].rowValues(row, 0);
+                i++;
+            }
+            SelectinPolymorphic.fill(session, map, mapper, rowMappers, rowValues, populate);
+        }
+        int index = 0;
         for (Row row : rows) {
             int known = map.keyCount();
             // a hierarchy's row loads an object of the class its discriminator names
-            Mapper<?> rowMapper = polymorphic ? mapper.mapperForRow(row, 0) : mapper;
-            Object owner = instanceFor(rowMapper, rowMapper.rowValues(row, 0), populate, fresh, told);
+            Mapper<?> rowMapper;
+            Object[] ownerValues;
+            if (rowMappers != null && rowValues != null) {
+                rowMapper = rowMappers[index];
+                ownerValues = rowValues[index];
+            } else {
+                rowMapper = polymorphic ? mapper.mapperForRow(row, 0) : mapper;
+                ownerValues = rowMapper.rowValues(row, 0);
+            }
+            index++;
+            Object owner = instanceFor(rowMapper, ownerValues, populate, fresh, told);
             if (map.keyCount() == known) {
                 distinct = false; // an object the session held already: a row may repeat it
             }

@@ -4,6 +4,7 @@ import dev.alchemy.engine.Conversions;
 import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.exc.InvalidRequestError;
 import dev.alchemy.exc.MappingError;
+import dev.alchemy.orm.Loading;
 import dev.alchemy.orm.Polymorphic;
 import dev.alchemy.orm.Table;
 import dev.alchemy.schema.MetaData;
@@ -23,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  * and one SELECT layout (every table's columns, in hierarchy order) shared by all classes' queries.
  */
 final class Hierarchy {
+
+    /** The placeholder of a column a query leaves out, so that every query of the hierarchy has one row layout. */
+    private static final dev.alchemy.sql.LiteralColumn<Object> NULL = new dev.alchemy.sql.LiteralColumn<>("NULL", null);
 
     private static final ClassValue<Hierarchy> HIERARCHIES = new ClassValue<>() {
         @Override
@@ -97,6 +101,9 @@ final class Hierarchy {
             m.discriminator = d;
             m.polymorphicIdentity = value;
         }
+        for (Mapper<?> m : mappers.values()) {
+            m.selectinLoad = selectinLoad(m, rootMapper);
+        }
         if (joined) {
             joinTables(rootMapper, rootDiscriminator);
             return;
@@ -117,6 +124,48 @@ final class Hierarchy {
                 m.identityCondition = column.in(identities);
             }
         }
+    }
+
+    /** Whether a class's table is read by its own SELECT after its superclasses' query ({@code load = SELECTIN}). */
+    private boolean selectinLoad(Mapper<?> m, Mapper<?> rootMapper) {
+        Loading load = m.type.getAnnotation(Polymorphic.class).load();
+        if (load == Loading.DEFAULT || load == Loading.JOINED) {
+            return false;
+        }
+        if (load != Loading.SELECTIN) {
+            throw new MappingError(m.type.getName() + ": @Polymorphic(load = " + load + ") is no way to load a "
+                    + "subclass's table; use Loading.JOINED (an outer join, the default) or Loading.SELECTIN");
+        }
+        if (m == rootMapper) {
+            throw new MappingError(m.type.getName() + ": @Polymorphic(load = SELECTIN) is for a joined-table "
+                    + "subclass, whose table its superclasses' queries then leave out; the base class's own table "
+                    + "is always in its queries");
+        }
+        if (!joined) {
+            throw new MappingError(m.type.getName() + ": @Polymorphic(load = SELECTIN) is for a joined-table "
+                    + "subclass; a single-table subclass's columns are in the base's table, which every query reads");
+        }
+        return true;
+    }
+
+    /**
+     * Whether a query of {@code loading} leaves the table of {@code k} out, to be read by a SELECT of its own (see
+     * {@code SelectinPolymorphic}): {@code k} or one of its superclasses that is not one of {@code loading}'s loads
+     * by selectin.
+     */
+    private boolean deferred(Mapper<?> loading, Mapper<?> k) {
+        for (Mapper<?> c : ancestors(k)) {
+            if (c.selectinLoad && !c.type.isAssignableFrom(loading.type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a query of {@code loading} has no join to the table of {@code k}. */
+    private boolean leftOut(Mapper<?> loading, Mapper<?> k) {
+        boolean related = k.type.isAssignableFrom(loading.type) || loading.type.isAssignableFrom(k.type);
+        return !related || deferred(loading, k);
     }
 
     /**
@@ -237,6 +286,24 @@ final class Hierarchy {
             m.width = width;
             m.joinedSelect = select(m, own, rootMapper);
         }
+        for (Mapper<?> loading : mappers.values()) {
+            for (Mapper<?> row : mappers.values()) {
+                if (row == loading || !loading.type.isAssignableFrom(row.type)) {
+                    continue;
+                }
+                List<Mapper<?>> chain = ancestors(row);
+                for (int j = 0; j < chain.size(); j++) {
+                    if (deferred(loading, chain.get(j))) {
+                        loading.defersSubclasses = true;
+                        if (row.selectinFrom.isEmpty()) {
+                            row.selectinFrom = new java.util.IdentityHashMap<>();
+                        }
+                        row.selectinFrom.put(loading, j);
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     /** @return the mappers of a class and its mapped superclasses, base first */
@@ -261,12 +328,22 @@ final class Hierarchy {
         dev.alchemy.schema.Table base = own.get(root);
         dev.alchemy.sql.Select select = dev.alchemy.sql.Select.of(base);
         for (Mapper<?> k : mappers.values()) {
-            if (k != rootMapper) {
-                select = select.addColumns(own.get(k.type).columns().toArray(new dev.alchemy.sql.ClauseElement[0]));
+            if (k == rootMapper) {
+                continue;
+            }
+            List<dev.alchemy.schema.Column<?>> columns = own.get(k.type).columns();
+            if (leftOut(m, k)) {
+                // NULL in this query's layout: read after it, by key, for the rows of its class; or of another
+                // branch of the hierarchy, which has no row of this class
+                for (dev.alchemy.schema.Column<?> c : columns) {
+                    select = select.addColumns(NULL.label(c.name()));
+                }
+            } else {
+                select = select.addColumns(columns.toArray(new dev.alchemy.sql.ClauseElement[0]));
             }
         }
         for (Mapper<?> k : mappers.values()) {
-            if (k == rootMapper) {
+            if (k == rootMapper || leftOut(m, k)) {
                 continue;
             }
             dev.alchemy.schema.Table t = own.get(k.type);
@@ -276,8 +353,7 @@ final class Hierarchy {
                 ColumnElement<Boolean> eq = t.c(pk.columnName).eq(up.c(pk.columnName));
                 on = on == null ? eq : on.and(eq);
             }
-            // inner joins to the tables of the class and its superclasses, outer joins to its subclasses' (and the
-            // other branches', which no row of this class has)
+            // inner joins to the tables of the class and its superclasses, outer joins to its subclasses'
             select = k.type.isAssignableFrom(m.type) ? select.join(t, on) : select.outerJoin(t, on);
         }
         return select;

@@ -98,6 +98,21 @@ public final class Mapper<T> {
     /** Joined-table inheritance: the SELECT of every column of the hierarchy's tables, joined; null otherwise. */
     dev.alchemy.sql.@Nullable Select joinedSelect;
 
+    /**
+     * Joined-table inheritance: whether a query of a superclass leaves this class's table out, to read it by key
+     * after ({@code @Polymorphic(load = SELECTIN)}).
+     */
+    boolean selectinLoad;
+
+    /** Whether this class's entity select leaves out tables of some subclasses (they load by selectin). */
+    boolean defersSubclasses;
+
+    /**
+     * Joined-table inheritance: for a row of this class loaded by a query of a superclass that left tables out, per
+     * that superclass's mapper, the index in {@link #chain} of the first table left out.
+     */
+    Map<Mapper<?>, Integer> selectinFrom = Map.of();
+
     /** How many columns a row of this class's entity select has (more than its attributes in a hierarchy). */
     int width;
 
@@ -333,6 +348,24 @@ public final class Mapper<T> {
             }
         }
         return table;
+    }
+
+    /**
+     * @return whether this class's entity select leaves the tables of some subclasses out (NULL in its row layout),
+     *     for their rows to be completed by {@link #selectinFrom}
+     */
+    public boolean defersSubclasses() {
+        return defersSubclasses;
+    }
+
+    /**
+     * @param loading the mapper of the class a query selected (this class or a superclass)
+     * @return the index in {@link #tables()} of the first of this class's tables that the query left out, whose
+     *     columns a row of this class still needs; -1 when it read them all
+     */
+    public int selectinFrom(Mapper<?> loading) {
+        Integer from = selectinFrom.get(loading);
+        return from == null ? -1 : from;
     }
 
     /** @return whether this class is in an inheritance hierarchy, so that its rows may load objects of subclasses */
