@@ -21,8 +21,7 @@ import org.junit.jupiter.params.Parameter;
  * entry. Before, the mapper's table and the Base's table were two objects, and mixing them gave {@code FROM users,
  * users} (an error on PostgreSQL, a cross join on SQLite).
  */
-// MariaDB: the seed's User has VARCHAR columns without a length, which MySQL refuses; issue 20
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class BaseTableInOrmStatementsTest {
 
     @Parameter

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.Parameter;
  * one {@code UPDATE addresses SET user_id = NULL WHERE user_id IN (...)} per 500 parents lets the rows go, and the
  * children the session holds get NULL in memory, as before.
  */
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class DeleteUnloadedChildrenTest {
 
     @Parameter

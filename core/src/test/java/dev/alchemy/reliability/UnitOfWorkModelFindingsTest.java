@@ -31,8 +31,7 @@ import org.junit.jupiter.params.Parameter;
  * for inside a savepoint surviving the savepoint's rollback, queries that did not see children added to or removed
  * from a collection, and a child moved between parents with no back-reference deleted as an orphan.
  */
-// MariaDB: not yet adapted to the MySQL dialect's differences (VARCHAR lengths among them), issue 20
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class UnitOfWorkModelFindingsTest {
 
     @Table(name = "parents")

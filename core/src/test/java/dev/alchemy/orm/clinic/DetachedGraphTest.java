@@ -24,7 +24,7 @@ import org.junit.jupiter.params.Parameter;
  * Seen on main: the message named neither the graph nor merge's role, and the objects attached before the clash
  * stayed in the session.
  */
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class DetachedGraphTest {
 
     @Parameter

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.Parameter;
  * of {@code Owner} did nothing), and {@code Load.selectin(Owner::getPets).selectin(Pet::getVisits)} loads owners, pets
  * and visits in three statements, whatever the number of rows.
  */
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class LoaderOptionsTest {
 
     @Parameter

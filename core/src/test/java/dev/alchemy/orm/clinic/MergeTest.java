@@ -23,7 +23,7 @@ import org.junit.jupiter.params.Parameter;
  * one UPDATE at the next flush. Seen on main: every {@code get} inside the merge autoflushed, and one edited owner
  * was written as two UPDATEs with a SELECT between them.
  */
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class MergeTest {
 
     @Parameter

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.Parameter;
  * Loader criteria (SQLAlchemy's with_loader_criteria): a tenant taken from a ThreadLocal and a soft-delete flag, given
  * to every SELECT of the classes that carry them, relationship loads included, with a way past them.
  */
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class LoaderCriteriaTest {
 
     @Parameter

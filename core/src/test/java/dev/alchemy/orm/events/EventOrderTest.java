@@ -31,7 +31,7 @@ import org.junit.jupiter.params.Parameter;
  * Alchemy fires its ORM events in SQLAlchemy's order. The scenario is event_order.py's, step for step; what SQLAlchemy
  * 1.4.46 printed for it is the resource event_order.txt (regenerate it with {@code python3 event_order.py}).
  */
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class EventOrderTest {
 
     @Parameter

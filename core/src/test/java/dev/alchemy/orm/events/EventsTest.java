@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
 /** What mapper and session listeners may do, and what the session does around them. */
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class EventsTest {
 
     static final LocalDateTime T1 = LocalDateTime.of(2026, 1, 2, 3, 4, 5);

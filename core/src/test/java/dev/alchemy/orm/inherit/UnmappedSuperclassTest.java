@@ -21,7 +21,7 @@ import org.junit.jupiter.params.Parameter;
  * Mapped fields inherited from a superclass that is no table (SQLAlchemy's mixin, JPA's @MappedSuperclass): they are
  * columns of each model's table and go through the generated row access like the model's own fields.
  */
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class UnmappedSuperclassTest {
 
     @Parameter

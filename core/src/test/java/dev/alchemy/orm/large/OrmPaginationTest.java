@@ -31,7 +31,7 @@ import org.junit.jupiter.params.Parameter;
  * {@code Query.keysetPage} (seek pages whose position is read from the last object), built on Core's
  * {@link OffsetPage} and {@link KeysetPage}, with the session's loader criteria.
  */
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class OrmPaginationTest {
 
     @Parameter

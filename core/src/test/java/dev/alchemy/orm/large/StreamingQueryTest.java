@@ -40,7 +40,7 @@ import org.junit.jupiter.params.Parameter;
  * {@code expungeEachBatch} read objects a batch at a time from a cursor, through the same autoflush, loader criteria
  * and events as every query, and a stream left open is released with its transaction.
  */
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class StreamingQueryTest {
 
     static final int USERS = 2_500;

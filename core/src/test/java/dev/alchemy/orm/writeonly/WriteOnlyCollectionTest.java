@@ -30,7 +30,7 @@ import org.junit.jupiter.params.Parameter;
  * through the collection and written by the flush, read with a query scoped to the owner, and the collection is never
  * loaded; the statements each engine ran are counted to show it.
  */
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class WriteOnlyCollectionTest {
 
     @Parameter
