@@ -231,6 +231,17 @@ public interface Dialect extends EngineDialect {
     }
 
     /**
+     * Whether {@code ||} concatenates strings, as in standard SQL (SQLite, PostgreSQL). MySQL's {@code ||} is a
+     * logical OR unless {@code sql_mode} has {@code PIPES_AS_CONCAT}, so its dialect answers false and the compiler
+     * writes {@code concat(a, b)}, as SQLAlchemy's MySQL compiler does.
+     *
+     * @return true where {@code a || b} concatenates
+     */
+    default boolean concatenatesWithPipes() {
+        return true;
+    }
+
+    /**
      * The operator dividing two integers as integers, truncating toward zero: {@code /} where the database divides
      * integers so (SQLite, PostgreSQL), MySQL's {@code DIV} where {@code /} gives a fraction. Alchemy types an
      * integer divided by an integer as an integer, as SQLAlchemy 1.4 does.

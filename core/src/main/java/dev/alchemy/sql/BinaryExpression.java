@@ -70,6 +70,14 @@ public record BinaryExpression<T>(
 
     @Override
     public void compileTo(SqlCompiler compiler) {
+        if (operator.equals("||") && !compiler.dialect().concatenatesWithPipes()) {
+            compiler.append("concat(");
+            compiler.visit(left);
+            compiler.append(", ");
+            compiler.visit(right);
+            compiler.append(")");
+            return;
+        }
         compiler.operand(left, operator);
         String sql = operator.equals("/") && ArithmeticTypes.bothIntegral(left.type(), right.type())
                 ? compiler.dialect().integerDivisionOperator()

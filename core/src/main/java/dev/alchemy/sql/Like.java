@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * {@code x [NOT] LIKE pattern [ESCAPE 'c']} and its case-insensitive form ({@code ILIKE} on PostgreSQL,
  * {@code lower(x) LIKE lower(pattern)} elsewhere). {@code startsWith}, {@code endsWith} and {@code contains} add
  * {@code '%'} around the bound value and parentheses around the whole, as SQLAlchemy writes them:
- * {@code (users.name LIKE ? || '%')}.
+ * {@code (users.name LIKE ? || '%')}, or {@code (users.name LIKE concat(?, '%'))} where {@code ||} is no
+ * concatenation (MySQL).
  *
  * @param element the tested expression
  * @param pattern the pattern, usually a bound value
@@ -112,12 +113,20 @@ public record Like(
         if (lower) {
             compiler.append("lower(");
         }
-        if (leadingWildcard) {
-            compiler.append("'%' || ");
-        }
-        compiler.operand(pattern, "||");
-        if (trailingWildcard) {
-            compiler.append(" || '%'");
+        if (compiler.dialect().concatenatesWithPipes()) {
+            if (leadingWildcard) {
+                compiler.append("'%' || ");
+            }
+            compiler.operand(pattern, "||");
+            if (trailingWildcard) {
+                compiler.append(" || '%'");
+            }
+        } else if (grouped()) {
+            compiler.append(leadingWildcard ? "concat('%', " : "concat(");
+            compiler.visit(pattern);
+            compiler.append(trailingWildcard ? ", '%')" : ")");
+        } else {
+            compiler.visit(pattern);
         }
         if (lower) {
             compiler.append(")");

@@ -322,6 +322,12 @@ public class MysqlDialect implements Dialect {
     }
 
     /** MySQL's TINYINT booleans: {@code WHERE active = 1}, as SQLAlchemy writes it (supports_native_boolean False). */
+    /** MySQL's {@code ||} is a logical OR: concatenation is {@code concat(a, b)}, as SQLAlchemy writes it. */
+    @Override
+    public boolean concatenatesWithPipes() {
+        return false;
+    }
+
     @Override
     public boolean supportsNativeBoolean() {
         return false;

@@ -105,6 +105,33 @@ class MysqlDialectCompileTest {
     }
 
     @Test
+    void concatenationIsTheConcatFunctionBecausePipesAreAnOr() {
+        // MySQL's || is a logical OR (unless sql_mode has PIPES_AS_CONCAT): 'a' || 'b' is 0, and LIKE '%' || ?
+        // is a syntax error. SQLAlchemy's MySQL compiler writes concat(a, b).
+        assertThat(SqlCompiler.compile(select(users.c("name").concat("!")), MARIADB)
+                        .sql())
+                .isEqualTo("SELECT concat(users.name, ?) AS anon_1 \nFROM users");
+        assertThat(SqlCompiler.compile(
+                                select(users.c("id")).where(users.c("name").startsWith("a_", true)), MYSQL)
+                        .sql())
+                .endsWith("WHERE (users.name LIKE concat(?, '%') ESCAPE '/')");
+        assertThat(SqlCompiler.compile(
+                                select(users.c("id")).where(users.c("name").endsWith("b")), MARIADB)
+                        .sql())
+                .endsWith("WHERE (users.name LIKE concat('%', ?))");
+        assertThat(SqlCompiler.compile(
+                                select(users.c("id")).where(users.c("name").contains("c")), MARIADB)
+                        .sql())
+                .endsWith("WHERE (users.name LIKE concat('%', ?, '%'))");
+        assertThat(SqlCompiler.compile(
+                                select(users.c("id"))
+                                        .where(users.c("name").plus("x").eq("ax")),
+                                MYSQL)
+                        .sql())
+                .endsWith("WHERE (concat(users.name, ?)) = ?"); // parenthesised as a || is
+    }
+
+    @Test
     void upsertIsOnDuplicateKeyUpdate() {
         Insert upsert = Insert.into(users).values(Map.of("id", 1, "name", "Alice"));
         assertThat(SqlCompiler.compile(

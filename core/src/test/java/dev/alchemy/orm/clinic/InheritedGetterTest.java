@@ -23,7 +23,7 @@ import org.junit.jupiter.params.Parameter;
  * {@code Person}) name the attribute of the class the reference was made on, as Java reads them. Seen on main: the
  * compiled method reference names the declaring class, and every use failed with "class Person is not mapped".
  */
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class InheritedGetterTest {
 
     @Parameter
