@@ -59,6 +59,34 @@ final class MysqlTypes {
         if (v == null) ps.setNull(i, Types.DECIMAL);
         else ps.setBigDecimal(i, decimal(v));
     };
+    /**
+     * A DOUBLE: MySQL and MariaDB have no NaN or Infinity, and MariaDB Connector/J would write one into the SQL text
+     * as a word ({@code Unknown column 'NaN'}), so they are refused before binding, as a number beyond a double's
+     * range is.
+     */
+    private static final ValueBinder DOUBLE = (ps, i, v) -> {
+        if (v == null) {
+            ps.setNull(i, Types.DOUBLE);
+        } else if (v instanceof Number n) {
+            ps.setDouble(i, finite(n, n.doubleValue(), "a double"));
+        } else {
+            throw mismatch("FLOAT", v, "Double");
+        }
+    };
+    /**
+     * A 4-byte FLOAT, bound as the float's exact double value: the driver would send {@code Float.MAX_VALUE} as its
+     * shortest text, {@code 3.4028235E38}, which the server reads as a double above the float range and refuses.
+     */
+    private static final ValueBinder FLOAT = (ps, i, v) -> {
+        if (v == null) {
+            ps.setNull(i, Types.REAL);
+        } else if (v instanceof Number n) {
+            ps.setDouble(i, finite(n, n.floatValue(), "a float"));
+        } else {
+            throw mismatch("FLOAT", v, "Float");
+        }
+    };
+
     private static final ValueBinder DATETIME = (ps, i, v) -> {
         if (v == null) ps.setNull(i, Types.TIMESTAMP);
         else if (v instanceof LocalDateTime t) ps.setObject(i, t.truncatedTo(ChronoUnit.MICROS));
@@ -201,6 +229,8 @@ final class MysqlTypes {
 
     private ValueBinder resolveBinder(SqlType<?> type) {
         if (type instanceof ConvertedType<?, ?> c) return StandardBinding.converted(c, binder(c.storedType()));
+        if (type instanceof DoubleType) return DOUBLE;
+        if (type instanceof FloatType<?> f) return f.javaType() == Float.class ? FLOAT : DOUBLE;
         ValueBinder standard = StandardBinding.binder(type, untyped);
         if (standard != null) return standard;
         if (type instanceof BooleanType) return BOOLEAN;
@@ -231,6 +261,25 @@ final class MysqlTypes {
         return (rs, i) -> Conversions.convert(rs.getObject(i), javaType);
     }
 
+    /**
+     * @param value the value bound
+     * @param stored its value as stored (a double, or a float widened exactly)
+     * @param storage what it is stored as, for the message
+     * @return {@code stored}, when finite
+     * @throws ArgumentError for NaN, an infinity, or a number beyond the storage's range
+     */
+    static double finite(Number value, double stored, String storage) {
+        if (!Double.isFinite(stored)) {
+            if ((value instanceof Double || value instanceof Float) && !Double.isFinite(value.doubleValue())) {
+                throw new ArgumentError(
+                        "cannot bind " + value + " to a FLOAT parameter: MySQL and MariaDB cannot store "
+                                + "NaN or Infinity; store NULL for \"no value\" explicitly");
+            }
+            throw StandardBinding.outOfRange(value, "FLOAT", storage);
+        }
+        return stored;
+    }
+
     /** A time-zone-aware value as its UTC wall time, to the microsecond. */
     static LocalDateTime utc(Object v) {
         OffsetDateTime t;
@@ -245,7 +294,7 @@ final class MysqlTypes {
         if (v instanceof BigDecimal d) return d;
         if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte)
             return BigDecimal.valueOf(((Number) v).longValue());
-        if (v instanceof Double || v instanceof Float) return BigDecimal.valueOf(((Number) v).doubleValue());
+        if (v instanceof Double || v instanceof Float) return StandardBinding.finiteDecimal(v);
         if (v instanceof BigInteger b) return new BigDecimal(b);
         throw mismatch("NUMERIC", v, "BigDecimal (or another number)");
     }

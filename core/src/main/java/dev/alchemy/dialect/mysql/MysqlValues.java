@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Values of text SQL (no declared type) on MySQL and MariaDB: a time-zone-aware value is bound as its UTC wall time
- * (as a {@code DATETIME} column of a time-zone-aware type stores it), an enum by its name, a UUID as text; date and
+ * (as a {@code DATETIME} column of a time-zone-aware type stores it), an enum by its name, a UUID as text, NaN and the
+ * infinities refused (MySQL has none); date and
  * time columns come back as {@code java.time} values, JSON as its text.
  */
 final class MysqlValues {
@@ -33,6 +34,10 @@ final class MysqlValues {
     static void bind(PreparedStatement statement, int index, @Nullable Object value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.NULL);
+        } else if (value instanceof Double d) {
+            statement.setDouble(index, MysqlTypes.finite(d, d, "a double"));
+        } else if (value instanceof Float f) {
+            statement.setDouble(index, MysqlTypes.finite(f, f, "a float"));
         } else if (value instanceof Enum<?> e) {
             statement.setString(index, e.name());
         } else if (value instanceof Instant || value instanceof OffsetDateTime || value instanceof ZonedDateTime) {
