@@ -20,8 +20,10 @@ import org.jspecify.annotations.Nullable;
  *         cache.hits(), cache.misses(), cache.size(), cache.maxSize());
  * }</pre>
  *
- * <p>Today the statements that name their shape are INSERTs of plain values ({@code insert(t).values(rows)}), the
- * costliest to compile in a loop; others compile each time.
+ * <p>The statements that name their shape are SELECTs (Core's {@code select(...)} and the ORM's queries, {@code get}s
+ * and relationship loads), keyed by their structure without the values they bind, as SQLAlchemy's cache key does, and
+ * INSERTs of plain values ({@code insert(t).values(rows)}, the flush's batches). A SELECT with text, a CTE or a
+ * compound, UPDATE and DELETE compile each time.
  */
 public final class StatementCache {
 

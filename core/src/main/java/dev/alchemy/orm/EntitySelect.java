@@ -3,6 +3,7 @@ package dev.alchemy.orm;
 import dev.alchemy.engine.CompiledStatement;
 import dev.alchemy.engine.EngineDialect;
 import dev.alchemy.engine.Executable;
+import dev.alchemy.engine.StatementCache;
 import dev.alchemy.orm.internal.mapping.Attribute;
 import dev.alchemy.orm.internal.mapping.Mapper;
 import dev.alchemy.sql.ClauseElement;
@@ -542,6 +543,21 @@ public final class EntitySelect<T> implements Executable {
             return last.statement(); // immutable, values included: the same text and parameters every time
         }
         CompiledStatement statement = select.compile(dialect);
+        compiled = new Compiled(dialect, statement);
+        return statement;
+    }
+
+    /**
+     * Compiles the Core SELECT through the engine's cache, so that queries of one shape with other values (another
+     * name, another key) compile once; this statement keeps its own compilation too.
+     */
+    @Override
+    public CompiledStatement compile(EngineDialect dialect, StatementCache cache) {
+        Compiled last = compiled;
+        if (last != null && last.dialect() == dialect) {
+            return last.statement();
+        }
+        CompiledStatement statement = select.compile(dialect, cache);
         compiled = new Compiled(dialect, statement);
         return statement;
     }

@@ -201,6 +201,19 @@ public final class Case<T> implements ColumnElement<T> {
         compiler.append("END");
     }
 
+    /** Adds this CASE's shape to a cache key: see {@link CacheKey}. */
+    void addCacheKey(CacheKey.Walker key) {
+        key.add(Case.class);
+        key.element(value);
+        key.add(whens.size());
+        for (When<T> w : whens) {
+            key.element(w.condition());
+            key.element(w.result());
+        }
+        key.element(otherwise);
+        key.add(type);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Case<?> c

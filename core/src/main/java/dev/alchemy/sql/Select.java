@@ -4,6 +4,7 @@ import dev.alchemy.dialect.Dialect;
 import dev.alchemy.engine.CompiledStatement;
 import dev.alchemy.engine.EngineDialect;
 import dev.alchemy.engine.Row;
+import dev.alchemy.engine.StatementCache;
 import dev.alchemy.exc.ArgumentError;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,6 +45,10 @@ public final class Select implements SelectStatement {
     private final @Nullable Integer offset;
     private final boolean distinct;
     private final @Nullable ForUpdate forUpdate;
+
+    // what a cache key and a traced compilation know this SELECT's LIMIT and OFFSET values by
+    private final @Nullable Object limitSource;
+    private final @Nullable Object offsetSource;
 
     // derived from the fields above, computed on first use (a race computes the same value twice, harmlessly)
     private @Nullable ColumnNames names;
@@ -112,6 +117,8 @@ public final class Select implements SelectStatement {
         this.distinct = p.distinct;
         this.forUpdate = p.forUpdate;
         this.names = p.names;
+        this.limitSource = limit == null ? null : new Object();
+        this.offsetSource = offset == null ? null : new Object();
     }
 
     private Parts parts() {
@@ -780,6 +787,53 @@ public final class Select implements SelectStatement {
         return SqlCompiler.compile(this, Dialect.of(dialect));
     }
 
+    /**
+     * Compiles through the engine's cache: a SELECT of a shape met before (the same tables, columns, operators, LIMIT
+     * and OFFSET, locks; other values) takes that compilation's text with its own values. A SELECT with text, a CTE,
+     * a compound select or an element of another package compiles every time.
+     */
+    @Override
+    public CompiledStatement compile(EngineDialect dialect, StatementCache cache) {
+        return CacheKey.compile(this, dialect, cache);
+    }
+
+    /** Adds this SELECT's shape to a cache key: see {@link CacheKey}. */
+    void addCacheKey(CacheKey.Walker key) {
+        key.add(Select.class);
+        key.add(distinct);
+        key.elements(columns);
+        ColumnNames n = names();
+        key.add(n.keys());
+        for (int i = 0; i < columns.size(); i++) {
+            key.add(n.label(i, false));
+        }
+        // the FROM list as written: which clauses equals() found the same is decided here
+        key.elements(displayFroms());
+        key.element(where);
+        key.element(having);
+        key.add(groupBy.size());
+        for (ColumnElement<?> g : groupBy) {
+            key.element(g);
+            key.add(selectedIndex(g));
+        }
+        key.add(orderBy.size());
+        for (OrderByElement o : orderBy) {
+            key.element(o);
+            key.add(o.element() instanceof Label<?> l && columns.contains(l));
+            key.add(selectedIndex(o.element()));
+        }
+        // LIMIT and OFFSET are bound: their presence is the shape, their values are taken like bound values
+        key.add(limit != null);
+        key.add(offset != null);
+        if (limitSource != null) {
+            key.extracted(limitSource, limit);
+        }
+        if (offsetSource != null) {
+            key.extracted(offsetSource, offset);
+        }
+        key.add(forUpdate);
+    }
+
     @Override
     public void compileTo(SqlCompiler compiler) {
         boolean labelAll = compiler.takeLabelAll();
@@ -856,7 +910,7 @@ public final class Select implements SelectStatement {
             }
         }
         if (limit != null || offset != null) {
-            compiler.dialect().renderLimitOffset(compiler, limit, offset);
+            compiler.limitOffset(limit, limitSource, offset, offsetSource);
         }
         if (forUpdate != null) {
             compiler.dialect()
@@ -891,13 +945,7 @@ public final class Select implements SelectStatement {
             SqlCompiler compiler,
             List<FromClause> froms,
             boolean groupBy) {
-        int index = columns.indexOf(element);
-        for (int i = 0; index < 0 && i < columns.size(); i++) {
-            // the expression of a labelled column, given without its label
-            if (columns.get(i) instanceof Label<?> l && l.element().equals(element)) {
-                index = i;
-            }
-        }
+        int index = selectedIndex(element);
         if (index < 0) {
             return null;
         }
@@ -909,6 +957,18 @@ public final class Select implements SelectStatement {
             return String.valueOf(index + 1);
         }
         return compiler.quote(label);
+    }
+
+    /** The place in the select list of an expression, given with or without its label; -1 when not selected. */
+    private int selectedIndex(ColumnElement<?> element) {
+        int index = columns.indexOf(element);
+        for (int i = 0; index < 0 && i < columns.size(); i++) {
+            // the expression of a labelled column, given without its label
+            if (columns.get(i) instanceof Label<?> l && l.element().equals(element)) {
+                index = i;
+            }
+        }
+        return index;
     }
 
     private static boolean hasBoundValues(ColumnElement<?> element, SqlCompiler compiler) {

@@ -29,17 +29,32 @@ import org.jspecify.annotations.Nullable;
  * WITH clause at the start).
  *
  * <p>Compiling is a pure function of the statement and the dialect, and every bound parameter is emitted in the order
- * of a fixed walk over the statement, the same for all statements of one shape. That is what a later cache of
- * compiled SQL per statement shape needs: the text, binders and result columns of the first compilation, and the
- * values of each new statement collected in that same order.
+ * of a fixed walk over the statement, the same for all statements of one shape. That is what the engine's cache of
+ * compiled SQL per statement shape ({@link CacheKey}) relies on: the text, binders and result columns of the first
+ * compilation, and the values of each new statement put at the places the first one's values had.
  */
 public final class SqlCompiler implements SqlWriter {
 
-    private record CteDefinition(String sql, List<BoundParameter> parameters) {}
+    private record CteDefinition(String sql, List<BoundParameter> parameters, List<@Nullable Object> sources) {}
+
+    /**
+     * A compilation and, per parameter, the {@link BindParam} it rendered (null for a value the statement's structure
+     * gives, such as a LIMIT): what a {@link CacheKey} needs to give the compiled form another statement's values.
+     */
+    record Traced(CompiledStatement statement, List<@Nullable Object> sources, boolean complete) {}
+
+    /** Stand-ins for a LIMIT and an OFFSET, to see where a dialect binds them; no one pages this far. */
+    private static final Integer LIMIT_PROBE = 1_000_000_007;
+
+    private static final Integer OFFSET_PROBE = 1_000_000_009;
 
     private final Dialect dialect;
     private final StringBuilder sql = new StringBuilder(256);
     private final ArrayList<BoundParameter> parameters = new ArrayList<>();
+    // when tracing: per parameter the BindParam it came from, or null
+    private @Nullable ArrayList<@Nullable Object> sources;
+    // when tracing: false once a parameter's source could not be told
+    private boolean traceComplete = true;
     private final HashMap<String, Integer> anonymousCounts = new HashMap<>();
     private @Nullable IdentityHashMap<Object, String> anonymousNames;
     private @Nullable List<ResultColumn> resultColumns;
@@ -71,6 +86,31 @@ public final class SqlCompiler implements SqlWriter {
         SqlCompiler compiler = new SqlCompiler(Objects.requireNonNull(dialect, "dialect"));
         compiler.visit(statement);
         return compiler.result();
+    }
+
+    /**
+     * Compiles a statement, noting which {@link BindParam} gave each parameter.
+     *
+     * @param statement the statement
+     * @param dialect the dialect
+     * @return the compiled statement and its parameters' sources
+     */
+    static Traced compileTraced(ClauseElement statement, Dialect dialect) {
+        SqlCompiler compiler = new SqlCompiler(dialect);
+        ArrayList<@Nullable Object> own = new ArrayList<>();
+        compiler.sources = own;
+        compiler.visit(statement);
+        CompiledStatement result = compiler.result();
+        LinkedHashMap<Cte, CteDefinition> definitions = compiler.ctes;
+        if (definitions == null || definitions.isEmpty()) {
+            return new Traced(result, own, compiler.traceComplete);
+        }
+        List<@Nullable Object> all = new ArrayList<>(result.parameters().size());
+        for (CteDefinition d : definitions.values()) {
+            all.addAll(d.sources);
+        }
+        all.addAll(own);
+        return new Traced(result, all, compiler.traceComplete);
     }
 
     /**
@@ -198,6 +238,9 @@ public final class SqlCompiler implements SqlWriter {
     private SqlCompiler addParameter(String key, @Nullable Object value, boolean hasValue, @Nullable SqlType<?> type) {
         ValueBinder binder = type == null ? null : dialect.binder(type);
         parameters.add(new BoundParameter(key, value, hasValue, binder));
+        if (sources != null) {
+            sources.add(null);
+        }
         sql.append('?');
         return this;
     }
@@ -221,6 +264,9 @@ public final class SqlCompiler implements SqlWriter {
      */
     void bindValue(String key, @Nullable Object value, @Nullable ValueBinder binder) {
         parameters.add(new BoundParameter(key, value, true, binder));
+        if (sources != null) {
+            sources.add(null);
+        }
         sql.append('?');
     }
 
@@ -234,6 +280,59 @@ public final class SqlCompiler implements SqlWriter {
     }
 
     /**
+     * Renders LIMIT and OFFSET as the dialect writes them. When tracing, the dialect is first asked to write stand-in
+     * values, so that the parameters it binds for them are known as the LIMIT's and the OFFSET's, whatever their order
+     * (MySQL writes the offset first); a value it writes into the text, or drops, leaves the trace incomplete.
+     *
+     * @param limit the limit, or null
+     * @param limitSource what the LIMIT's parameter comes from, for the trace
+     * @param offset the offset, or null
+     * @param offsetSource what the OFFSET's parameter comes from, for the trace
+     */
+    void limitOffset(
+            @Nullable Integer limit,
+            @Nullable Object limitSource,
+            @Nullable Integer offset,
+            @Nullable Object offsetSource) {
+        ArrayList<@Nullable Object> traced = sources;
+        if (traced == null) {
+            dialect.renderLimitOffset(this, limit, offset);
+            return;
+        }
+        List<@Nullable Object> probed = new ArrayList<>(2);
+        dialect.renderLimitOffset(
+                new SqlWriter() {
+                    @Override
+                    public SqlWriter append(String text) {
+                        return this;
+                    }
+
+                    @Override
+                    public SqlWriter bind(String key, @Nullable Object value, @Nullable SqlType<?> type) {
+                        probed.add(
+                                LIMIT_PROBE.equals(value)
+                                        ? limitSource
+                                        : OFFSET_PROBE.equals(value) ? offsetSource : null);
+                        return this;
+                    }
+                },
+                limit == null ? null : LIMIT_PROBE,
+                offset == null ? null : OFFSET_PROBE);
+        int first = parameters.size();
+        dialect.renderLimitOffset(this, limit, offset);
+        int bound = parameters.size() - first;
+        if (bound != probed.size()
+                || (limit != null && !probed.contains(limitSource))
+                || (offset != null && !probed.contains(offsetSource))) {
+            traceComplete = false;
+            return;
+        }
+        for (int i = 0; i < bound; i++) {
+            traced.set(first + i, probed.get(i));
+        }
+    }
+
+    /**
      * Renders a bound parameter; an anonymous one is keyed {@code name_1}, {@code name_2}, ... in order.
      *
      * @param param the parameter
@@ -244,6 +343,9 @@ public final class SqlCompiler implements SqlWriter {
             key = key + "_" + nextAnonymous(key);
         }
         addParameter(key, param.value(), !param.required(), param.type());
+        if (sources != null) {
+            sources.set(sources.size() - 1, param);
+        }
     }
 
     /**
@@ -521,10 +623,15 @@ public final class SqlCompiler implements SqlWriter {
         qualifyColumns = qualify;
         String text = sql.substring(start);
         List<BoundParameter> own = new ArrayList<>(parameters.subList(firstParameter, parameters.size()));
+        List<@Nullable Object> ownSources = List.of();
+        if (sources != null) {
+            ownSources = new ArrayList<>(sources.subList(firstParameter, sources.size()));
+            sources.subList(firstParameter, sources.size()).clear();
+        }
         sql.setLength(start);
         parameters.subList(firstParameter, parameters.size()).clear();
         ctesInProgress.remove(root);
-        ctes.put(root, new CteDefinition(text, own));
+        ctes.put(root, new CteDefinition(text, own, ownSources));
     }
 
     /**

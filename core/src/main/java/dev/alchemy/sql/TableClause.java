@@ -133,7 +133,7 @@ public class TableClause implements FromClause {
         return result;
     }
 
-    private boolean isNamedTable() {
+    boolean isNamedTable() {
         return !(this instanceof Alias || this instanceof Subquery || this instanceof Values || this instanceof Cte);
     }
 

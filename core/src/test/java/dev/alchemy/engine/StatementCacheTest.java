@@ -74,6 +74,9 @@ class StatementCacheTest {
         assertThat(cache.size() - size).isEqualTo(1);
         assertThat(bodies(engine)).containsExactly("one", "two", "three"); // each execution's own values
 
+        // the SELECT of bodies() is cached too: count the INSERTs from here
+        misses = cache.misses();
+        hits = cache.hits();
         try (Connection conn = engine.connect()) { // two rows: another shape
             conn.execute(insert(notes)
                     .values(List.of(
@@ -83,8 +86,8 @@ class StatementCacheTest {
                             Map.of("id", 6, "body", "six", "stars", 6), Map.of("id", 7, "body", "seven", "stars", 7))));
             conn.commit();
         }
-        assertThat(cache.misses() - misses).isEqualTo(2);
-        assertThat(cache.hits() - hits).isEqualTo(3);
+        assertThat(cache.misses() - misses).isEqualTo(1);
+        assertThat(cache.hits() - hits).isEqualTo(1);
         assertThat(bodies(engine)).containsExactly("one", "two", "three", "four", "five", "six", "seven");
     }
 
