@@ -141,7 +141,7 @@ class SelectStatementCacheTest {
                         select(notes.c("body")).orderBy(stars),
                         select(notes.c("body"), notes.c("stars")).orderBy(stars),
                         select(notes.c("body")).orderBy(stars.desc()),
-                        select(notes.c("body")).orderBy(stars.asc().nullsLast(), id)));
+                        select(notes.c("body")).orderBy(stars.asc(), id)));
         for (List<Select> group : groups) {
             List<String> sql = new ArrayList<>();
             for (Select s : group) {
