@@ -91,14 +91,42 @@ final class CacheKey {
         }
     };
 
-    private final Object[] parts;
+    static {
+        // the walk writes these records' components out by hand: a component added later must be added there too
+        checkComponents(BinaryExpression.class, 4);
+        checkComponents(BooleanClauseList.class, 2);
+        checkComponents(OrderByElement.class, 3);
+        checkComponents(Label.class, 2);
+        checkComponents(UnaryExpression.class, 4);
+        checkComponents(Not.class, 1);
+        checkComponents(FunctionCall.class, 3);
+        checkComponents(BindParam.class, 5);
+        checkComponents(InList.class, 3);
+        checkComponents(Like.class, 7);
+        checkComponents(Between.class, 4);
+        checkComponents(Join.class, 5);
+    }
+
+    private static void checkComponents(Class<? extends Record> type, int count) {
+        if (type.getRecordComponents().length != count) {
+            throw new IllegalStateException(type.getSimpleName() + " has other components than CacheKey.Walker knows");
+        }
+    }
+
+    private final Object[] parts; // the first length are the key
+    private final int length;
     private final int hash;
     private final List<Object> sources;
     private final List<@Nullable Object> values;
 
-    private CacheKey(Object[] parts, List<Object> sources, List<@Nullable Object> values) {
+    private CacheKey(Object[] parts, int length, List<Object> sources, List<@Nullable Object> values) {
         this.parts = parts;
-        this.hash = Arrays.hashCode(parts);
+        this.length = length;
+        int h = 1;
+        for (int i = 0; i < length; i++) {
+            h = 31 * h + parts[i].hashCode();
+        }
+        this.hash = h;
         this.sources = sources;
         this.values = values;
     }
@@ -128,7 +156,7 @@ final class CacheKey {
         SqlCompiler.Traced traced = SqlCompiler.compileTraced(statement, dialect);
         CompiledStatement made = key.template(traced);
         if (made != null) {
-            cache.put(engineDialect, key, made);
+            cache.put(engineDialect, key.trimmed(), made);
         }
         return traced.statement();
     }
@@ -144,7 +172,12 @@ final class CacheKey {
         } catch (Uncacheable e) {
             return null;
         }
-        return new CacheKey(walker.parts.toArray(), walker.sources, walker.values);
+        return new CacheKey(walker.parts, walker.size, walker.sources, walker.values);
+    }
+
+    /** @return this key without the spare room of its walk, to be kept */
+    CacheKey trimmed() {
+        return length == parts.length ? this : new CacheKey(Arrays.copyOf(parts, length), length, sources, values);
     }
 
     /** @return this statement's values in the order of the walk (SQLAlchemy's {@code extracted_parameters}) */
@@ -207,7 +240,10 @@ final class CacheKey {
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof CacheKey k && k.hash == hash && Arrays.equals(k.parts, parts);
+        return o instanceof CacheKey k
+                && k.hash == hash
+                && k.length == length
+                && Arrays.equals(k.parts, 0, length, parts, 0, length);
     }
 
     @Override
@@ -217,7 +253,7 @@ final class CacheKey {
 
     @Override
     public String toString() {
-        return "CacheKey" + Arrays.toString(parts);
+        return "CacheKey" + Arrays.asList(parts).subList(0, length);
     }
 
     /** The place in the walk of the BindParam whose value a template's parameter takes. */
@@ -232,9 +268,10 @@ final class CacheKey {
 
     /** The walk over a statement: the key's parts, and the values (with what gave them) in the order met. */
     static final class Walker {
-        private final ArrayList<Object> parts = new ArrayList<>(64);
-        private final ArrayList<Object> sources = new ArrayList<>();
-        private final ArrayList<@Nullable Object> values = new ArrayList<>();
+        private Object[] parts = new Object[32];
+        private int size;
+        private final ArrayList<Object> sources = new ArrayList<>(4);
+        private final ArrayList<@Nullable Object> values = new ArrayList<>(4);
         private @Nullable IdentityHashMap<TableClause, Integer> derived;
 
         /**
@@ -243,7 +280,10 @@ final class CacheKey {
          * @param value the value, possibly null
          */
         void add(@Nullable Object value) {
-            parts.add(value == null ? NULL : value);
+            if (size == parts.length) {
+                parts = Arrays.copyOf(parts, size * 2);
+            }
+            parts[size++] = value == null ? NULL : value;
         }
 
         /**
@@ -264,23 +304,84 @@ final class CacheKey {
          */
         void element(@Nullable ClauseElement element) {
             if (element == null) {
-                parts.add(NULL);
+                add(NULL);
             } else if (element instanceof BindParam<?> p) {
-                parts.add(BindParam.class);
-                parts.add(p.name());
+                add(BindParam.class);
+                add(p.name());
                 add(p.type());
-                parts.add(p.anonymous());
-                parts.add(p.required());
+                add(p.anonymous());
+                add(p.required());
                 sources.add(p);
                 values.add(p.value());
+            } else if (element instanceof BinaryExpression<?> b) { // the common records, without reflection
+                add(BinaryExpression.class);
+                element(b.left());
+                add(b.operator());
+                element(b.right());
+                add(b.type());
+            } else if (element instanceof BooleanClauseList list) {
+                add(BooleanClauseList.class);
+                add(list.operator());
+                elements(list.clauses());
+            } else if (element instanceof OrderByElement o) {
+                add(OrderByElement.class);
+                element(o.element());
+                add(o.ascending());
+                add(o.nulls());
+            } else if (element instanceof Label<?> label) {
+                add(Label.class);
+                element(label.element());
+                add(label.name());
+            } else if (element instanceof UnaryExpression<?> u) {
+                add(UnaryExpression.class);
+                element(u.element());
+                add(u.prefix());
+                add(u.suffix());
+                add(u.type());
+            } else if (element instanceof Not not) {
+                add(Not.class);
+                element(not.element());
+            } else if (element instanceof FunctionCall<?> f) {
+                add(FunctionCall.class);
+                add(f.name());
+                elements(f.arguments());
+                add(f.type());
+            } else if (element instanceof InList in) {
+                if (in.values().size() > MAX_CACHED_IN_LIST) {
+                    throw UNCACHEABLE;
+                }
+                add(InList.class);
+                element(in.element());
+                elements(in.values());
+                add(in.negated());
+            } else if (element instanceof Like like) {
+                add(Like.class);
+                element(like.element());
+                element(like.pattern());
+                add(like.caseInsensitive());
+                add(like.negated());
+                add(like.escape());
+                add(like.leadingWildcard());
+                add(like.trailingWildcard());
+            } else if (element instanceof Between b) {
+                add(Between.class);
+                element(b.element());
+                element(b.low());
+                element(b.high());
+                add(b.negated());
+            } else if (element instanceof Join join) {
+                add(Join.class);
+                element(join.left());
+                element(join.right());
+                element(join.onclause());
+                add(join.isOuter());
+                add(join.full());
             } else if (element instanceof Select select) {
                 select.addCacheKey(this);
             } else if (element instanceof ColumnClause<?> column) {
                 column(column);
             } else if (element instanceof TableClause table) {
                 table(table);
-            } else if (element instanceof InList in && in.values().size() > MAX_CACHED_IN_LIST) {
-                throw UNCACHEABLE;
             } else if (element instanceof Case<?> c) {
                 c.addCacheKey(this);
             } else if (element instanceof Record r
@@ -297,15 +398,15 @@ final class CacheKey {
          * @param elements the elements
          */
         void elements(List<? extends ClauseElement> elements) {
-            parts.add(LIST);
-            parts.add(elements.size());
+            add(LIST);
+            add(elements.size());
             for (ClauseElement e : elements) {
                 element(e);
             }
         }
 
         private void record(Record r) {
-            parts.add(r.getClass());
+            add(r.getClass());
             for (MethodHandle accessor : COMPONENTS.get(r.getClass())) {
                 Object value;
                 try {
@@ -323,8 +424,8 @@ final class CacheKey {
             if (value instanceof ClauseElement e) {
                 element(e);
             } else if (value instanceof List<?> list) {
-                parts.add(LIST);
-                parts.add(list.size());
+                add(LIST);
+                add(list.size());
                 for (Object o : list) {
                     component(o);
                 }
@@ -339,19 +440,19 @@ final class CacheKey {
         private void column(ColumnClause<?> column) {
             TableClause table = column.table();
             if (table == null || table.isNamedTable()) {
-                parts.add(column); // by identity: a schema's columns outlive the statements that use them
+                add(column); // by identity: a schema's columns outlive the statements that use them
                 return;
             }
             // a column of an alias or subquery, which statements make anew: by name, and its table by its place
-            parts.add(column.getClass());
-            parts.add(column.name());
+            add(column.getClass());
+            add(column.name());
             add(column.type());
             table(table);
         }
 
         private void table(TableClause table) {
             if (table.isNamedTable()) {
-                parts.add(table); // by identity: sameTable() and the FROM list compare them so
+                add(table); // by identity: sameTable() and the FROM list compare them so
                 return;
             }
             IdentityHashMap<TableClause, Integer> seen = derived;
@@ -361,14 +462,14 @@ final class CacheKey {
             }
             Integer place = seen.get(table);
             if (place != null) {
-                parts.add(REFERENCE);
-                parts.add(place);
+                add(REFERENCE);
+                add(place);
                 return;
             }
             seen.put(table, seen.size());
-            parts.add(table.getClass());
+            add(table.getClass());
             add(table.anonymousBase());
-            parts.add(table.name());
+            add(table.name());
             if (table instanceof Alias alias) {
                 table(alias.original());
             } else if (table instanceof Subquery subquery) {

@@ -1,6 +1,7 @@
 package dev.alchemy.docs;
 
 import static dev.alchemy.Alchemy.createEngine;
+import static dev.alchemy.Alchemy.select;
 import static dev.alchemy.Alchemy.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,11 +14,16 @@ import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.EngineOptions;
 import dev.alchemy.engine.Result;
 import dev.alchemy.engine.Row;
+import dev.alchemy.engine.StatementCache;
 import dev.alchemy.engine.StatementEvent;
 import dev.alchemy.engine.Transaction;
 import dev.alchemy.exc.IntegrityError;
 import dev.alchemy.exc.NoResultFound;
+import dev.alchemy.schema.Column;
+import dev.alchemy.schema.MetaData;
+import dev.alchemy.schema.Table;
 import dev.alchemy.testing.LogCapture;
+import dev.alchemy.types.SqlTypes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -121,6 +127,29 @@ class EngineDocTest {
             }
             engine.dispose();
         }
+    }
+
+    @Test
+    void selectsOfOneShapeCompileOnce() {
+        createUsers();
+        engine.useTransaction(conn -> conn.execute(text("INSERT INTO users (name) VALUES ('Alice'), ('Bob')")));
+        Table users = Table.of(
+                "users",
+                new MetaData(),
+                Column.of("id", SqlTypes.INTEGER).primaryKey(),
+                Column.of("name", SqlTypes.VARCHAR));
+        // tag::statement-cache[]
+        StatementCache cache = engine.statementCache();
+        try (Connection conn = engine.connect()) {
+            for (String name : List.of("Alice", "Bob")) { // one shape, two values: compiled once
+                conn.execute(select(users.c("id")).where(users.c("name").eq(name)));
+            }
+        }
+        System.out.printf(
+                "%d hits, %d misses, %d of %d entries%n",
+                cache.hits(), cache.misses(), cache.size(), cache.maxSize()); // 1 hits, 1 misses, 1 of 500 entries
+        // end::statement-cache[]
+        assertThat(List.of(cache.hits(), cache.misses(), (long) cache.size())).containsExactly(1L, 1L, 1L);
     }
 
     @Test
