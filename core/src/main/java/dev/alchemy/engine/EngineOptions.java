@@ -24,7 +24,8 @@ public final class EngineOptions {
             Duration.ofSeconds(5),
             Duration.ofMinutes(30),
             false,
-            StatementCache.DEFAULT_SIZE);
+            StatementCache.DEFAULT_SIZE,
+            false);
 
     private final boolean echo;
     private final boolean hideParameters;
@@ -34,6 +35,7 @@ public final class EngineOptions {
     private final Duration maxLifetime;
     private final boolean immediateTransactions;
     private final int statementCacheSize;
+    private final boolean keepStatementsPastWrappers;
 
     private EngineOptions(
             boolean echo,
@@ -43,7 +45,8 @@ public final class EngineOptions {
             Duration busyTimeout,
             Duration maxLifetime,
             boolean immediateTransactions,
-            int statementCacheSize) {
+            int statementCacheSize,
+            boolean keepStatementsPastWrappers) {
         this.echo = echo;
         this.hideParameters = hideParameters;
         this.poolSize = poolSize;
@@ -52,6 +55,7 @@ public final class EngineOptions {
         this.maxLifetime = maxLifetime;
         this.immediateTransactions = immediateTransactions;
         this.statementCacheSize = statementCacheSize;
+        this.keepStatementsPastWrappers = keepStatementsPastWrappers;
     }
 
     /**
@@ -80,7 +84,8 @@ public final class EngineOptions {
                 busyTimeout,
                 maxLifetime,
                 immediateTransactions,
-                statementCacheSize);
+                statementCacheSize,
+                keepStatementsPastWrappers);
     }
 
     /**
@@ -98,7 +103,8 @@ public final class EngineOptions {
                 busyTimeout,
                 maxLifetime,
                 immediateTransactions,
-                statementCacheSize);
+                statementCacheSize,
+                keepStatementsPastWrappers);
     }
 
     /**
@@ -120,7 +126,8 @@ public final class EngineOptions {
                 busyTimeout,
                 maxLifetime,
                 immediateTransactions,
-                statementCacheSize);
+                statementCacheSize,
+                keepStatementsPastWrappers);
     }
 
     /**
@@ -139,7 +146,8 @@ public final class EngineOptions {
                 busyTimeout,
                 maxLifetime,
                 immediateTransactions,
-                statementCacheSize);
+                statementCacheSize,
+                keepStatementsPastWrappers);
     }
 
     /**
@@ -158,7 +166,8 @@ public final class EngineOptions {
                 atLeast(timeout, 0, "busyTimeout"),
                 maxLifetime,
                 immediateTransactions,
-                statementCacheSize);
+                statementCacheSize,
+                keepStatementsPastWrappers);
     }
 
     /**
@@ -180,7 +189,8 @@ public final class EngineOptions {
                 busyTimeout,
                 lifetime,
                 immediateTransactions,
-                statementCacheSize);
+                statementCacheSize,
+                keepStatementsPastWrappers);
     }
 
     /**
@@ -213,7 +223,8 @@ public final class EngineOptions {
                 busyTimeout,
                 maxLifetime,
                 immediate,
-                statementCacheSize);
+                statementCacheSize,
+                keepStatementsPastWrappers);
     }
 
     /**
@@ -236,7 +247,37 @@ public final class EngineOptions {
                 busyTimeout,
                 maxLifetime,
                 immediateTransactions,
-                size);
+                size,
+                keepStatementsPastWrappers);
+    }
+
+    /**
+     * Whether SQLite statements are kept on the physical connection of a HikariCP pool when the application's
+     * {@code DataSource} wraps the pool's connections (a statement-logging, metrics or tracing proxy such as p6spy or
+     * datasource-proxy). Kept statements outlive the checkout, so the next connection or session that gets the same
+     * physical connection runs them without compiling them again; but they run past the wrapper, which then no longer
+     * sees them. Off by default: the wrapper sees every statement, each checkout prepares its own, and the engine says
+     * so once in its log. Without a wrapper, statements are kept whatever this says; on PostgreSQL they never are
+     * (docs/engine.md).
+     *
+     * <pre>{@code
+     * Engine engine = Alchemy.createEngine(metricsDataSource, EngineOptions.defaults().keepStatementsPastWrappers(true));
+     * }</pre>
+     *
+     * @param keep whether statements are kept past a wrapper, on the physical connection under it
+     * @return a copy with this option
+     */
+    public EngineOptions keepStatementsPastWrappers(boolean keep) {
+        return new EngineOptions(
+                echo,
+                hideParameters,
+                poolSize,
+                connectionTimeout,
+                busyTimeout,
+                maxLifetime,
+                immediateTransactions,
+                statementCacheSize,
+                keep);
     }
 
     private static Duration atLeast(Duration value, long millis, String name) {
@@ -287,11 +328,16 @@ public final class EngineOptions {
         return statementCacheSize;
     }
 
+    /** @return whether SQLite statements are kept on the physical connection under a wrapping data source */
+    public boolean keepStatementsPastWrappers() {
+        return keepStatementsPastWrappers;
+    }
+
     @Override
     public String toString() {
         return "EngineOptions[echo=" + echo + ", hideParameters=" + hideParameters + ", poolSize=" + poolSize
                 + ", connectionTimeout=" + connectionTimeout + ", busyTimeout=" + busyTimeout + ", maxLifetime="
                 + maxLifetime + ", immediateTransactions=" + immediateTransactions + ", statementCacheSize="
-                + statementCacheSize + "]";
+                + statementCacheSize + ", keepStatementsPastWrappers=" + keepStatementsPastWrappers + "]";
     }
 }

@@ -34,8 +34,12 @@ final class DataSourceProvider implements ConnectionProvider {
     public Connection getConnection() throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
-            Connection physical =
-                    connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class) : connection;
+            // under a wrapping data source, HikariCP's proxy (new for every checkout) is what the wrapper unwraps
+            // to; the physical connection is under that
+            Connection proxy = StatementCaches.hikariProxy(connection);
+            Connection physical = proxy != null
+                    ? proxy.unwrap(Connection.class)
+                    : connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class) : connection;
             if (!prepared.contains(physical) && engine != null) {
                 engine.dialectFrom(connection).initializeConnection(connection, options);
                 prepared.add(physical);

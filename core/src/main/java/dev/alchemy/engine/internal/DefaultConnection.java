@@ -281,9 +281,10 @@ final class DefaultConnection implements Connection {
     }
 
     /**
-     * This checkout's statement cache. A connection whose transaction Alchemy manages, from a HikariCP pool, on a
-     * database that {@linkplain EngineDialect#keepsStatementsAcrossCheckouts() keeps statements}, uses the one kept
-     * for its physical connection. Statements run on the physical connection do not pass through the pool's proxy,
+     * This checkout's statement cache. A connection whose transaction Alchemy manages, from a HikariCP pool (under a
+     * wrapping data source only with {@code keepStatementsPastWrappers}), on a database that
+     * {@linkplain EngineDialect#keepsStatementsAcrossCheckouts() keeps statements}, uses the one kept for its physical
+     * connection. Statements run on the physical connection do not pass through the pool's proxy,
      * which then does not count them as uncommitted work; that is safe because such a connection always ends its
      * transaction itself, through the proxy, before it goes back. A Spring-managed transaction's connection keeps
      * its statements to itself, since Alchemy does not end that transaction.
@@ -291,8 +292,8 @@ final class DefaultConnection implements Connection {
     private StatementCache statements() throws SQLException {
         StatementCache s = statements;
         if (s == null) {
-            if (!external && dialect.keepsStatementsAcrossCheckouts() && StatementCaches.isHikariProxy(jdbc)) {
-                s = engine.statementCaches().acquire(jdbc);
+            if (!external && dialect.keepsStatementsAcrossCheckouts()) {
+                s = engine.statementCaches().acquireFor(jdbc, engine.options().keepStatementsPastWrappers());
                 sharedStatements = s != null;
             }
             if (s == null) {

@@ -14,12 +14,17 @@ import dev.alchemy.engine.EngineDialect;
 import dev.alchemy.engine.EngineOptions;
 import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.exc.DBAPIError;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
@@ -195,6 +200,139 @@ class StatementsAcrossCheckoutsTest {
         try (java.sql.Connection second = DriverManager.getConnection(url)) {
             assertThat(caches.acquire(second)).isNotNull();
             assertThat(caches.size()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A data source that wraps every connection of another, as statement-logging, metrics and tracing proxies do
+     * (p6spy, datasource-proxy), following the JDBC wrapper protocol, and counts the statements made through it.
+     */
+    private static DataSource wrapping(DataSource target, AtomicInteger prepared, AtomicInteger created) {
+        return (DataSource) Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object wrapped = wrapperProtocol(target, method, args);
+                    if (wrapped != NOT_WRAPPER) {
+                        return wrapped;
+                    }
+                    Object result = invoke(target, method, args);
+                    return result instanceof java.sql.Connection c ? wrap(c, prepared, created) : result;
+                });
+    }
+
+    private static java.sql.Connection wrap(java.sql.Connection target, AtomicInteger prepared, AtomicInteger created) {
+        return (java.sql.Connection) Proxy.newProxyInstance(
+                java.sql.Connection.class.getClassLoader(),
+                new Class<?>[] {java.sql.Connection.class},
+                (proxy, method, args) -> {
+                    Object wrapped = wrapperProtocol(target, method, args);
+                    if (wrapped != NOT_WRAPPER) {
+                        return wrapped;
+                    }
+                    if (method.getName().equals("prepareStatement")) {
+                        prepared.incrementAndGet();
+                    } else if (method.getName().equals("createStatement")) {
+                        created.incrementAndGet();
+                    }
+                    return invoke(target, method, args);
+                });
+    }
+
+    private static final Object NOT_WRAPPER = new Object();
+
+    /** {@code isWrapperFor} and {@code unwrap} as wrappers answer them: for what they wrap, and what that wraps. */
+    private static Object wrapperProtocol(java.sql.Wrapper target, Method method, Object[] args) throws SQLException {
+        if (method.getName().equals("isWrapperFor")) {
+            Class<?> iface = (Class<?>) args[0];
+            return iface.isInstance(target) || target.isWrapperFor(iface);
+        }
+        if (method.getName().equals("unwrap")) {
+            Class<?> iface = (Class<?>) args[0];
+            return iface.isInstance(target) ? target : target.unwrap(iface);
+        }
+        return NOT_WRAPPER;
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static HikariDataSource pool(Path file) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:sqlite:" + file);
+        config.setMaximumPoolSize(1);
+        config.setAutoCommit(false);
+        return new HikariDataSource(config);
+    }
+
+    @Test
+    void aWrappingDataSourceSeesEveryStatementAndThePhysicalConnectionIsPreparedOnce() {
+        AtomicInteger prepared = new AtomicInteger();
+        AtomicInteger created = new AtomicInteger();
+        try (HikariDataSource pool = pool(dir.resolve("wrapped.db"))) {
+            Engine engine = createEngine(wrapping(pool, prepared, created));
+            try {
+                engine.useTransaction(conn -> {
+                    conn.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR)"));
+                    conn.execute(text("INSERT INTO t (id, name) VALUES (1, 'a')"));
+                });
+                prepared.set(0);
+                created.set(0);
+                for (int i = 0; i < 3; i++) {
+                    try (Connection conn = engine.connect()) {
+                        assertThat(conn.execute(text(LOOKUP), Map.of("id", 1)).scalar())
+                                .isEqualTo("a");
+                    }
+                }
+                assertThat(prepared.get()).isEqualTo(3); // the wrapper saw each checkout prepare the lookup
+                assertThat(created.get()).isZero(); // foreign keys were switched on once, not per checkout
+                assertThat(((DefaultEngine) engine).statementCaches().size()).isZero();
+            } finally {
+                engine.dispose();
+            }
+        }
+    }
+
+    @Test
+    void keepStatementsPastWrappersKeepsThemOnThePhysicalConnectionUnderTheWrapper() throws Exception {
+        AtomicInteger prepared = new AtomicInteger();
+        AtomicInteger created = new AtomicInteger();
+        try (HikariDataSource pool = pool(dir.resolve("past.db"))) {
+            Engine engine = createEngine(
+                    wrapping(pool, prepared, created), EngineOptions.defaults().keepStatementsPastWrappers(true));
+            try {
+                engine.useTransaction(conn -> {
+                    conn.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR)"));
+                    conn.execute(text("INSERT INTO t (id, name) VALUES (1, 'a')"));
+                });
+                String sql = text(LOOKUP).compile(engine.dialect()).sql();
+                prepared.set(0);
+                PreparedStatement first;
+                try (Connection conn = engine.connect()) {
+                    assertThat(conn.execute(text(LOOKUP), Map.of("id", 1)).scalar())
+                            .isEqualTo("a");
+                    first = cached(conn, sql);
+                }
+                assertThat(first.isClosed()).isFalse();
+                try (Connection conn = engine.connect()) {
+                    assertThat(conn.execute(text(LOOKUP), Map.of("id", 1)).scalar())
+                            .isEqualTo("a");
+                    assertThat(cached(conn, sql)).isSameAs(first);
+                    // uncommitted work through the kept statements is still rolled back when the connection goes back
+                    conn.execute(text("INSERT INTO t (id, name) VALUES (:id, :name)"), Map.of("id", 2, "name", "b"));
+                }
+                try (Connection conn = engine.connect()) {
+                    assertThat(conn.execute(text("SELECT count(*) FROM t")).scalar())
+                            .isEqualTo(1);
+                }
+                assertThat(prepared.get()).isZero();
+                assertThat(((DefaultEngine) engine).statementCaches().size()).isEqualTo(1);
+            } finally {
+                engine.dispose();
+            }
         }
     }
 
