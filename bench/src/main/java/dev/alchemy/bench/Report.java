@@ -312,6 +312,15 @@ final class Report {
             same two statements by hand, shows the cost of that choice. Every address also becomes a tracked object
             with its reference to its user set.
 
+            W7 maps `User.addresses` with `passiveDeletes = true`, since the tables have `ON DELETE CASCADE`: the flush
+            neither loads nor updates the addresses. With the default cascades (no `passiveDeletes`), the children of parents
+            whose collection was never loaded are let go with one `UPDATE addresses SET user_id = NULL WHERE user_id IN (...)`
+            per 500 parents, before the parents' DELETE, instead of being loaded (SQLAlchemy's way) and updated one by one;
+            children with a version column keep that way, because a bulk UPDATE would not move their counters
+            (docs/relationships.md). Measured on SQLite with 5,000 users of one address each, loaded and deleted in one
+            session, the bulk UPDATE switched off and on in alternating processes (4 × 7 rounds, on a busy machine): medians
+            of 391–1,055 ms became 181–399 ms (0.38–0.71× per pair), and the thread allocated 6.9 MB instead of 14.5 MB.
+
             Optimised so far, each a commit with its before/after figures. First round: the unit of work's set of
             new objects (a flush of n objects was O(n²)); autoflush's dirty check without allocation; a
             per-connection cache of prepared statements; less allocation per loaded object; the flush's multi-row

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.alchemy.engine.Connection;
 import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.StatementEvent;
+import dev.alchemy.orm.detach.Book;
+import dev.alchemy.orm.detach.Shelf;
 import dev.alchemy.orm.roundtrips.Address;
 import dev.alchemy.orm.roundtrips.User;
 import dev.alchemy.testing.OnDatabases;
@@ -38,6 +40,7 @@ class DeleteUnloadedChildrenTest {
     void setUp() {
         engine = db.createEngine();
         Base.of(User.class, Address.class).metadata().createAll(engine);
+        Base.of(Shelf.class, Book.class).metadata().createAll(engine);
         sessions = new SessionFactory(engine);
     }
 
@@ -170,5 +173,54 @@ class DeleteUnloadedChildrenTest {
         assertThat(count("SELECT count(*) FROM users")).isEqualTo(2);
         assertThat(count("SELECT count(*) FROM addresses WHERE user_id IS NULL"))
                 .isZero();
+    }
+
+    @Test
+    void aChildMovedToAnotherParentInTheSameFlushKeepsItsNewParent() {
+        seed(2, 1);
+        try (Session session = sessions.openSession()) {
+            List<User> users = session.query(User.class)
+                    .orderBy(dev.alchemy.Alchemy.column(User.class, "id"))
+                    .all();
+            User first = users.get(0);
+            User second = users.get(1);
+            Address moved =
+                    session.query(Address.class).filterBy("userId", first.id).one();
+            moved.user = second; // its row still names the first user until the flush writes it
+            session.delete(first);
+            session.commit();
+            assertThat(moved.userId).isEqualTo(second.id);
+        }
+        assertThat(count("SELECT count(*) FROM addresses WHERE user_id IS NULL"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM addresses WHERE user_id = (SELECT id FROM users)"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void versionedChildrenAreLoadedAndUpdatedOneByOneSoTheirCountersMove() {
+        try (Session session = sessions.openSession()) {
+            for (int i = 0; i < 3; i++) {
+                Shelf shelf = new Shelf("s" + i);
+                shelf.books.add(new Book("b" + i + "-1"));
+                shelf.books.add(new Book("b" + i + "-2"));
+                session.add(shelf);
+            }
+            session.commit();
+        }
+        engine.addStatementListener(statements::add);
+        try (Session session = sessions.openSession()) {
+            for (Shelf shelf : session.query(Shelf.class).all()) {
+                session.delete(shelf);
+            }
+            session.commit();
+        }
+        // a bulk UPDATE would not move the counters, so another session's stale copy would go unnoticed
+        assertThat(sql("UPDATE books").stream().filter(s -> s.contains(" IN (")))
+                .isEmpty();
+        assertThat(sql("SELECT").stream().filter(s -> s.contains("FROM books"))).isNotEmpty();
+        assertThat(count("SELECT count(*) FROM books WHERE shelf_id IS NULL AND version = 2"))
+                .isEqualTo(6);
+        assertThat(count("SELECT count(*) FROM shelves")).isZero();
     }
 }
