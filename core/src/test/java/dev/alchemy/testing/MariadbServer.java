@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The server skips the grant tables (any user connects without a password; the tests use {@link #USER}) and
  * flushes its log about once a second rather than at every commit: fine for functional tests, whose data are thrown
  * away, but a benchmark or durability test must not measure on it. Everything else is MariaDB's default, as users
- * get it: InnoDB, strict SQL mode, {@code utf8mb4} with MariaDB 11's case-insensitive collation.
+ * get it: InnoDB, strict SQL mode; the character set is {@code utf8mb4} with MariaDB 11's case-insensitive collation
+ * ({@code utf8mb4_uca1400_ai_ci}), the default of MariaDB 11.6 and later, set here because 11.4's is latin1.
  */
 public final class MariadbServer {
 
@@ -84,7 +85,11 @@ public final class MariadbServer {
                     .addArg("--innodb-flush-log-at-trx-commit=2")
                     .addArg("--innodb-doublewrite=0")
                     .addArg("--innodb-buffer-pool-size=64M")
-                    .addArg("--max-connections=300");
+                    .addArg("--max-connections=300")
+                    // MariaDB 11.4's compiled-in default is latin1 (utf8mb4 from 11.6, as on MySQL 8): a test
+                    // database in latin1 would refuse every character beyond it ('✓', emoji)
+                    .addArg("--character-set-server=utf8mb4")
+                    .addArg("--collation-server=utf8mb4_uca1400_ai_ci");
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root"); // mariadbd refuses to run as root without it
             }

@@ -74,7 +74,7 @@ final class MysqlTypes {
         }
     };
     /**
-     * A 4-byte FLOAT, bound as the float's exact double value: the driver would send {@code Float.MAX_VALUE} as its
+     * A {@code Float}, bound as the float's exact double value: the driver would send {@code Float.MAX_VALUE} as its
      * shortest text, {@code 3.4028235E38}, which the server reads as a double above the float range and refuses.
      */
     private static final ValueBinder FLOAT = (ps, i, v) -> {
@@ -195,9 +195,11 @@ final class MysqlTypes {
         if (type instanceof TimeType) return "TIME(6)";
         if (type instanceof DoubleType) return "DOUBLE";
         if (type instanceof FloatType<?> f) {
-            // FLOAT is 4 bytes on MySQL: a Double without a stated precision keeps its 8
+            // a stated precision is the user's; else DOUBLE, for a Float too: a Double keeps its 8 bytes, and a
+            // 4-byte FLOAT comes back from MariaDB in a result's text with 6 significant digits (Float.MAX_VALUE
+            // reads as 3.40282E38), where a float widened to a DOUBLE reads back exactly
             if (f.precision() != null) return "FLOAT(" + f.precision() + ")";
-            return f.javaType() == Float.class ? "FLOAT" : "DOUBLE";
+            return "DOUBLE";
         }
         if (type instanceof UuidType) return nativeUuid ? "UUID" : "CHAR(32)";
         if (type instanceof JsonType) return "JSON";
@@ -220,7 +222,7 @@ final class MysqlTypes {
             return "DECIMAL(" + n.precision() + ", " + (n.scale() == null ? 0 : n.scale()) + ")";
         }
         if (type instanceof DoubleType) return "DOUBLE";
-        if (type instanceof FloatType<?> f) return f.javaType() == Float.class ? "FLOAT" : "DOUBLE";
+        if (type instanceof FloatType<?>) return "DOUBLE"; // as the DDL: a FLOAT would come back with 6 digits
         if (type instanceof LargeBinaryType) return "BINARY";
         if (type instanceof UuidType) return nativeUuid ? "UUID" : "CHAR(32)";
         if (type instanceof JsonType) return "CHAR";

@@ -76,6 +76,9 @@ class MysqlDialectCompileTest {
         assertThat(MARIADB.ddlType(SqlTypes.TEXT)).isEqualTo("LONGTEXT");
         assertThat(MARIADB.ddlType(SqlTypes.numeric(12, 2))).isEqualTo("NUMERIC(12, 2)");
         assertThat(MARIADB.ddlType(SqlTypes.forJavaType(Double.class))).isEqualTo("DOUBLE");
+        // a Float too: MariaDB sends a FLOAT in a result with 6 significant digits (TypeRoundTripTest)
+        assertThat(MYSQL.ddlType(SqlTypes.forJavaType(Float.class))).isEqualTo("DOUBLE");
+        assertThat(MYSQL.ddlType(SqlTypes.floatType(10))).isEqualTo("FLOAT(10)");
         assertThat(MARIADB.ddlType(SqlTypes.JSON)).isEqualTo("JSON");
         // MariaDB 10.7+ has a UUID type; MySQL stores SQLAlchemy's 32 hex digits
         assertThat(MARIADB.ddlType(SqlTypes.forJavaType(UUID.class))).isEqualTo("UUID");
