@@ -21,10 +21,11 @@ import org.junit.jupiter.params.Parameter;
  * A million rows of 100 characters (some 200 MB as Java rows) are walked by {@link Connection#stream} in a child JVM
  * whose heap is 64 MB ({@link StreamingMemoryChild}); the same query read completely by {@code execute()} runs out of
  * that heap, which shows the limit is tight enough to mean something. The rows are made by one INSERT ... SELECT
- * (a recursive CTE on SQLite, {@code generate_series} on PostgreSQL), not a million round trips; the database is
+ * (a recursive CTE on SQLite, {@code generate_series} on PostgreSQL, a {@code seq_1_to_N} table on MariaDB), not a
+ * million round trips; the database is
  * dropped with the class's invocation.
  */
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StreamingMemoryTest {
 
@@ -55,6 +56,10 @@ class StreamingMemoryTest {
                                 + "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < :rows) "
                                 + "SELECT x, printf('%0100d', x) FROM n"),
                         java.util.Map.of("rows", ROWS));
+            } else if (db.isMariadb()) {
+                // MariaDB's SEQUENCE engine: seq_1_to_N is a table of the numbers 1 to N
+                conn.execute(
+                        text("INSERT INTO big (id, payload) SELECT seq, lpad(seq, 100, '0') FROM seq_1_to_" + ROWS));
             } else {
                 conn.execute(
                         text("INSERT INTO big (id, payload) "

@@ -43,9 +43,12 @@ import org.sqlite.SQLiteDataSource;
  *   <li>SQLite: the SELECT, kept prepared across sessions on the physical connection, and the ROLLBACK. A read-only
  *       session adds {@code PRAGMA query_only} on and off, kept prepared too; before issue 26 it compiled both on
  *       every session, and its PRAGMA through the pool's proxy made HikariCP roll back a second time.
+ *   <li>MariaDB, counted as on SQLite under the pool: MariaDB Connector/J prepares each statement on the client, so a
+ *       lookup is the prepare, the query and the ROLLBACK, of which the last two reach the server; a read-only
+ *       session adds JDBC's read-only switch on and off.
  * </ul>
  */
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class RoundTripsTest {
 
     private static final String SELECT_USER = "SELECT users.id, users.name FROM users WHERE users.id = ?";
@@ -63,11 +66,22 @@ class RoundTripsTest {
         if (db.isPostgresql()) {
             engine = Engine.create(db.url() + "?" + PgWire.URL_PARAMETER);
         } else {
-            // SQLite has no wire: the driver's calls are counted under the pool, an application's DataSource
-            SQLiteDataSource sqlite = new SQLiteDataSource();
-            sqlite.setUrl(db.jdbcUrl());
+            // SQLite has no wire: the driver's calls are counted under the pool, an application's DataSource; on
+            // MariaDB the same, as each statement executed, commit and rollback is one round trip of its driver
+            javax.sql.DataSource driver;
+            if (db.isSqlite()) {
+                SQLiteDataSource sqlite = new SQLiteDataSource();
+                sqlite.setUrl(db.jdbcUrl());
+                driver = sqlite;
+            } else {
+                try {
+                    driver = new org.mariadb.jdbc.MariaDbDataSource(db.jdbcUrl() + "?user=" + db.username());
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
             HikariConfig config = new HikariConfig();
-            config.setDataSource(JdbcCalls.wrap(sqlite));
+            config.setDataSource(JdbcCalls.wrap(driver));
             config.setAutoCommit(false);
             config.setMaximumPoolSize(5);
             config.setMinimumIdle(1);
@@ -133,6 +147,11 @@ class RoundTripsTest {
                     .hasSize(2);
             assertThat(cost.get(0)).matches("Q:BEGIN B\\[S_\\d+] E S");
             assertThat(cost.get(1)).matches("B\\[S_\\d+] E S");
+        } else if (db.isMariadb()) {
+            // MariaDB Connector/J prepares on the client (useServerPrepStmts is off): the query and the ROLLBACK
+            // reach the server
+            assertThat(cost)
+                    .containsExactly("prepareStatement " + SELECT_USER, "executeQuery " + SELECT_USER, "rollback");
         } else {
             assertThat(cost).containsExactly("executeQuery " + SELECT_USER, "rollback");
         }
@@ -145,6 +164,15 @@ class RoundTripsTest {
             assertThat(cost).hasSize(2);
             assertThat(cost.get(0)).matches("Q:BEGIN READ ONLY B\\[S_\\d+] E S");
             assertThat(cost.get(1)).matches("B\\[S_\\d+] E S");
+        } else if (db.isMariadb()) {
+            // JDBC's read-only switch around the same calls
+            assertThat(cost)
+                    .containsExactly(
+                            "setReadOnly true",
+                            "prepareStatement " + SELECT_USER,
+                            "executeQuery " + SELECT_USER,
+                            "rollback",
+                            "setReadOnly false");
         } else {
             // kept prepared, and run on the physical connection: HikariCP sees no work to roll back again
             assertThat(cost)
@@ -172,6 +200,9 @@ class RoundTripsTest {
         if (db.isPostgresql()) {
             assertThat(cost).hasSize(2);
             assertThat(cost.get(0)).matches("Q:BEGIN B\\[S_\\d+] E S");
+        } else if (db.isMariadb()) {
+            assertThat(cost)
+                    .containsExactly("prepareStatement " + SELECT_USER, "executeQuery " + SELECT_USER, "rollback");
         } else {
             assertThat(cost).containsExactly("executeQuery " + SELECT_USER, "rollback");
         }
@@ -189,6 +220,14 @@ class RoundTripsTest {
         if (db.isPostgresql()) {
             assertThat(cost).hasSize(3);
             assertThat(cost.get(1)).contains("addresses.user_id IN ($1)");
+        } else if (db.isMariadb()) {
+            assertThat(cost)
+                    .containsExactly(
+                            "prepareStatement " + SELECT_USER,
+                            "executeQuery " + SELECT_USER,
+                            "prepareStatement " + selectAddresses,
+                            "executeQuery " + selectAddresses,
+                            "rollback");
         } else {
             assertThat(cost)
                     .containsExactly(

@@ -3,7 +3,7 @@ package dev.alchemy.sql;
 import static dev.alchemy.Alchemy.insert;
 import static dev.alchemy.types.SqlTypes.BOOLEAN;
 import static dev.alchemy.types.SqlTypes.INTEGER;
-import static dev.alchemy.types.SqlTypes.VARCHAR;
+import static dev.alchemy.types.SqlTypes.string;
 
 import dev.alchemy.dialect.Dialect;
 import dev.alchemy.engine.BoundParameter;
@@ -34,15 +34,16 @@ final class CoreFixture {
             "users",
             metadata,
             Column.of("id", INTEGER).primaryKey(),
-            Column.of("name", VARCHAR),
-            Column.of("email", VARCHAR),
+            // a length, as MySQL's VARCHAR needs one
+            Column.of("name", string(100)),
+            Column.of("email", string(100)),
             Column.of("age", INTEGER));
     final Table addresses = Table.of(
             "addresses",
             metadata,
             Column.of("id", INTEGER).primaryKey(),
             Column.of("user_id", INTEGER).references("users.id"),
-            Column.of("email_address", VARCHAR).notNull());
+            Column.of("email_address", string(100)).notNull());
     final Table nodes =
             Table.of("nodes", metadata, Column.of("id", INTEGER).primaryKey(), Column.of("parent_id", INTEGER));
     final Table flags =
