@@ -27,8 +27,9 @@ final class DatabaseDump {
      * @return one line per table definition and per row
      */
     static List<String> of(Connection connection) throws SQLException {
-        boolean sqlite =
-                connection.getMetaData().getDatabaseProductName().toLowerCase().contains("sqlite");
+        String product = connection.getMetaData().getDatabaseProductName().toLowerCase();
+        boolean sqlite = product.contains("sqlite");
+        boolean mysql = product.contains("mariadb") || product.contains("mysql");
         Map<String, List<String>> tables = new TreeMap<>();
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery(
@@ -36,7 +37,7 @@ final class DatabaseDump {
                                 ? "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
                                 : """
                                 SELECT table_name, '' FROM information_schema.tables
-                                WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'""")) {
+                                WHERE table_schema = %s AND table_type = 'BASE TABLE'""".formatted(mysql ? "database()" : "current_schema()"))) {
             while (rs.next()) {
                 tables.put(
                         rs.getString(1), new ArrayList<>(List.of("table " + rs.getString(1) + " " + rs.getString(2))));
@@ -47,13 +48,13 @@ final class DatabaseDump {
             String name = table.getKey();
             dump.addAll(table.getValue());
             dump.addAll(columns(connection, name));
-            String quoted = '"' + name.replace("\"", "\"\"") + '"';
+            char q = mysql ? '`' : '"'; // MySQL quotes names with backticks
+            String quoted = q + name.replace(String.valueOf(q), String.valueOf(q) + q) + q;
             List<String> key = primaryKey(connection, name);
             String order = key.isEmpty()
                     ? ""
                     : " ORDER BY "
-                            + String.join(
-                                    ", ", key.stream().map(c -> '"' + c + '"').toList());
+                            + String.join(", ", key.stream().map(c -> q + c + q).toList());
             try (Statement s = connection.createStatement();
                     ResultSet rs = s.executeQuery("SELECT * FROM " + quoted + order)) {
                 ResultSetMetaData meta = rs.getMetaData();

@@ -52,8 +52,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * wrong Java type; null into NOT NULL; oversized values; unicode and NUL. For each case a dump of the whole database
  * ({@link DatabaseDump}, plain JDBC) taken before equals the one taken after.
  */
-// MariaDB: not yet adapted to the MySQL dialect's differences, issue 20
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class HostileInputTest {
 
     /** Injection attempts: every one must reach the database as a value or be refused as a name. */
@@ -97,7 +96,7 @@ class HostileInputTest {
         @Column(unique = true, length = 100)
         String email;
 
-        @Column
+        @Column // no length: on MariaDB the table is created by hand with a LONGTEXT here (see open)
         String note;
 
         @Column
@@ -123,7 +122,16 @@ class HostileInputTest {
     void open() {
         engine = ENGINES.computeIfAbsent(db, d -> {
             Engine e = d.createEngine();
-            Base.of(Person.class).metadata().createAll(e);
+            if (d.isMariadb()) {
+                // MySQL's VARCHAR needs a length, and the mapping cannot ask for a LONGTEXT: the DDL createAll would
+                // write, with text of any length in note
+                e.useTransaction(conn -> conn.execute(text("""
+                        CREATE TABLE people (id BIGINT NOT NULL AUTO_INCREMENT, name VARCHAR(100) NOT NULL,
+                        age INTEGER, email VARCHAR(100), note LONGTEXT, score BIGINT, PRIMARY KEY (id), UNIQUE (email)
+                        )ENGINE=InnoDB""")));
+            } else {
+                Base.of(Person.class).metadata().createAll(e);
+            }
             try (Session session = new SessionFactory(e).openSession()) {
                 Person ann = new Person("Ann", 30);
                 ann.email = "ann@example.com";
@@ -632,9 +640,9 @@ class HostileInputTest {
     // ------------------------------------------------------------------ oversized values
 
     @Test
-    void aStringLongerThanItsColumnIsADataErrorOnPostgresqlAndKeptWholeOnSqlite() {
+    void aStringLongerThanItsColumnIsADataErrorOnPostgresqlAndMariadbAndKeptWholeOnSqlite() {
         String tooLong = "x".repeat(101);
-        if (db.isPostgresql()) {
+        if (!db.isSqlite()) {
             refusedAndUnchanged(
                     () -> {
                         try (Session session = sessions.openSession()) {
@@ -643,7 +651,9 @@ class HostileInputTest {
                         }
                     },
                     DataError.class,
-                    "value too long for type character varying(100)");
+                    db.isMariadb()
+                            ? "Data too long for column 'name'" // strict mode refuses it, never cuts it
+                            : "value too long for type character varying(100)");
         } else {
             // SQLite does not enforce VARCHAR lengths, and neither does SQLAlchemy: the text is kept whole, not cut
             try (Session session = sessions.openSession()) {
@@ -727,8 +737,21 @@ class HostileInputTest {
         try (Session session = sessions.openSession()) {
             session.add(new Person("\u00e9", 1)); // é, one code point
             session.flush();
-            assertThat(session.query(Person.class).filterBy("name", "e\u0301").all())
-                    .isEmpty(); // no silent normalization
+            session.expireAll();
+            if (db.isMariadb()) {
+                // MariaDB's default collation (utf8mb4_uca1400_ai_ci) compares them equal, as it compares 'e' and
+                // 'é'; the stored text is still the one code point: no silent normalization
+                assertThat(session.query(Person.class)
+                                .filterBy("name", "e\u0301")
+                                .all())
+                        .singleElement()
+                        .satisfies(p -> assertThat(p.name).isEqualTo("\u00e9"));
+            } else {
+                assertThat(session.query(Person.class)
+                                .filterBy("name", "e\u0301")
+                                .all())
+                        .isEmpty(); // no silent normalization
+            }
             session.rollback();
         }
     }
@@ -763,7 +786,7 @@ class HostileInputTest {
     }
 
     @Test
-    void nulInTextRoundTripsOnSqliteAndIsADataErrorOnPostgresql() {
+    void nulInTextRoundTripsOnSqliteAndMariadbAndIsADataErrorOnPostgresql() {
         String withNul = "before\u0000after";
         if (db.isPostgresql()) {
             refusedAndUnchanged(
