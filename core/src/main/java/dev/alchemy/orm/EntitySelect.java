@@ -85,7 +85,7 @@ public final class EntitySelect<T> implements Executable {
      */
     public static <T> EntitySelect<T> of(Class<T> type) {
         Mapper<T> mapper = Mapper.of(Objects.requireNonNull(type, "type"));
-        Select select = mapper.entitySelect();
+        Select select = mapper.layout.entitySelect();
         ColumnElement<Boolean> only = mapper.identityCondition(); // a subclass in its base's table: its rows
         return new EntitySelect<>(mapper, only == null ? select : select.where(only), false, List.of());
     }

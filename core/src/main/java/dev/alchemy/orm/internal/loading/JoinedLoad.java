@@ -58,7 +58,7 @@ public final class JoinedLoad {
         Set<String> tables = new HashSet<>();
         tables.add(mapper.table.fullName());
         Select select = base;
-        int offset = mapper.width();
+        int offset = mapper.layout.width();
         for (RelationshipProperty r : mapper.relationships) {
             r.resolve();
             if (RelationshipLoader.effective(r, options.loading(r.name)) != Loading.JOINED) {
@@ -91,7 +91,7 @@ public final class JoinedLoad {
                 select = select.outerJoin(target, only == null ? on(r) : on(r).and(only));
             }
             joined.add(new Joined(r, offset));
-            offset += r.target.width();
+            offset += r.target.layout.width();
         }
         // SQLAlchemy's joinedload appends each relationship's order_by to the statement's ORDER BY: the collection
         // is filled in row order, which the database otherwise leaves open (PostgreSQL showed it)

@@ -171,14 +171,14 @@ public final class ObjectLoader {
         Set<Object> seen = joined ? Collections.newSetFromMap(new IdentityHashMap<>()) : null;
         Mapper<?>[] rowMappers = null;
         Object[][] rowValues = null;
-        if (polymorphic && mapper.defersSubclasses()) {
+        if (polymorphic && mapper.layout.defersSubclasses()) {
             // subclasses loaded by selectin: their rows' values completed before any object is built
             rowMappers = new Mapper<?>[rows.size()];
             rowValues = new Object[rows.size()][];
             int i = 0;
             for (Row row : rows) {
-                rowMappers[i] = mapper.mapperForRow(row, 0);
-                rowValues[i] = rowMappers[i].rowValues(row, 0);
+                rowMappers[i] = mapper.layout.mapperForRow(row, 0);
+                rowValues[i] = rowMappers[i].layout.rowValues(row, 0);
                 i++;
             }
             SelectinPolymorphic.fill(session, map, mapper, rowMappers, rowValues, populate);
@@ -193,8 +193,8 @@ public final class ObjectLoader {
                 rowMapper = rowMappers[index];
                 ownerValues = rowValues[index];
             } else {
-                rowMapper = polymorphic ? mapper.mapperForRow(row, 0) : mapper;
-                ownerValues = rowMapper.rowValues(row, 0);
+                rowMapper = polymorphic ? mapper.layout.mapperForRow(row, 0) : mapper;
+                ownerValues = rowMapper.layout.rowValues(row, 0);
             }
             index++;
             Object owner = instanceFor(rowMapper, ownerValues, populate, fresh, told);
@@ -206,12 +206,12 @@ public final class ObjectLoader {
             }
             if (joined) {
                 for (JoinedLoad.Joined j : joinedLoad.joined) {
-                    Mapper<?> target = j.relationship().target.mapperForRow(row, j.offset());
-                    Object[] values = target.rowValues(row, j.offset());
+                    Mapper<?> target = j.relationship().target.layout.mapperForRow(row, j.offset());
+                    Object[] values = target.layout.rowValues(row, j.offset());
                     Map<Object, List<Object>> byOwner =
                             related.computeIfAbsent(j.relationship(), k -> new IdentityHashMap<>());
                     List<Object> list = byOwner.computeIfAbsent(owner, k -> new ArrayList<>());
-                    Object childId = target.keyFromValues(values).id();
+                    Object childId = IdentityKey.fromValues(target, values).id();
                     if (childId != null && !(childId instanceof List<?> ids && ids.contains(null))) {
                         Object child = instanceFor(
                                 target,
@@ -340,7 +340,7 @@ public final class ObjectLoader {
 
     private Object instanceFor(
             Mapper<?> mapper, Object[] values, boolean populate, List<InstanceState> fresh, Told told) {
-        IdentityKey key = mapper.keyFromValues(values);
+        IdentityKey key = IdentityKey.fromValues(mapper, values);
         InstanceState existing = map.get(key);
         if (existing != null) {
             if (existing.expired() || populate) {

@@ -53,10 +53,10 @@ final class SelectinPolymorphic {
         Map<Mapper<?>, Map<IdentityKey, List<Integer>>> wanted = new LinkedHashMap<>();
         for (int i = 0; i < rowMappers.length; i++) {
             Mapper<?> m = rowMappers[i];
-            if (m.selectinFrom(loading) < 0) {
+            if (m.layout.selectinFrom(loading) < 0) {
                 continue;
             }
-            IdentityKey key = m.keyFromValues(values[i]);
+            IdentityKey key = IdentityKey.fromValues(m, values[i]);
             InstanceState held = map.get(key);
             if (held != null && !held.expired() && !populate) {
                 continue; // the object the row names is in the session already, and stays as it is
@@ -89,7 +89,7 @@ final class SelectinPolymorphic {
             Map<IdentityKey, List<Integer>> rowsByKey,
             Object[][] values) {
         List<Table> chain = m.tables();
-        int first = m.selectinFrom(loading);
+        int first = m.layout.selectinFrom(loading);
         List<Table> tables = chain.subList(first, chain.size());
         Table head = tables.get(0);
         Attribute[] primaryKey = m.primaryKey;
@@ -127,7 +127,7 @@ final class SelectinPolymorphic {
             for (int k = 0; k < id.length; k++) {
                 id[k] = row.get(keyPositions[k]);
             }
-            List<Integer> rows = rowsByKey.get(m.keyFromValues(keyValues(m, id)));
+            List<Integer> rows = rowsByKey.get(IdentityKey.fromValues(m, keyValues(m, id)));
             if (rows == null) {
                 continue;
             }

@@ -89,7 +89,7 @@ final class AttributeFactory {
                     c::fromDatabase);
             sqlType = converted;
         }
-        String columnName = column.name().isEmpty() ? Mapper.snakeCase(field.getName()) : column.name();
+        String columnName = column.name().isEmpty() ? snakeCase(field.getName()) : column.name();
         MethodHandle getter;
         MethodHandle setter;
         java.lang.reflect.Member reader = accessorMember(field, true);
@@ -180,5 +180,33 @@ final class AttributeFactory {
         return read
                 ? handle.asType(MethodType.methodType(Object.class, Object.class))
                 : handle.asType(MethodType.methodType(void.class, Object.class, Object.class));
+    }
+
+    /**
+     * The default column name of a field, as Spring Boot's naming strategy gives it: {@code userId} → {@code user_id}.
+     *
+     * @param field a field name
+     * @return the column name
+     */
+    public static String snakeCase(String field) {
+        StringBuilder out = new StringBuilder(field.length() + 4);
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (Character.isUpperCase(c)) {
+                boolean boundary = i > 0
+                        && (Character.isLowerCase(field.charAt(i - 1))
+                                || Character.isDigit(field.charAt(i - 1))
+                                || (i + 1 < field.length()
+                                        && Character.isLowerCase(field.charAt(i + 1))
+                                        && Character.isUpperCase(field.charAt(i - 1))));
+                if (boundary) {
+                    out.append('_');
+                }
+                out.append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -4,7 +4,6 @@ import dev.alchemy.engine.Conversions;
 import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.exc.InvalidRequestError;
 import dev.alchemy.exc.MappingError;
-import dev.alchemy.orm.Loading;
 import dev.alchemy.orm.Polymorphic;
 import dev.alchemy.orm.Table;
 import dev.alchemy.schema.MetaData;
@@ -25,9 +24,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class Hierarchy {
 
-    /** The placeholder of a column a query leaves out, so that every query of the hierarchy has one row layout. */
-    private static final dev.alchemy.sql.LiteralColumn<Object> NULL = new dev.alchemy.sql.LiteralColumn<>("NULL", null);
-
     private static final ClassValue<Hierarchy> HIERARCHIES = new ClassValue<>() {
         @Override
         protected Hierarchy computeValue(Class<?> root) {
@@ -41,7 +37,7 @@ final class Hierarchy {
     /** The classes, base first, each after its superclass. */
     final List<Class<?>> classes;
 
-    private final Map<Class<?>, Mapper<?>> mappers = new LinkedHashMap<>();
+    final Map<Class<?>, Mapper<?>> mappers = new LinkedHashMap<>();
     private final Map<Object, Mapper<?>> byIdentity = new LinkedHashMap<>();
 
     private Hierarchy(Class<?> root) {
@@ -102,17 +98,17 @@ final class Hierarchy {
             m.polymorphicIdentity = value;
         }
         for (Mapper<?> m : mappers.values()) {
-            m.selectinLoad = selectinLoad(m, rootMapper);
+            m.selectinLoad = JoinedTables.selectinLoad(this, m, rootMapper);
         }
         if (joined) {
-            joinTables(rootMapper, rootDiscriminator);
+            new JoinedTables(this).join(rootMapper);
             return;
         }
         dev.alchemy.schema.Table table = defineTable(rootMapper, new MetaData());
         for (Mapper<?> m : mappers.values()) {
             m.table = table;
-            m.positions = positions(m, table);
-            m.width = table.columns().size();
+            m.layout.positions = positions(m, table);
+            m.layout.width = table.columns().size();
             if (m != rootMapper) {
                 List<Object> identities = new ArrayList<>();
                 for (Mapper<?> sub : mappers.values()) {
@@ -124,48 +120,6 @@ final class Hierarchy {
                 m.identityCondition = column.in(identities);
             }
         }
-    }
-
-    /** Whether a class's table is read by its own SELECT after its superclasses' query ({@code load = SELECTIN}). */
-    private boolean selectinLoad(Mapper<?> m, Mapper<?> rootMapper) {
-        Loading load = m.type.getAnnotation(Polymorphic.class).load();
-        if (load == Loading.DEFAULT || load == Loading.JOINED) {
-            return false;
-        }
-        if (load != Loading.SELECTIN) {
-            throw new MappingError(m.type.getName() + ": @Polymorphic(load = " + load + ") is no way to load a "
-                    + "subclass's table; use Loading.JOINED (an outer join, the default) or Loading.SELECTIN");
-        }
-        if (m == rootMapper) {
-            throw new MappingError(m.type.getName() + ": @Polymorphic(load = SELECTIN) is for a joined-table "
-                    + "subclass, whose table its superclasses' queries then leave out; the base class's own table "
-                    + "is always in its queries");
-        }
-        if (!joined) {
-            throw new MappingError(m.type.getName() + ": @Polymorphic(load = SELECTIN) is for a joined-table "
-                    + "subclass; a single-table subclass's columns are in the base's table, which every query reads");
-        }
-        return true;
-    }
-
-    /**
-     * Whether a query of {@code loading} leaves the table of {@code k} out, to be read by a SELECT of its own (see
-     * {@code SelectinPolymorphic}): {@code k} or one of its superclasses that is not one of {@code loading}'s loads
-     * by selectin.
-     */
-    private boolean deferred(Mapper<?> loading, Mapper<?> k) {
-        for (Mapper<?> c : ancestors(k)) {
-            if (c.selectinLoad && !c.type.isAssignableFrom(loading.type)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether a query of {@code loading} has no join to the table of {@code k}. */
-    private boolean leftOut(Mapper<?> loading, Mapper<?> k) {
-        boolean related = k.type.isAssignableFrom(loading.type) || loading.type.isAssignableFrom(k.type);
-        return !related || deferred(loading, k);
     }
 
     /**
@@ -241,73 +195,8 @@ final class Hierarchy {
         return m;
     }
 
-    /**
-     * Joined-table inheritance: each class's own table (the primary key, a foreign key to its superclass's table, and
-     * the columns of the fields its class declares), the tables each class's rows span, and one SELECT layout for the
-     * whole hierarchy (every table's columns, in hierarchy order), so that a row of any class's query decodes as any
-     * subclass.
-     */
-    private void joinTables(Mapper<?> rootMapper, Attribute rootDiscriminator) {
-        MetaData metadata = new MetaData();
-        Map<Class<?>, dev.alchemy.schema.Table> own = new LinkedHashMap<>();
-        for (Mapper<?> m : mappers.values()) {
-            own.put(m.type, defineTable(m, metadata));
-        }
-        List<dev.alchemy.schema.Table> all = new ArrayList<>(own.values());
-        Map<dev.alchemy.schema.Table, Integer> offsets = new LinkedHashMap<>();
-        int width = 0;
-        for (dev.alchemy.schema.Table t : all) {
-            offsets.put(t, width);
-            width += t.columns().size();
-        }
-        for (Mapper<?> m : mappers.values()) {
-            List<Mapper<?>> ancestors = ancestors(m);
-            dev.alchemy.schema.Table[] chain = new dev.alchemy.schema.Table[ancestors.size()];
-            for (int i = 0; i < chain.length; i++) {
-                chain[i] = own.get(ancestors.get(i).type);
-            }
-            int[] tableIndex = new int[m.attributes.size()];
-            int[] positions = new int[m.attributes.size()];
-            for (Attribute a : m.attributes) {
-                int j = 0;
-                while (!a.primaryKey && ancestors.get(j).byName.get(a.name) == null) {
-                    j++;
-                }
-                tableIndex[a.index] = j;
-                List<String> names = chain[j].columns().stream()
-                        .map(dev.alchemy.schema.Column::name)
-                        .toList();
-                positions[a.index] = offsets.get(chain[j]) + names.indexOf(a.columnName);
-            }
-            m.table = chain[chain.length - 1];
-            m.chain = chain;
-            m.tableIndex = tableIndex;
-            m.positions = positions;
-            m.width = width;
-            m.joinedSelect = select(m, own, rootMapper);
-        }
-        for (Mapper<?> loading : mappers.values()) {
-            for (Mapper<?> row : mappers.values()) {
-                if (row == loading || !loading.type.isAssignableFrom(row.type)) {
-                    continue;
-                }
-                List<Mapper<?>> chain = ancestors(row);
-                for (int j = 0; j < chain.size(); j++) {
-                    if (deferred(loading, chain.get(j))) {
-                        loading.defersSubclasses = true;
-                        if (row.selectinFrom.isEmpty()) {
-                            row.selectinFrom = new java.util.IdentityHashMap<>();
-                        }
-                        row.selectinFrom.put(loading, j);
-                        break;
-                    }
-                }
-            }
-        }
-    }
-
     /** @return the mappers of a class and its mapped superclasses, base first */
-    private List<Mapper<?>> ancestors(Mapper<?> m) {
+    List<Mapper<?>> ancestors(Mapper<?> m) {
         List<Mapper<?>> ancestors = new ArrayList<>();
         for (Mapper<?> k : mappers.values()) {
             if (k.type.isAssignableFrom(m.type)) {
@@ -318,45 +207,9 @@ final class Hierarchy {
     }
 
     /** @return the nearest mapped superclass's mapper */
-    private Mapper<?> parent(Mapper<?> m) {
+    Mapper<?> parent(Mapper<?> m) {
         List<Mapper<?>> ancestors = ancestors(m);
         return ancestors.get(ancestors.size() - 2);
-    }
-
-    private dev.alchemy.sql.Select select(
-            Mapper<?> m, Map<Class<?>, dev.alchemy.schema.Table> own, Mapper<?> rootMapper) {
-        dev.alchemy.schema.Table base = own.get(root);
-        dev.alchemy.sql.Select select = dev.alchemy.sql.Select.of(base);
-        for (Mapper<?> k : mappers.values()) {
-            if (k == rootMapper) {
-                continue;
-            }
-            List<dev.alchemy.schema.Column<?>> columns = own.get(k.type).columns();
-            if (leftOut(m, k)) {
-                // NULL in this query's layout: read after it, by key, for the rows of its class; or of another
-                // branch of the hierarchy, which has no row of this class
-                for (dev.alchemy.schema.Column<?> c : columns) {
-                    select = select.addColumns(NULL.label(c.name()));
-                }
-            } else {
-                select = select.addColumns(columns.toArray(new dev.alchemy.sql.ClauseElement[0]));
-            }
-        }
-        for (Mapper<?> k : mappers.values()) {
-            if (k == rootMapper || leftOut(m, k)) {
-                continue;
-            }
-            dev.alchemy.schema.Table t = own.get(k.type);
-            dev.alchemy.schema.Table up = own.get(parent(k).type);
-            ColumnElement<Boolean> on = null;
-            for (Attribute pk : rootMapper.primaryKey) {
-                ColumnElement<Boolean> eq = t.c(pk.columnName).eq(up.c(pk.columnName));
-                on = on == null ? eq : on.and(eq);
-            }
-            // inner joins to the tables of the class and its superclasses, outer joins to its subclasses'
-            select = k.type.isAssignableFrom(m.type) ? select.join(t, on) : select.outerJoin(t, on);
-        }
-        return select;
     }
 
     /**

@@ -1,26 +1,16 @@
 package dev.alchemy.orm.internal.mapping;
 
-import dev.alchemy.engine.Conversions;
-import dev.alchemy.engine.Row;
 import dev.alchemy.exc.ArgumentError;
-import dev.alchemy.exc.InvalidRequestError;
 import dev.alchemy.exc.MappingError;
 import dev.alchemy.exc.UnmappedClassError;
-import dev.alchemy.orm.Column;
-import dev.alchemy.orm.ForeignKey;
 import dev.alchemy.orm.Table;
-import dev.alchemy.orm.Transient;
 import dev.alchemy.schema.MetaData;
 import dev.alchemy.sql.ColumnElement;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -54,7 +44,6 @@ public final class Mapper<T> {
     private final int[] primitives;
 
     final Table annotation;
-    private final List<String> foreignTables;
     /**
      * The table, in this mapper's own MetaData. Set once: by the constructor, or, for a class of an inheritance
      * hierarchy, by its {@link Hierarchy} before the mapper is published.
@@ -83,9 +72,6 @@ public final class Mapper<T> {
     /** This class's discriminator value (as the field holds it), or null when it is not in a hierarchy. */
     public @Nullable Object polymorphicIdentity;
 
-    /** Each attribute's position among the table's columns, or null when they are in the same order. */
-    int @Nullable [] positions;
-
     /**
      * Joined-table inheritance: the tables of this class and of its mapped superclasses, base first (its own,
      * {@link #table}, last); null otherwise.
@@ -95,30 +81,18 @@ public final class Mapper<T> {
     /** Joined-table inheritance: per attribute, the index in {@link #chain} of the table holding its column. */
     int @Nullable [] tableIndex;
 
-    /** Joined-table inheritance: the SELECT of every column of the hierarchy's tables, joined; null otherwise. */
-    dev.alchemy.sql.@Nullable Select joinedSelect;
-
     /**
      * Joined-table inheritance: whether a query of a superclass leaves this class's table out, to read it by key
      * after ({@code @Polymorphic(load = SELECTIN)}).
      */
     boolean selectinLoad;
 
-    /** Whether this class's entity select leaves out tables of some subclasses (they load by selectin). */
-    boolean defersSubclasses;
-
-    /**
-     * Joined-table inheritance: for a row of this class loaded by a query of a superclass that left tables out, per
-     * that superclass's mapper, the index in {@link #chain} of the first table left out.
-     */
-    Map<Mapper<?>, Integer> selectinFrom = Map.of();
-
-    /** How many columns a row of this class's entity select has (more than its attributes in a hierarchy). */
-    int width;
-
     /** {@code discriminator IN (...)} for a subclass sharing its base's table, else null. */
     @Nullable
     ColumnElement<Boolean> identityCondition;
+
+    /** How rows of this class's entity select are laid out and decoded. */
+    public final RowLayout layout = new RowLayout(this);
 
     Mapper(Class<T> type, @Nullable Hierarchy inherits) {
         this.type = type;
@@ -131,70 +105,18 @@ public final class Mapper<T> {
             throw new UnmappedClassError(
                     "class " + type.getName() + " is not mapped: annotate it with @Table(name = \"...\")");
         }
-        if (type.isRecord()) {
-            throw new MappingError(type.getName() + " is a record; records are immutable and cannot be entities, "
-                    + "because the session sets their fields when it loads and refreshes them. Use a class.");
-        }
-        if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || type.isEnum()) {
-            throw new MappingError(type.getName() + " cannot be an entity: it must be a concrete class");
-        }
-        if (table.name().isBlank()) {
-            throw new MappingError(type.getName() + ": @Table needs a name");
-        }
+        MapperScan.checkClass(type, table);
         this.annotation = table;
         this.tableName = table.name();
         this.schema = table.schema().isEmpty() ? null : table.schema();
         MethodHandles.Lookup lookup = AttributeFactory.lookup(type);
         this.constructor = AttributeFactory.constructor(type, lookup);
-        List<Attribute> attrs = new ArrayList<>();
-        List<String> fks = new ArrayList<>();
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            List<Attribute> level = new ArrayList<>();
-            for (Field field : c.getDeclaredFields()) {
-                Column column = field.getAnnotation(Column.class);
-                if (column != null
-                        && field.isAnnotationPresent(dev.alchemy.orm.Relationship.class)
-                        && !field.isAnnotationPresent(Transient.class)) {
-                    // before the column mapping, which would only say that the field's type is unsupported
-                    throw new MappingError(
-                            type.getSimpleName() + "." + field.getName() + " has both @Column and @Relationship; "
-                                    + "map the foreign key as its own @Column field and the object as the @Relationship");
-                }
-                if (column == null
-                        || field.isAnnotationPresent(Transient.class)
-                        || Modifier.isStatic(field.getModifiers())) {
-                    continue;
-                }
-                Attribute attribute = AttributeFactory.attribute(
-                        type, field, column, c == type ? lookup : AttributeFactory.lookup(c));
-                level.add(attribute);
-                ForeignKey fk = field.getAnnotation(ForeignKey.class);
-                if (fk != null) {
-                    fks.add(fk.value().substring(0, Math.max(0, fk.value().lastIndexOf('.'))));
-                    attribute.foreignKeyTarget = fk.value();
-                }
-            }
-            attrs.addAll(0, level); // superclass fields first
-        }
-        if (attrs.isEmpty()) {
-            throw new MappingError(type.getName() + " maps no fields: annotate them with @Column");
-        }
-        Map<String, Attribute> names = new LinkedHashMap<>();
-        Map<String, Attribute> columns = new LinkedHashMap<>();
-        for (int i = 0; i < attrs.size(); i++) {
-            Attribute a = attrs.get(i);
-            a.index = i;
-            names.put(a.name, a);
-            Attribute clash = columns.put(a.columnName, a);
-            if (clash != null) {
-                throw new MappingError(type.getName() + ": fields '" + clash.name + "' and '" + a.name
-                        + "' both map to column '" + a.columnName + "'");
-            }
-        }
+        List<Attribute> attrs = MapperScan.attributes(type, lookup);
+        Map<String, Attribute> names = MapperScan.byName(type, attrs);
         this.attributes = List.copyOf(attrs);
         this.primitives =
                 attrs.stream().filter(a -> a.primitive).mapToInt(a -> a.index).toArray();
-        this.access = rowAccess(type, lookup, attributes, constructor);
+        this.access = RowAccessors.checked(type, lookup, attributes, constructor);
         this.byName = Collections.unmodifiableMap(names);
         this.primaryKey = attrs.stream().filter(a -> a.primaryKey).toArray(Attribute[]::new);
         if (primaryKey.length == 0) {
@@ -205,34 +127,15 @@ public final class Mapper<T> {
             throw new MappingError(type.getName() + " has several @Version fields: " + versions);
         }
         this.version = versions.isEmpty() ? null : versions.get(0);
-        this.foreignTables = List.copyOf(fks);
-        List<Class<?>> levels = new ArrayList<>();
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            levels.add(0, c); // superclass relationships first, so that a subclass's inherited ones keep their index
-        }
         List<RelationshipProperty> rels = new ArrayList<>();
         List<RelationshipProperty> writeOnlyRels = new ArrayList<>(0);
-        for (Class<?> c : levels) {
-            for (Field field : c.getDeclaredFields()) {
-                dev.alchemy.orm.Relationship r = field.getAnnotation(dev.alchemy.orm.Relationship.class);
-                if (r == null || field.isAnnotationPresent(Transient.class)) {
-                    continue;
-                }
-                MethodHandles.Lookup access = c == type ? lookup : AttributeFactory.lookup(c);
-                if (field.getType() == dev.alchemy.orm.WriteOnlyCollection.class) {
-                    writeOnlyRels.add(
-                            new RelationshipProperty(this, Integer.MAX_VALUE - writeOnlyRels.size(), field, r, access));
-                } else {
-                    rels.add(new RelationshipProperty(this, rels.size(), field, r, access));
-                }
-            }
-        }
+        MapperScan.relationships(this, lookup, rels, writeOnlyRels);
         this.relationships = List.copyOf(rels);
         this.relationshipArray = rels.toArray(new RelationshipProperty[0]);
         this.writeOnly = writeOnlyRels.toArray(new RelationshipProperty[0]);
         if (inherits == null) {
             this.table = defineTable(new MetaData());
-            this.width = attrs.size();
+            layout.width = attrs.size();
         }
     }
 
@@ -310,21 +213,6 @@ public final class Mapper<T> {
     }
 
     /**
-     * @return what an entity select of this class reads: its table, or for joined-table inheritance the hierarchy's
-     *     tables joined on the primary key (inner joins to this class's own and its superclasses', outer joins to the
-     *     others, so that a row loads the subclass it is)
-     */
-    public dev.alchemy.sql.Select entitySelect() {
-        dev.alchemy.sql.Select joined = joinedSelect;
-        return joined != null ? joined : dev.alchemy.sql.Select.of(table);
-    }
-
-    /** @return how many columns a row of {@link #entitySelect()} has */
-    public int width() {
-        return width;
-    }
-
-    /**
      * The table a loader criterion registered for a class (or interface) gets when it applies to this class: the
      * table of the first class of the hierarchy, base first, that is one; {@link #table} outside joined-table
      * inheritance.
@@ -350,24 +238,6 @@ public final class Mapper<T> {
         return table;
     }
 
-    /**
-     * @return whether this class's entity select leaves the tables of some subclasses out (NULL in its row layout),
-     *     for their rows to be completed by {@link #selectinFrom}
-     */
-    public boolean defersSubclasses() {
-        return defersSubclasses;
-    }
-
-    /**
-     * @param loading the mapper of the class a query selected (this class or a superclass)
-     * @return the index in {@link #tables()} of the first of this class's tables that the query left out, whose
-     *     columns a row of this class still needs; -1 when it read them all
-     */
-    public int selectinFrom(Mapper<?> loading) {
-        Integer from = selectinFrom.get(loading);
-        return from == null ? -1 : from;
-    }
-
     /** @return whether this class is in an inheritance hierarchy, so that its rows may load objects of subclasses */
     public boolean isPolymorphic() {
         return hierarchy != null;
@@ -379,48 +249,6 @@ public final class Mapper<T> {
      */
     public @Nullable ColumnElement<Boolean> identityCondition() {
         return identityCondition;
-    }
-
-    /**
-     * The mapper of the class a row of this class's SELECT holds, by the row's discriminator, as SQLAlchemy's
-     * polymorphic loading: this mapper for a row without one (an outer join's missing row, a NULL discriminator).
-     *
-     * @param row a row of {@code SELECT <this table's columns> ...}
-     * @param offset where this table's columns start in the row
-     * @return the mapper of the row's class
-     * @throws InvalidRequestError when the discriminator names no class of the hierarchy, or a class that is not
-     *     this one or a subclass of it
-     */
-    public Mapper<?> mapperForRow(Row row, int offset) {
-        Hierarchy h = hierarchy;
-        Attribute d = discriminator;
-        if (h == null || d == null) {
-            return this;
-        }
-        int[] p = positions;
-        Object value = row.get(offset + (p == null ? d.index : p[d.index]));
-        return value == null ? this : h.mapperFor(value, this);
-    }
-
-    /**
-     * @param row a row of {@code SELECT <this table's columns> ...}
-     * @param offset where this table's columns start in the row
-     * @return this class's attribute values, in attribute order
-     */
-    public Object[] rowValues(Row row, int offset) {
-        int[] p = positions;
-        int n = attributes.size();
-        Object[] values = new Object[n];
-        if (p == null) {
-            for (int i = 0; i < n; i++) {
-                values[i] = row.get(offset + i);
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                values[i] = row.get(offset + p[i]);
-            }
-        }
-        return values;
     }
 
     /** @return the mapped class */
@@ -482,46 +310,6 @@ public final class Mapper<T> {
     }
 
     /**
-     * The attribute whose column has a foreign key to a table, the only one, or the one named.
-     *
-     * @param table the referred table's name
-     * @param hint a column or field name to choose among several, or empty
-     * @return the attribute, or null when there is none
-     * @throws MappingError when there are several and no hint
-     */
-    @Nullable
-    public Attribute foreignKeyTo(String table, String hint, String relationship) {
-        List<Attribute> found = new ArrayList<>();
-        for (Attribute a : attributes) {
-            String target = a.foreignKeyTarget;
-            if (target != null
-                    && target.substring(0, target.lastIndexOf('.')).equals(table)
-                    && (hint.isEmpty() || hint.equals(a.name) || hint.equals(a.columnName))) {
-                found.add(a);
-            }
-        }
-        if (found.size() > 1) {
-            throw new MappingError(relationship + ": " + type.getSimpleName() + " has several foreign keys to '" + table
-                    + "' " + found + "; name the one to use with @Relationship(foreignKey = \"...\")");
-        }
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    /** @return the single primary key attribute */
-    public Attribute singlePrimaryKey(String relationship) {
-        if (primaryKey.length != 1) {
-            throw new MappingError(
-                    relationship + ": relationships need a single-column primary key on " + type.getSimpleName());
-        }
-        return primaryKey[0];
-    }
-
-    /** @return the tables this class's foreign keys refer to */
-    public List<String> foreignTables() {
-        return foreignTables;
-    }
-
-    /**
      * @param name a field name or column name
      * @return the attribute
      * @throws ArgumentError listing the attributes when there is none by that name
@@ -538,48 +326,6 @@ public final class Mapper<T> {
                     type.getSimpleName() + " has no attribute '" + name + "'; its attributes: " + byName.keySet());
         }
         return a;
-    }
-
-    /**
-     * The generated row access of a class, checked once on a new instance (read, then written back) so that a class
-     * the generated code cannot reach falls back to method handles here rather than fail later.
-     */
-    private static RowAccess rowAccess(
-            Class<?> type, MethodHandles.Lookup lookup, List<Attribute> attributes, MethodHandle constructor) {
-        RowAccess handles = RowAccessors.handles(attributes);
-        List<RowAccessors.Plan> plans = new ArrayList<>();
-        for (Attribute a : attributes) {
-            if (a.plan == null) {
-                return handles;
-            }
-            plans.add(a.plan);
-        }
-        RowAccess generated = RowAccessors.of(type, lookup, plans, attributes, handles);
-        if (generated == handles) {
-            return handles;
-        }
-        try {
-            Object probe = constructor.invoke();
-            Object[] values = new Object[attributes.size()];
-            generated.read(probe, values);
-            for (Attribute a : attributes) {
-                if (a.primitive && values[a.index] == null) {
-                    return handles;
-                }
-            }
-            generated.write(probe, values);
-            return generated;
-        } catch (VirtualMachineError e) {
-            throw e;
-        } catch (Throwable e) {
-            org.slf4j.LoggerFactory.getLogger("dev.alchemy.orm")
-                    .debug(
-                            "{}: method handles for its attributes, since the generated accessor failed on a new "
-                                    + "instance",
-                            type.getName(),
-                            e);
-            return handles;
-        }
     }
 
     /**
@@ -624,45 +370,6 @@ public final class Mapper<T> {
         }
     }
 
-    /**
-     * The identity key of an object of this class with a primary key value given by the application ({@code get}),
-     * converted to the key columns' Java types so that {@code get(User.class, 1)} finds a {@code Long} id.
-     *
-     * @param id the key value, or a List of values in key order for a composite key
-     * @return the identity key
-     */
-    public IdentityKey identityKey(Object id) {
-        Attribute[] pk = primaryKey;
-        if (pk.length == 1) {
-            return new IdentityKey(identityType, Conversions.convert(id, Conversions.boxed(pk[0].sqlType.javaType())));
-        }
-        if (!(id instanceof List<?> values) || values.size() != pk.length) {
-            throw new dev.alchemy.exc.ArgumentError(type.getSimpleName() + " has a composite primary key " + List.of(pk)
-                    + "; pass its values as a List in that order");
-        }
-        List<Object> converted = new ArrayList<>();
-        for (int i = 0; i < pk.length; i++) {
-            converted.add(Conversions.convert(values.get(i), Conversions.boxed(pk[i].sqlType.javaType())));
-        }
-        return new IdentityKey(identityType, List.copyOf(converted));
-    }
-
-    /**
-     * @param values stored values in attribute order (a row, a snapshot)
-     * @return the identity key they hold
-     */
-    public IdentityKey keyFromValues(Object[] values) {
-        Attribute[] pk = primaryKey;
-        if (pk.length == 1) {
-            return new IdentityKey(identityType, values[pk[0].index]);
-        }
-        List<Object> id = new ArrayList<>(pk.length);
-        for (Attribute a : pk) {
-            id.add(values[a.index]);
-        }
-        return new IdentityKey(identityType, List.copyOf(id));
-    }
-
     /** @return whether every primary key attribute of the object has a value (nothing allocated) */
     public boolean hasKey(Object instance) {
         for (Attribute a : primaryKey) {
@@ -673,61 +380,8 @@ public final class Mapper<T> {
         return true;
     }
 
-    /**
-     * The identity of an object: its class and primary key values.
-     *
-     * @param instance an object of this class
-     * @return its key, or null when a primary key value is not set
-     */
-    public @Nullable IdentityKey keyOf(Object instance) {
-        if (primaryKey.length == 1) {
-            Object v = primaryKey[0].get(instance);
-            return v == null ? null : new IdentityKey(identityType, v);
-        }
-        Object[] values = new Object[primaryKey.length];
-        for (int i = 0; i < primaryKey.length; i++) {
-            values[i] = primaryKey[i].get(instance);
-            if (values[i] == null) {
-                return null;
-            }
-        }
-        return new IdentityKey(identityType, List.of(values));
-    }
-
     @Override
     public String toString() {
         return "Mapper[" + type.getSimpleName() + " -> " + tableName + "]";
-    }
-
-    /**
-     * The default column name of a field, as Spring Boot's naming strategy gives it: {@code userId} → {@code user_id}.
-     *
-     * @param field a field name
-     * @return the column name
-     */
-    public static String snakeCase(String field) {
-        StringBuilder out = new StringBuilder(field.length() + 4);
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (Character.isUpperCase(c)) {
-                boolean boundary = i > 0
-                        && (Character.isLowerCase(field.charAt(i - 1))
-                                || Character.isDigit(field.charAt(i - 1))
-                                || (i + 1 < field.length()
-                                        && Character.isLowerCase(field.charAt(i + 1))
-                                        && Character.isUpperCase(field.charAt(i - 1))));
-                if (boundary) {
-                    out.append('_');
-                }
-                out.append(Character.toLowerCase(c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    public static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

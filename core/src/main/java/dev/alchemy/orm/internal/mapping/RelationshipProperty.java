@@ -13,6 +13,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -209,25 +210,26 @@ public final class RelationshipProperty {
                 kind = Kind.MANY_TO_MANY;
                 secondary = secondaryName;
                 joinColumn = joinColumnName.isEmpty()
-                        ? Mapper.snakeCase(owner.type.getSimpleName()) + "_id"
+                        ? AttributeFactory.snakeCase(owner.type.getSimpleName()) + "_id"
                         : joinColumnName;
                 inverseColumn = inverseColumnName.isEmpty()
-                        ? Mapper.snakeCase(other.type.getSimpleName()) + "_id"
+                        ? AttributeFactory.snakeCase(other.type.getSimpleName()) + "_id"
                         : inverseColumnName;
                 if (joinColumn.equals(inverseColumn)) {
                     throw new MappingError(where + ": the association table's two columns are both named '" + joinColumn
                             + "'; set joinColumn and inverseJoinColumn");
                 }
-                referredKey = owner.singlePrimaryKey(where);
-                foreignKey = other.singlePrimaryKey(where);
+                referredKey = singlePrimaryKey(owner, where);
+                foreignKey = singlePrimaryKey(other, where);
             } else {
-                Attribute local = collection ? null : owner.foreignKeyTo(other.table.fullName(), foreignKeyHint, where);
+                Attribute local =
+                        collection ? null : foreignKeyTo(owner, other.table.fullName(), foreignKeyHint, where);
                 if (local != null) {
                     kind = Kind.MANY_TO_ONE;
                     foreignKey = local;
-                    referredKey = other.singlePrimaryKey(where);
+                    referredKey = singlePrimaryKey(other, where);
                 } else {
-                    Attribute remote = other.foreignKeyTo(owner.table.fullName(), foreignKeyHint, where);
+                    Attribute remote = foreignKeyTo(other, owner.table.fullName(), foreignKeyHint, where);
                     if (remote == null) {
                         throw new MappingError(where + ": no foreign key joins " + owner.table.fullName() + " and "
                                 + other.table.fullName() + "; add @ForeignKey(\"" + owner.table.fullName()
@@ -237,7 +239,7 @@ public final class RelationshipProperty {
                     }
                     kind = collection ? Kind.ONE_TO_MANY : Kind.ONE_TO_ONE;
                     foreignKey = remote;
-                    referredKey = owner.singlePrimaryKey(where);
+                    referredKey = singlePrimaryKey(owner, where);
                 }
             }
             if (!backPopulates.isEmpty()) {
@@ -318,5 +320,41 @@ public final class RelationshipProperty {
     @Override
     public String toString() {
         return owner.type.getSimpleName() + "." + name;
+    }
+
+    /**
+     * The attribute whose column has a foreign key to a table, the only one, or the one named.
+     *
+     * @param mapper the class holding the foreign key
+     * @param table the referred table's name
+     * @param hint a column or field name to choose among several, or empty
+     * @return the attribute, or null when there is none
+     * @throws MappingError when there are several and no hint
+     */
+    @Nullable
+    private static Attribute foreignKeyTo(Mapper<?> mapper, String table, String hint, String relationship) {
+        List<Attribute> found = new ArrayList<>();
+        for (Attribute a : mapper.attributes) {
+            String target = a.foreignKeyTarget;
+            if (target != null
+                    && target.substring(0, target.lastIndexOf('.')).equals(table)
+                    && (hint.isEmpty() || hint.equals(a.name) || hint.equals(a.columnName))) {
+                found.add(a);
+            }
+        }
+        if (found.size() > 1) {
+            throw new MappingError(relationship + ": " + mapper.type.getSimpleName() + " has several foreign keys to '"
+                    + table + "' " + found + "; name the one to use with @Relationship(foreignKey = \"...\")");
+        }
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** @return the single primary key attribute */
+    private static Attribute singlePrimaryKey(Mapper<?> mapper, String relationship) {
+        if (mapper.primaryKey.length != 1) {
+            throw new MappingError(relationship + ": relationships need a single-column primary key on "
+                    + mapper.type.getSimpleName());
+        }
+        return mapper.primaryKey[0];
     }
 }

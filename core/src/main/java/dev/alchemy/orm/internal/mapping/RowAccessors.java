@@ -1,5 +1,6 @@
 package dev.alchemy.orm.internal.mapping;
 
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
@@ -261,5 +262,47 @@ public final class RowAccessors {
                 }
             }
         };
+    }
+
+    /**
+     * The generated row access of a class, checked once on a new instance (read, then written back) so that a class
+     * the generated code cannot reach falls back to method handles here rather than fail later.
+     */
+    static RowAccess checked(
+            Class<?> type, MethodHandles.Lookup lookup, List<Attribute> attributes, MethodHandle constructor) {
+        RowAccess handles = RowAccessors.handles(attributes);
+        List<RowAccessors.Plan> plans = new ArrayList<>();
+        for (Attribute a : attributes) {
+            if (a.plan == null) {
+                return handles;
+            }
+            plans.add(a.plan);
+        }
+        RowAccess generated = RowAccessors.of(type, lookup, plans, attributes, handles);
+        if (generated == handles) {
+            return handles;
+        }
+        try {
+            Object probe = constructor.invoke();
+            Object[] values = new Object[attributes.size()];
+            generated.read(probe, values);
+            for (Attribute a : attributes) {
+                if (a.primitive && values[a.index] == null) {
+                    return handles;
+                }
+            }
+            generated.write(probe, values);
+            return generated;
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            org.slf4j.LoggerFactory.getLogger("dev.alchemy.orm")
+                    .debug(
+                            "{}: method handles for its attributes, since the generated accessor failed on a new "
+                                    + "instance",
+                            type.getName(),
+                            e);
+            return handles;
+        }
     }
 }

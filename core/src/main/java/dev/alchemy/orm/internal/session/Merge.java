@@ -39,7 +39,7 @@ final class Merge {
             return (T) done;
         }
         Mapper<T> mapper = (Mapper<T>) Mapper.of(instance.getClass());
-        IdentityKey key = mapper.keyOf(instance);
+        IdentityKey key = IdentityKey.ofInstance(mapper, instance);
         if (key == null) {
             // a copy of a pending object of another session would be inserted by both sessions
             session.refuseIfOwnedElsewhere(instance, "merge");

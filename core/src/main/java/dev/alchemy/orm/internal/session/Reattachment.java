@@ -53,7 +53,7 @@ final class Reattachment {
      * @return its new state
      */
     InstanceState attach(Object instance, Mapper<?> mapper) {
-        IdentityKey key = mapper.keyOf(instance);
+        IdentityKey key = IdentityKey.ofInstance(mapper, instance);
         if (key == null) {
             session.detached.put(instance);
             // only delete() gets here: add() treats an object without its key as new
@@ -61,7 +61,7 @@ final class Reattachment {
                     + "from a session, but its primary key " + List.of(mapper.primaryKey) + " has been set to null "
                     + "since, so it names no row");
         }
-        key = mapper.identityKey(key.id());
+        key = IdentityKey.of(mapper, key.id());
         InstanceState other = map.get(key);
         if (other != null && other.instance != instance) {
             session.detached.put(instance);
@@ -169,8 +169,8 @@ final class Reattachment {
                     select = EntitySelect.of(mapper.type).where(BooleanClauseList.or(any));
                 }
                 for (Row row : reader.execute(select)) {
-                    Object[] values = mapper.rowValues(row, 0);
-                    rows.put(mapper.keyFromValues(values), values);
+                    Object[] values = mapper.layout.rowValues(row, 0);
+                    rows.put(IdentityKey.fromValues(mapper, values), values);
                 }
             }
             for (InstanceState s : group) {

@@ -35,7 +35,7 @@ final class SessionLoads {
 
     <T> @Nullable T get(Class<T> type, Object id) {
         Mapper<T> mapper = Mapper.of(type);
-        IdentityKey key = mapper.identityKey(id);
+        IdentityKey key = IdentityKey.of(mapper, id);
         InstanceState state = map.get(key);
         if (state != null && !state.expired()) {
             // get(Employee.class, id) of a plain Person held by the session: not an Employee (SQLAlchemy's None)
@@ -51,7 +51,7 @@ final class SessionLoads {
 
     <T> @Nullable T getForUpdate(Class<T> type, Object id) {
         Mapper<T> mapper = Mapper.of(type);
-        IdentityKey key = mapper.identityKey(id);
+        IdentityKey key = IdentityKey.of(mapper, id);
         InstanceState state = map.get(key);
         if (state != null && state.status() == ObjectState.DELETED) {
             return null;

@@ -84,7 +84,8 @@ final class SessionObjects {
                 }
                 Mapper<?> mapper = Mapper.of(object.getClass());
                 if (mapper.hasKey(object) && session.detached.contains(object)) {
-                    IdentityKey key = mapper.identityKey(mapper.keyOf(object).id());
+                    IdentityKey key = IdentityKey.of(
+                            mapper, IdentityKey.ofInstance(mapper, object).id());
                     InstanceState held = map.get(key);
                     Object other = held != null ? held.instance : copies.putIfAbsent(key, object);
                     if (other != null && other != object) {
@@ -201,7 +202,7 @@ final class SessionObjects {
 
     /** @return "User with key 3", or "User (no key yet)", for messages */
     static String describe(Object instance, Mapper<?> mapper) {
-        IdentityKey key = mapper.hasKey(instance) ? mapper.keyOf(instance) : null;
+        IdentityKey key = mapper.hasKey(instance) ? IdentityKey.ofInstance(mapper, instance) : null;
         return mapper.type.getSimpleName() + (key == null ? " (no key yet)" : " with key " + key.id());
     }
 

@@ -73,7 +73,7 @@ final class SessionTransaction {
     /** After an object's INSERT succeeded. */
     void inserted(InstanceState state, Object[] values) {
         session.pending.remove(state);
-        IdentityKey key = state.mapper.keyFromValues(values);
+        IdentityKey key = IdentityKey.fromValues(state.mapper, values);
         state.inserted(key, values);
         map.putKey(key, state);
         newInTransaction.add(state);
@@ -92,7 +92,7 @@ final class SessionTransaction {
         Attribute version = state.mapper.version;
         updatedInTransaction.add(new UpdateUndo(
                 state, before, Objects.requireNonNull(state.key()), version == null ? null : before[version.index]));
-        IdentityKey newKey = state.mapper.keyFromValues(values);
+        IdentityKey newKey = IdentityKey.fromValues(state.mapper, values);
         if (!newKey.equals(state.key())) {
             map.removeKey(state.key());
             map.putKey(newKey, state);
