@@ -62,7 +62,7 @@ final class Savepoint implements Transaction {
             }
         } finally {
             transaction.undoSince(newMark, deletedMark, updateMark, startEpoch);
-            session.clearFailure();
+            session.lifecycle.clearFailure();
         }
         SessionListeners listeners = session.listeners;
         if (real) {

@@ -79,11 +79,11 @@ final class SessionFlush implements FlushContext {
             session.cascades.detachesDone();
             RelationshipSync.afterFlush(map.states(), transaction.epoch());
             listeners.fire(l -> l.afterFlush(session));
-            session.flushed();
+            session.lifecycle.flushed();
         } catch (RuntimeException | Error e) {
             work.undo();
             transaction.undoUpdatesSince(updatesBefore);
-            session.failFlush(e);
+            session.lifecycle.failFlush(e);
             if (scope != null) {
                 scope.end(inserted, updated, deleted, e);
             }

@@ -6,7 +6,6 @@ import dev.alchemy.engine.Executable;
 import dev.alchemy.engine.Result;
 import dev.alchemy.engine.Transaction;
 import dev.alchemy.exc.InvalidRequestError;
-import dev.alchemy.exc.PendingRollbackError;
 import dev.alchemy.exc.ResourceClosedError;
 import dev.alchemy.orm.EntitySelect;
 import dev.alchemy.orm.ManagedTransactionEvents;
@@ -29,15 +28,9 @@ import dev.alchemy.orm.internal.state.InstanceState;
 import dev.alchemy.orm.internal.state.SessionContext;
 import dev.alchemy.orm.internal.state.StateSet;
 import dev.alchemy.sql.ColumnElement;
-import dev.alchemy.sql.Delete;
-import dev.alchemy.sql.Insert;
-import dev.alchemy.sql.Update;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -61,7 +54,7 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
     private final Engine engine;
     final Autoflush autoflush;
     private final boolean readOnly;
-    private final boolean expireOnCommit;
+    final boolean expireOnCommit;
 
     /** The session's objects, by identity and by key. */
     final IdentityMap map = new IdentityMap();
@@ -74,19 +67,18 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
     final DetachedStates detached;
 
     final SessionTransaction transaction = new SessionTransaction(this, map);
+    /** Commit, rollback, savepoints and a failed flush's aftermath, on the session's side. */
+    final SessionLifecycle lifecycle = new SessionLifecycle(this);
+
     final SessionConnections connections;
     final Reattachment reattached = new Reattachment(this, map);
-    private final SessionFlush flusher = new SessionFlush(this, map);
-    private final BulkStatements bulk = new BulkStatements(this, map);
+    final SessionFlush flusher = new SessionFlush(this, map);
+    final BulkStatements bulk = new BulkStatements(this, map);
     private final RelationshipLoader relationshipLoader = new RelationshipLoader(this);
     private final SessionLoads loads = new SessionLoads(this, map, new ObjectLoader(this, map, relationshipLoader));
     private final SessionObjects objects = new SessionObjects(this, map);
     final Cascades cascades = new Cascades(this, relationshipLoader);
-    private final RelationshipExpiry expiry = new RelationshipExpiry(this, relationshipLoader);
-
-    private @Nullable RuntimeException failedFlush;
-    /** What failed: "flush", or "commit" when the database refused the COMMIT itself. */
-    private String failedStep = "flush";
+    final RelationshipExpiry expiry = new RelationshipExpiry(this, relationshipLoader);
 
     private @Nullable OrmObserver observer;
     /** The factory's {@code SessionEvents}, and the {@code MapperEvents} of each class. */
@@ -96,33 +88,7 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
     /** The factory's loader criteria (SQLAlchemy's with_loader_criteria). */
     private CriteriaSet criteria = CriteriaSet.NONE;
 
-    private boolean closed;
-
-    /** The streamed queries open in this session ({@code yieldPer}), released when its transaction ends. */
-    private final List<SessionStream<?>> streams = new ArrayList<>(0);
-
-    /**
-     * @param engine the engine
-     * @param autoflush whether queries flush first
-     * @param expireOnCommit whether commits expire objects
-     */
-    public SessionImpl(Engine engine, boolean autoflush, boolean expireOnCommit) {
-        this(engine, autoflush, expireOnCommit, false);
-    }
-
-    /**
-     * @param engine the engine
-     * @param autoflush whether queries flush first
-     * @param expireOnCommit whether commits expire objects
-     * @param readOnly whether the session only reads: read-only transactions, no autoflush, no flush of changes
-     */
-    public SessionImpl(Engine engine, boolean autoflush, boolean expireOnCommit, boolean readOnly) {
-        this(
-                new SessionBinds(engine, Map.of(), Map.of(), null, readOnly),
-                autoflush,
-                expireOnCommit,
-                new DetachedStates());
-    }
+    boolean closed;
 
     /**
      * @param binds which engine each statement runs on, and whether the session only reads
@@ -205,13 +171,7 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
         if (closed) {
             throw new ResourceClosedError("this session is closed; open a new one with sessionFactory.openSession()");
         }
-        if (failedFlush != null) {
-            throw new PendingRollbackError(
-                    "this session's transaction was rolled back because a " + failedStep + " failed; call "
-                            + "rollback() before using the session again. The " + failedStep + " failed with: "
-                            + failedFlush.getMessage(),
-                    failedFlush);
-        }
+        lifecycle.checkNotFailed();
     }
 
     @Override
@@ -350,38 +310,7 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
     @Override
     public Result execute(Executable statement, Map<String, ?> parameters) {
         checkUsable();
-        Objects.requireNonNull(statement, "statement");
-        if (statement instanceof EntitySelect<?>) {
-            throw new InvalidRequestError(
-                    "use session.scalars(select(Model.class)) or session.execute(EntitySelect) for objects");
-        }
-        boolean write = statement instanceof Insert || statement instanceof Update || statement instanceof Delete;
-        if (write && readOnly) {
-            throw new InvalidRequestError("this session is read-only (SessionFactory.withReadOnly): it cannot execute "
-                    + statement.getClass().getSimpleName().toUpperCase(Locale.ROOT)
-                    + "; write in a session of a factory that is not read-only");
-        }
-        autoflush.beforeQuery();
-        return connections.forStatement(null, statement, write).execute(statement, parameters);
-    }
-
-    void streamOpened(SessionStream<?> stream) {
-        streams.add(stream);
-    }
-
-    void streamClosed(SessionStream<?> stream) {
-        streams.remove(stream);
-    }
-
-    /** Releases the streams still open: their cursors end with the transaction. */
-    private void releaseStreams(String because) {
-        if (streams.isEmpty()) {
-            return;
-        }
-        for (SessionStream<?> s : new ArrayList<>(streams)) {
-            s.release(because);
-        }
-        streams.clear();
+        return loads.execute(Objects.requireNonNull(statement, "statement"), parameters);
     }
 
     // ---------------------------------------------------------------- flush
@@ -399,68 +328,12 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
         flusher.run(observer);
     }
 
-    /** After a successful flush. */
-    void flushed() {
-        autoflush.collectionsSettled();
-    }
-
-    /** A flush failed: the transaction is rolled back (or only the innermost savepoint), and the session waits. */
-    void failFlush(Throwable e) {
-        Savepoint savepoint = transaction.innermostSavepoint();
-        if (savepoint != null) {
-            // inside beginNested(): only the savepoint's work is lost; its rollback() makes the session usable again
-            try {
-                savepoint.rolledBackByFailedFlush();
-            } catch (RuntimeException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-        } else {
-            connections.closeAfter(e);
-        }
-        failedFlush = e instanceof RuntimeException r ? r : new InvalidRequestError(String.valueOf(e.getMessage()), e);
-        if (listeners.any()) {
-            listeners.fireAfterFailure(l -> l.afterRollback(this), e);
-            listeners.fireAfterFailure(l -> l.afterSoftRollback(this), e);
-        }
-    }
-
-    /** The session is usable again (after a rollback of the transaction or of the savepoint a flush failed in). */
-    void clearFailure() {
-        failedFlush = null;
-        failedStep = "flush";
-    }
-
     // ---------------------------------------------------------------- transactions
 
     @Override
     public void commit() {
         checkUsable();
-        if (listeners.any()) {
-            listeners.fire(l -> l.beforeCommit(this));
-            // listeners of the flush (afterFlushPostexec) may change objects again: flush until nothing is left, as
-            // SQLAlchemy's commit does (at most 100 times)
-            for (int i = 0; i < 100 && (i == 0 || hasChanges()); i++) {
-                flush();
-            }
-        } else {
-            flush();
-        }
-        releaseStreams("the session's transaction was committed");
-        connections.commit(e -> {
-            // the connection rolled the transaction back: what it inserted is undone by rollback(), as after a
-            // failed flush
-            failedFlush = e;
-            failedStep = "commit";
-            if (listeners.any()) {
-                listeners.fireAfterFailure(l -> l.afterRollback(this), e);
-                listeners.fireAfterFailure(l -> l.afterSoftRollback(this), e);
-            }
-        });
-        transaction.committed();
-        if (expireOnCommit) {
-            expireAll();
-        }
-        listeners.fire(l -> l.afterCommit(this));
+        lifecycle.commit();
     }
 
     @Override
@@ -468,76 +341,28 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
         if (closed) {
             throw new ResourceClosedError("this session is closed");
         }
-        // SQLAlchemy's after_rollback fires when the database rolls back; after_soft_rollback on every rollback() of a
-        // transaction, also one a failed flush rolled back already
-        boolean real = connections.current() != null;
-        boolean soft = real || failedFlush != null;
-        releaseStreams("the session's transaction was rolled back");
-        try {
-            connections.rollback();
-        } finally {
-            transaction.rolledBack();
-            clearFailure();
-        }
-        if (real) {
-            listeners.fire(l -> l.afterRollback(this));
-        }
-        if (soft) {
-            listeners.fire(l -> l.afterSoftRollback(this));
-        }
-    }
-
-    /** Objects deleted and not flushed are persistent again. */
-    void undeleteAll() {
-        for (InstanceState s : deleted) {
-            s.markPersistent();
-        }
-        deleted.clear();
-    }
-
-    /**
-     * After a rollback (of the transaction or a savepoint) undid the bookkeeping: fields show the stored values,
-     * relationships what the rows hold, and everything expires.
-     *
-     * @param since the epoch at which the rolled-back work began
-     */
-    void afterUndo(long since) {
-        autoflush.collectionsSettled();
-        SessionTransaction.revertChanges(map);
-        expiry.afterRollback(map.states(), since);
-        expireAll();
+        lifecycle.rollback();
     }
 
     @Override
     public void beforeCommit() {
-        listeners.fire(l -> l.beforeCommit(this));
+        lifecycle.beforeCommit();
     }
 
     @Override
     public void afterCommit() {
-        releaseStreams("the session's transaction was committed");
-        listeners.fire(l -> l.afterCommit(this));
+        lifecycle.afterCommit();
     }
 
     @Override
     public void afterRollback() {
-        releaseStreams("the session's transaction was rolled back");
-        listeners.fire(l -> l.afterRollback(this));
-        listeners.fire(l -> l.afterSoftRollback(this));
+        lifecycle.afterRollback();
     }
 
     @Override
     public Transaction beginNested() {
         checkUsable();
-        flush();
-        if (connections.spansSeveral()) {
-            throw new InvalidRequestError("this session's transaction spans several databases (binds); a savepoint "
-                    + "covers one: use beginNested() in a session that has used one engine so far");
-        }
-        Connection connection = connections.forNoTable();
-        Transaction savepoint = transaction.beginNested(connection.beginNested());
-        listeners.fire(l -> l.afterBegin(this, connection));
-        return savepoint;
+        return lifecycle.beginNested();
     }
 
     @Override
@@ -596,35 +421,17 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
 
     @Override
     public List<Object> newObjects() {
-        List<Object> objects = new ArrayList<>(pending.size());
-        for (InstanceState s : pending) {
-            objects.add(s.instance);
-        }
-        return Collections.unmodifiableList(objects);
+        return objects.newObjects();
     }
 
     @Override
     public List<Object> dirtyObjects() {
-        if (reattached.any()) {
-            checkUsable();
-            reattached.readSnapshots();
-        }
-        List<Object> objects = new ArrayList<>();
-        for (InstanceState s : map.persistent()) {
-            if (s.status() == ObjectState.PERSISTENT && s.snapshot() != null && s.changed(s.current()).length > 0) {
-                objects.add(s.instance);
-            }
-        }
-        return Collections.unmodifiableList(objects);
+        return objects.dirtyObjects();
     }
 
     @Override
     public List<Object> deletedObjects() {
-        List<Object> objects = new ArrayList<>(deleted.size());
-        for (InstanceState s : deleted) {
-            objects.add(s.instance);
-        }
-        return Collections.unmodifiableList(objects);
+        return objects.deletedObjects();
     }
 
     @Override
@@ -634,15 +441,7 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
 
     @Override
     public boolean isModified(Object instance) {
-        InstanceState state = map.state(Objects.requireNonNull(instance, "instance"));
-        if (state == null) {
-            return false;
-        }
-        if (state.snapshot() == null && state.status() != ObjectState.PENDING) {
-            checkUsable();
-            reattached.readSnapshots();
-        }
-        return state.status() == ObjectState.PENDING || state.changed(state.current()).length > 0;
+        return objects.isModified(Objects.requireNonNull(instance, "instance"));
     }
 
     @Override
@@ -679,25 +478,9 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
 
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        try {
-            releaseStreams("the session was closed");
-            connections.close();
-        } finally {
-            OpenSessions.closed(this);
-            // closed without a commit, the transaction rolled back: its deletes, updates and inserts did not happen
-            transaction.closed();
-            if (map.keyCount() > 0) {
-                detached.putAll(map.persistent());
-            }
-            reattached.clear();
-            map.clear();
-            bulk.clear();
-            pending.clear();
-            deleted.clear();
+        if (!closed) {
             closed = true;
+            lifecycle.close();
         }
     }
 
@@ -717,21 +500,12 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
 
     @Override
     public long count(EntitySelect<?> select) {
-        Object n = execute(
-                        withCriteria(Objects.requireNonNull(select, "select")).countStatement())
-                .scalar();
-        return n == null ? 0 : ((Number) n).longValue();
+        return loads.count(withCriteria(Objects.requireNonNull(select, "select")));
     }
 
     @Override
     public boolean exists(EntitySelect<?> select) {
-        Object found = execute(
-                        withCriteria(Objects.requireNonNull(select, "select")).existsStatement())
-                .scalar();
-        if (found instanceof Boolean b) {
-            return b;
-        }
-        return found instanceof Number n && n.intValue() != 0; // SQLite and MySQL answer 1 or 0
+        return loads.exists(withCriteria(Objects.requireNonNull(select, "select")));
     }
 
     @Override

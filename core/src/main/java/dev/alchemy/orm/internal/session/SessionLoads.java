@@ -1,5 +1,7 @@
 package dev.alchemy.orm.internal.session;
 
+import dev.alchemy.engine.Executable;
+import dev.alchemy.engine.Result;
 import dev.alchemy.exc.InvalidRequestError;
 import dev.alchemy.orm.EntitySelect;
 import dev.alchemy.orm.ObjectState;
@@ -12,7 +14,11 @@ import dev.alchemy.orm.internal.mapping.IdentityKey;
 import dev.alchemy.orm.internal.mapping.Mapper;
 import dev.alchemy.orm.internal.state.IdentityMap;
 import dev.alchemy.orm.internal.state.InstanceState;
+import dev.alchemy.sql.Delete;
+import dev.alchemy.sql.Insert;
+import dev.alchemy.sql.Update;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -135,7 +141,7 @@ final class SessionLoads {
             throw e;
         }
         SessionStream<T> stream = new SessionStream<>(session, loader, batches, requested.expungesEachBatch(), scope);
-        session.streamOpened(stream);
+        session.lifecycle.streamOpened(stream);
         return ScalarResult.streamed(stream, stream::close, batchSize);
     }
 
@@ -148,5 +154,40 @@ final class SessionLoads {
     @Nullable
     Object loaded(Mapper<?> mapper, Object id) {
         return loader.loaded(mapper, id);
+    }
+
+    /**
+     * Runs a Core statement in the session's transaction, after an autoflush.
+     *
+     * @throws InvalidRequestError for an entity select, or a write in a read-only session
+     */
+    Result execute(Executable statement, Map<String, ?> parameters) {
+        if (statement instanceof EntitySelect<?>) {
+            throw new InvalidRequestError(
+                    "use session.scalars(select(Model.class)) or session.execute(EntitySelect) for objects");
+        }
+        boolean write = statement instanceof Insert || statement instanceof Update || statement instanceof Delete;
+        if (write && session.readOnly()) {
+            throw new InvalidRequestError("this session is read-only (SessionFactory.withReadOnly): it cannot execute "
+                    + statement.getClass().getSimpleName().toUpperCase(Locale.ROOT)
+                    + "; write in a session of a factory that is not read-only");
+        }
+        session.autoflush.beforeQuery();
+        return session.connections.forStatement(null, statement, write).execute(statement, parameters);
+    }
+
+    /** @return how many rows the select matches, by the compiler's COUNT */
+    long count(EntitySelect<?> select) {
+        Object n = execute(select.countStatement(), Map.of()).scalar();
+        return n == null ? 0 : ((Number) n).longValue();
+    }
+
+    /** @return whether the select matches a row, by the compiler's EXISTS */
+    boolean exists(EntitySelect<?> select) {
+        Object found = execute(select.existsStatement(), Map.of()).scalar();
+        if (found instanceof Boolean b) {
+            return b;
+        }
+        return found instanceof Number n && n.intValue() != 0; // SQLite and MySQL answer 1 or 0
     }
 }

@@ -260,4 +260,50 @@ final class SessionObjects {
         }
         session.detached.forget(instance);
     }
+
+    /** @return the session.pending objects (SQLAlchemy's {@code session.new}) */
+    List<Object> newObjects() {
+        List<Object> found = new ArrayList<>(session.pending.size());
+        for (InstanceState s : session.pending) {
+            found.add(s.instance);
+        }
+        return Collections.unmodifiableList(found);
+    }
+
+    /** @return the persistent objects with changed attributes (SQLAlchemy's {@code session.dirty}) */
+    List<Object> dirtyObjects() {
+        if (session.reattached.any()) {
+            session.checkUsable();
+            session.reattached.readSnapshots();
+        }
+        List<Object> found = new ArrayList<>();
+        for (InstanceState s : map.persistent()) {
+            if (s.status() == ObjectState.PERSISTENT && s.snapshot() != null && s.changed(s.current()).length > 0) {
+                found.add(s.instance);
+            }
+        }
+        return Collections.unmodifiableList(found);
+    }
+
+    /** @return the objects session.deleted and not yet flushed (SQLAlchemy's {@code session.deleted}) */
+    List<Object> deletedObjects() {
+        List<Object> found = new ArrayList<>(session.deleted.size());
+        for (InstanceState s : session.deleted) {
+            found.add(s.instance);
+        }
+        return Collections.unmodifiableList(found);
+    }
+
+    /** @return whether the object is session.pending or has changed attributes (SQLAlchemy's {@code session.is_modified}) */
+    boolean isModified(Object instance) {
+        InstanceState state = map.state(instance);
+        if (state == null) {
+            return false;
+        }
+        if (state.snapshot() == null && state.status() != ObjectState.PENDING) {
+            session.checkUsable();
+            session.reattached.readSnapshots();
+        }
+        return state.status() == ObjectState.PENDING || state.changed(state.current()).length > 0;
+    }
 }

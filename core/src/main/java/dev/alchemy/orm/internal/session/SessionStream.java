@@ -137,7 +137,7 @@ final class SessionStream<T> implements Iterator<List<T>> {
             if (brought != null) {
                 loader.stopRecording(brought);
             }
-            session.streamClosed(this);
+            session.lifecycle.streamClosed(this);
             scope.end(0, 0, 0, null);
         }
     }

@@ -179,13 +179,13 @@ final class SessionTransaction {
     void rolledBack() {
         savepoints.clear();
         undeleteRows();
-        session.undeleteAll();
+        session.lifecycle.undeleteAll();
         for (InstanceState s : newInTransaction) {
             forgetInserted(s);
         }
         newInTransaction.clear();
         undoUpdatesSince(0);
-        session.afterUndo(transactionEpoch);
+        session.lifecycle.afterUndo(transactionEpoch);
         transactionEpoch = ++epoch;
     }
 
@@ -321,12 +321,12 @@ final class SessionTransaction {
             }
         }
         // beginNested() flushed, so every delete not yet flushed was asked for since the savepoint began
-        session.undeleteAll();
+        session.lifecycle.undeleteAll();
         for (InstanceState s : insertedSince) {
             forgetInserted(s);
             newInTransaction.remove(s);
         }
         undoUpdatesSince(Math.min(updateMark, updatedInTransaction.size()));
-        session.afterUndo(startEpoch);
+        session.lifecycle.afterUndo(startEpoch);
     }
 }
