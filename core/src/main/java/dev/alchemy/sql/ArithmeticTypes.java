@@ -134,7 +134,8 @@ final class ArithmeticTypes {
             return isSinglePrecision(floating) ? SqlTypes.FLOAT : floating;
         }
         if (l == Kind.NUMERIC && r == Kind.NUMERIC) {
-            return wider((NumericType) left, (NumericType) right);
+            return wider((NumericType) java.util.Objects.requireNonNull(left), (NumericType)
+                    java.util.Objects.requireNonNull(right));
         }
         return l == Kind.NUMERIC ? left : right;
     }

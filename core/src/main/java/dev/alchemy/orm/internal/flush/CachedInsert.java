@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A multi-row {@code INSERT ... VALUES (...), (...) RETURNING ...} of a batch of new objects, compiled once per
@@ -114,7 +115,7 @@ final class CachedInsert implements Executable {
             rows[r] = valuesOf.get(batch.get(r));
         }
         for (BoundParameter placeholder : placeholders) {
-            Slot slot = (Slot) placeholder.value();
+            Slot slot = (Slot) Objects.requireNonNull(placeholder.value());
             Object value = slot.column < 0 ? Integer.valueOf(slot.row) : rows[slot.row][columns.get(slot.column).index];
             parameters.add(new BoundParameter(placeholder.key(), value, true, placeholder.binder()));
         }
@@ -169,7 +170,7 @@ final class CachedInsert implements Executable {
         Values values = Values.of("imp_sen", types).data(data);
         ColumnElement<?>[] selected = new ColumnElement<?>[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
-            selected[i] = values.c("p" + i).cast((SqlType) types.get("p" + i));
+            selected[i] = values.c("p" + i).cast((SqlType) Objects.requireNonNull(types.get("p" + i)));
         }
         Select select = Select.of(selected).selectFrom(values).orderBy(values.c("sen_counter"));
         return Insert.into(table)

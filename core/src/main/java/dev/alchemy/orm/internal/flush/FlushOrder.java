@@ -17,6 +17,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -104,7 +105,9 @@ public final class FlushOrder {
                     }
                     if (!index.containsKey(parent)) {
                         visit(parent);
-                        low.put(m, Math.min(low.get(m), low.get(parent)));
+                        low.put(
+                                m,
+                                Math.min(Objects.requireNonNull(low.get(m)), Objects.requireNonNull(low.get(parent))));
                     } else if (onStack.contains(parent)) {
                         low.put(m, Math.min(low.get(m), index.get(parent)));
                     }
@@ -252,7 +255,7 @@ public final class FlushOrder {
             map.put(m, new ArrayList<>());
         }
         for (InstanceState s : level) {
-            map.get(s.mapper).add(s);
+            Objects.requireNonNull(map.get(s.mapper)).add(s);
         }
         map.values().removeIf(List::isEmpty);
         return map;

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -76,7 +77,8 @@ final class Inserts {
             for (InstanceState s : states) {
                 List<Attribute> columns = new ArrayList<>(List.of(mapper.primaryKey));
                 for (Attribute a : columnsOf(mapper, t)) {
-                    if (valuesOf.get(s)[a.index] != null || !column(table, a).hasServerDefault()) {
+                    if (Objects.requireNonNull(valuesOf.get(s))[a.index] != null
+                            || !column(table, a).hasServerDefault()) {
                         columns.add(a);
                     }
                 }
@@ -87,7 +89,7 @@ final class Inserts {
             }
         }
         for (InstanceState s : states) {
-            session.inserted(s, valuesOf.get(s));
+            session.inserted(s, Objects.requireNonNull(valuesOf.get(s)));
         }
     }
 
@@ -200,7 +202,7 @@ final class Inserts {
         String[] names = columns.stream().map(a -> a.columnName).toArray(String[]::new);
         List<Map<String, Object>> parameterSets = new ArrayList<>(rows.size());
         for (InstanceState s : rows) {
-            Object[] values = valuesOf.get(s);
+            Object[] values = Objects.requireNonNull(valuesOf.get(s));
             Map<String, Object> params = new HashMap<>();
             for (Attribute a : columns) {
                 params.put(a.columnName, values[a.index]);
@@ -210,7 +212,7 @@ final class Inserts {
         conn.execute(Insert.into(table).parameters(names), parameterSets);
         if (tell) {
             for (InstanceState s : rows) {
-                session.inserted(s, valuesOf.get(s));
+                session.inserted(s, Objects.requireNonNull(valuesOf.get(s)));
             }
         }
     }
@@ -280,12 +282,12 @@ final class Inserts {
             }
             matched = new ArrayList<>();
             for (InstanceState s : order) {
-                matched.add(byKey.get(keyOf(valuesOf.get(s), mapper)));
+                matched.add(byKey.get(keyOf(Objects.requireNonNull(valuesOf.get(s)), mapper)));
             }
         }
         for (int i = 0; i < order.size(); i++) {
             InstanceState s = order.get(i);
-            Object[] values = valuesOf.get(s);
+            Object[] values = Objects.requireNonNull(valuesOf.get(s));
             Row row = matched.get(i);
             for (int c = 0; c < returned.size(); c++) {
                 Attribute a = returned.get(c);
@@ -336,14 +338,18 @@ final class Inserts {
                 return null;
             }
         }
-        sorted.sort(Comparator.comparingLong(r -> ((Number) r.get(keyColumn)).longValue()));
+        sorted.sort(Comparator.comparingLong(r -> longKey(r, keyColumn)));
         for (int i = 1; i < n; i++) {
-            if (((Number) sorted.get(i).get(keyColumn)).longValue()
-                    == ((Number) sorted.get(i - 1).get(keyColumn)).longValue()) {
+            if (longKey(sorted.get(i), keyColumn) == longKey(sorted.get(i - 1), keyColumn)) {
                 return null;
             }
         }
         return sorted;
+    }
+
+    /** A key column's value, which {@link #sortedByKey} checked is a number. */
+    private static long longKey(Row row, int keyColumn) {
+        return ((Number) Objects.requireNonNull(row.get(keyColumn))).longValue();
     }
 
     /** The rows sorted by key when the keys are exactly n consecutive integers; null when they are not. */
@@ -352,8 +358,8 @@ final class Inserts {
         if (sorted == null) {
             return null;
         }
-        long first = ((Number) sorted.get(0).get(keyColumn)).longValue();
-        long last = ((Number) sorted.get(n - 1).get(keyColumn)).longValue();
+        long first = longKey(sorted.get(0), keyColumn);
+        long last = longKey(sorted.get(n - 1), keyColumn);
         return last - first == n - 1 ? sorted : null;
     }
 

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,7 +70,7 @@ final class InsertsByDriverKeys {
                 Class<?> type = Conversions.boxed(generatedKey.fieldType);
                 for (int i = 0; i < rows.size(); i++) {
                     Object key = Conversions.convert(first + i * keys.step(), type);
-                    valuesOf.get(rows.get(i))[generatedKey.index] = key;
+                    Objects.requireNonNull(valuesOf.get(rows.get(i)))[generatedKey.index] = key;
                     generatedKey.set(rows.get(i).instance, key);
                 }
             }
@@ -81,7 +82,7 @@ final class InsertsByDriverKeys {
         }
         if (tell) {
             for (InstanceState s : batch) {
-                session.inserted(s, valuesOf.get(s));
+                session.inserted(s, Objects.requireNonNull(valuesOf.get(s)));
             }
         }
     }
@@ -105,8 +106,9 @@ final class InsertsByDriverKeys {
         ColumnElement<?>[] select = selected.toArray(ColumnElement[]::new);
         List<Row> rows = new ArrayList<>();
         if (pk.length == 1) {
-            List<Object> keys =
-                    batch.stream().map(s -> valuesOf.get(s)[pk[0].index]).toList();
+            List<Object> keys = batch.stream()
+                    .map(s -> Objects.requireNonNull(valuesOf.get(s))[pk[0].index])
+                    .toList();
             rows.addAll(conn.execute(
                             Select.of(select).where(table.c(pk[0].columnName).in(keys)))
                     .all());
@@ -114,7 +116,7 @@ final class InsertsByDriverKeys {
             for (InstanceState s : batch) {
                 List<ColumnElement<Boolean>> match = new ArrayList<>();
                 for (Attribute a : pk) {
-                    match.add(table.c(a.columnName).eq(valuesOf.get(s)[a.index]));
+                    match.add(table.c(a.columnName).eq(Objects.requireNonNull(valuesOf.get(s))[a.index]));
                 }
                 rows.addAll(conn.execute(Select.of(select).where(BooleanClauseList.and(match)))
                         .all());
@@ -129,7 +131,7 @@ final class InsertsByDriverKeys {
             byKey.put(key, r);
         }
         for (InstanceState s : batch) {
-            Object[] values = valuesOf.get(s);
+            Object[] values = Objects.requireNonNull(valuesOf.get(s));
             List<Object> key = new ArrayList<>();
             for (Attribute a : pk) {
                 key.add(values[a.index]);

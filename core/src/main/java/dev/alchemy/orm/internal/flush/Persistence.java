@@ -123,9 +123,10 @@ final class Persistence {
                 for (int i : changed) {
                     params.put(mapper.attributes.get(i).columnName, c.current[i]);
                 }
-                keyParameters(mapper, version, c.state.snapshot(), params);
+                Object[] snapshot = Objects.requireNonNull(c.state.snapshot()); // an UPDATE is of a loaded row
+                keyParameters(mapper, version, snapshot, params);
                 if (version != null) {
-                    Object next = nextVersion(c.state.snapshot()[version.index], version);
+                    Object next = nextVersion(snapshot[version.index], version);
                     params.put(version.columnName, next);
                     c.current[version.index] = next;
                 }
@@ -151,7 +152,7 @@ final class Persistence {
 
     private static Object nextVersion(@Nullable Object current, Attribute version) {
         long next = current == null ? 1 : ((Number) current).longValue() + 1;
-        return Conversions.convert(next, Conversions.boxed(version.sqlType.javaType()));
+        return Objects.requireNonNull(Conversions.convert(next, Conversions.boxed(version.sqlType.javaType())));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -326,7 +327,7 @@ public final class UnitOfWork {
         Map<String, RelationshipProperty> relationOf = new HashMap<>();
         RelationshipSync.associationChanges(all, rowsByTable, relationOf);
         for (Map.Entry<String, Map<List<Object>, Boolean>> e : rowsByTable.entrySet()) {
-            RelationshipProperty r = relationOf.get(e.getKey());
+            RelationshipProperty r = Objects.requireNonNull(relationOf.get(e.getKey()));
             Table secondary = r.secondaryTable();
             // the owner's database, unless the association table is bound to another (then it is refused)
             Connection conn = session.writeConnection(r.owner.type, Insert.into(secondary));
@@ -334,20 +335,20 @@ public final class UnitOfWork {
             List<Map<String, Object>> deletes = new ArrayList<>();
             for (Map.Entry<List<Object>, Boolean> row : e.getValue().entrySet()) {
                 Map<String, Object> params = new HashMap<>();
-                params.put(r.joinColumn, row.getKey().get(0));
-                params.put(r.inverseColumn, row.getKey().get(1));
+                params.put(r.joinColumn(), row.getKey().get(0));
+                params.put(r.inverseColumn(), row.getKey().get(1));
                 (row.getValue() ? inserts : deletes).add(params);
             }
             if (!deletes.isEmpty()) {
                 @SuppressWarnings({"unchecked", "rawtypes"})
                 ColumnElement<Boolean>[] where = new ColumnElement[] {
-                    secondary.c(r.joinColumn).eq((ColumnElement) BindParam.required(r.joinColumn, null)),
-                    secondary.c(r.inverseColumn).eq((ColumnElement) BindParam.required(r.inverseColumn, null))
+                    secondary.c(r.joinColumn()).eq((ColumnElement) BindParam.required(r.joinColumn(), null)),
+                    secondary.c(r.inverseColumn()).eq((ColumnElement) BindParam.required(r.inverseColumn(), null))
                 };
                 conn.execute(Delete.from(secondary).where(where), deletes);
             }
             if (!inserts.isEmpty()) {
-                conn.execute(Insert.into(secondary).parameters(r.joinColumn, r.inverseColumn), inserts);
+                conn.execute(Insert.into(secondary).parameters(r.joinColumn(), r.inverseColumn()), inserts);
             }
         }
     }

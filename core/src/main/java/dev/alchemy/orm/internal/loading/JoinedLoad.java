@@ -83,9 +83,9 @@ public final class JoinedLoad {
                 if (!tables.add(secondary.fullName())) {
                     continue;
                 }
-                ColumnElement<Boolean> second = key(target, r.foreignKey).eq(secondary.c(r.inverseColumn));
+                ColumnElement<Boolean> second = key(target, r.foreignKey).eq(secondary.c(r.inverseColumn()));
                 select = select.outerJoin(
-                                secondary, mapper.column(r.referredKey).eq(secondary.c(r.joinColumn)))
+                                secondary, mapper.column(r.referredKey).eq(secondary.c(r.joinColumn())))
                         .outerJoin(target, only == null ? second : second.and(only));
             } else {
                 select = select.outerJoin(target, only == null ? on(r) : on(r).and(only));
@@ -124,8 +124,8 @@ public final class JoinedLoad {
         Table target = r.target.table;
         if (r.kind == Kind.MANY_TO_MANY) {
             Table secondary = r.secondaryTable();
-            ColumnElement<Boolean> first = r.owner.column(r.referredKey).eq(secondary.c(r.joinColumn));
-            ColumnElement<Boolean> second = key(target, r.foreignKey).eq(secondary.c(r.inverseColumn));
+            ColumnElement<Boolean> first = r.owner.column(r.referredKey).eq(secondary.c(r.joinColumn()));
+            ColumnElement<Boolean> second = key(target, r.foreignKey).eq(secondary.c(r.inverseColumn()));
             if (r.target.identityCondition() != null) {
                 second = second.and(r.target.identityCondition());
             }

@@ -145,13 +145,13 @@ public final class ObjectLoader {
                         select.select(),
                         options,
                         select.includesLoaderCriteria() ? session::loaderCriteria : null);
-        boolean joined = joinedLoad != null && !joinedLoad.joined.isEmpty();
+        JoinedLoad used = joinedLoad != null && !joinedLoad.joined.isEmpty() ? joinedLoad : null;
         return new Plan<>(
                 mapper,
                 options,
                 select.loaderOptions(),
-                joined ? joinedLoad : null,
-                joined ? joinedLoad.select : select,
+                used,
+                used != null ? used.select : select,
                 select.isPopulateExisting());
     }
 
@@ -204,7 +204,7 @@ public final class ObjectLoader {
             if (seen == null || seen.add(owner)) {
                 objects.add(mapper.type.cast(owner));
             }
-            if (joined) {
+            if (joinedLoad != null) {
                 for (JoinedLoad.Joined j : joinedLoad.joined) {
                     Mapper<?> target = j.relationship().target.layout.mapperForRow(row, j.offset());
                     Object[] values = target.layout.rowValues(row, j.offset());

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -265,7 +266,7 @@ public final class RelationshipLoader {
             }
         }
         for (Map.Entry<Object, CollectionState> e : byKey.entrySet()) {
-            e.getValue().fill(contents.get(e.getKey()));
+            e.getValue().fill(Objects.requireNonNull(contents.get(e.getKey())));
         }
         if (!next.isEmpty()) {
             List<Object> children = new ArrayList<>();
@@ -324,8 +325,8 @@ public final class RelationshipLoader {
     private void loadManyToMany(
             RelationshipProperty r, List<Object> ownerKeys, Map<Object, List<Object>> contents, List<LoadOption> next) {
         Table secondary = r.secondaryTable();
-        Select pairs = Select.of(secondary.c(r.joinColumn), secondary.c(r.inverseColumn))
-                .where(secondary.c(r.joinColumn).in(ownerKeys));
+        Select pairs = Select.of(secondary.c(r.joinColumn()), secondary.c(r.inverseColumn()))
+                .where(secondary.c(r.joinColumn()).in(ownerKeys));
         List<Object[]> links = new ArrayList<>();
         Set<Object> targetKeys = new LinkedHashSet<>();
         for (Row row : session.connectionFor(r.owner.type, pairs, false).execute(pairs)) {

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,7 +61,7 @@ final class Hierarchy {
             mapper.hierarchy = this;
             mappers.put(c, mapper);
         }
-        Mapper<?> rootMapper = mappers.get(root);
+        Mapper<?> rootMapper = Objects.requireNonNull(mappers.get(root));
         Attribute rootDiscriminator;
         try {
             rootDiscriminator = rootMapper.attribute(base.on());
@@ -217,7 +218,7 @@ final class Hierarchy {
      * (the base's columns, then each subclass's own); for joined-table inheritance the class's own table.
      */
     dev.alchemy.schema.Table defineTable(Mapper<?> mapper, MetaData metadata) {
-        Mapper<?> base = mappers.get(root);
+        Mapper<?> base = Objects.requireNonNull(mappers.get(root));
         if (joined) {
             if (mapper == base) {
                 return MapperTables.define(base, List.of(), metadata);

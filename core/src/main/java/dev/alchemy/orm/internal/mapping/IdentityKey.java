@@ -4,6 +4,7 @@ import dev.alchemy.engine.Conversions;
 import dev.alchemy.exc.ArgumentError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +29,8 @@ public record IdentityKey(Class<?> type, Object id) {
         Attribute[] pk = mapper.primaryKey;
         if (pk.length == 1) {
             return new IdentityKey(
-                    mapper.identityType, Conversions.convert(id, Conversions.boxed(pk[0].sqlType.javaType())));
+                    mapper.identityType,
+                    Objects.requireNonNull(Conversions.convert(id, Conversions.boxed(pk[0].sqlType.javaType()))));
         }
         if (!(id instanceof List<?> values) || values.size() != pk.length) {
             throw new ArgumentError(mapper.type.getSimpleName() + " has a composite primary key " + List.of(pk)

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Joined-table inheritance's tables and SELECTs for a {@link Hierarchy}: each class's own table, the chain of tables
@@ -105,7 +106,7 @@ final class JoinedTables {
                 List<String> names = chain[j].columns().stream()
                         .map(dev.alchemy.schema.Column::name)
                         .toList();
-                positions[a.index] = offsets.get(chain[j]) + names.indexOf(a.columnName);
+                positions[a.index] = Objects.requireNonNull(offsets.get(chain[j])) + names.indexOf(a.columnName);
             }
             m.table = chain[chain.length - 1];
             m.chain = chain;
@@ -136,13 +137,14 @@ final class JoinedTables {
 
     private dev.alchemy.sql.Select select(
             Mapper<?> m, Map<Class<?>, dev.alchemy.schema.Table> own, Mapper<?> rootMapper) {
-        dev.alchemy.schema.Table base = own.get(h.root);
+        dev.alchemy.schema.Table base = Objects.requireNonNull(own.get(h.root));
         dev.alchemy.sql.Select select = dev.alchemy.sql.Select.of(base);
         for (Mapper<?> k : h.mappers.values()) {
             if (k == rootMapper) {
                 continue;
             }
-            List<dev.alchemy.schema.Column<?>> columns = own.get(k.type).columns();
+            List<dev.alchemy.schema.Column<?>> columns =
+                    Objects.requireNonNull(own.get(k.type)).columns();
             if (leftOut(m, k)) {
                 // NULL in this query's layout: read after it, by key, for the rows of its class; or of another
                 // branch of the hierarchy, which has no row of this class
@@ -157,15 +159,16 @@ final class JoinedTables {
             if (k == rootMapper || leftOut(m, k)) {
                 continue;
             }
-            dev.alchemy.schema.Table t = own.get(k.type);
-            dev.alchemy.schema.Table up = own.get(h.parent(k).type);
+            dev.alchemy.schema.Table t = Objects.requireNonNull(own.get(k.type));
+            dev.alchemy.schema.Table up = Objects.requireNonNull(own.get(h.parent(k).type));
             ColumnElement<Boolean> on = null;
             for (Attribute pk : rootMapper.primaryKey) {
                 ColumnElement<Boolean> eq = t.c(pk.columnName).eq(up.c(pk.columnName));
                 on = on == null ? eq : on.and(eq);
             }
             // inner joins to the tables of the class and its superclasses, outer joins to its subclasses'
-            select = k.type.isAssignableFrom(m.type) ? select.join(t, on) : select.outerJoin(t, on);
+            ColumnElement<Boolean> joinOn = Objects.requireNonNull(on); // a key has a column
+            select = k.type.isAssignableFrom(m.type) ? select.join(t, joinOn) : select.outerJoin(t, joinOn);
         }
         return select;
     }

@@ -94,6 +94,7 @@ public final class Mapper<T> {
     /** How rows of this class's entity select are laid out and decoded. */
     public final RowLayout layout = new RowLayout(this);
 
+    @SuppressWarnings("NullAway.Init") // a hierarchy's classes get their table from the Hierarchy that builds them
     Mapper(Class<T> type, @Nullable Hierarchy inherits) {
         this.type = type;
         this.identityType = inherits == null ? type : inherits.root;

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -90,6 +91,31 @@ public final class RelationshipProperty {
     @Nullable
     public RelationshipProperty back;
 
+    /** @return a many-to-many relationship's association table name */
+    public String secondary() {
+        return manyToMany(secondary, "association table");
+    }
+
+    /** @return a many-to-many relationship's association table column referring to the owner */
+    public String joinColumn() {
+        return manyToMany(joinColumn, "join column");
+    }
+
+    /** @return a many-to-many relationship's association table column referring to the target */
+    public String inverseColumn() {
+        return manyToMany(inverseColumn, "inverse column");
+    }
+
+    private String manyToMany(@Nullable String value, String what) {
+        resolve();
+        if (value == null) {
+            throw new dev.alchemy.exc.InvalidRequestError(
+                    owner.type.getSimpleName() + "." + name + " is not a many-to-many relationship: it has no " + what);
+        }
+        return value;
+    }
+
+    @SuppressWarnings("NullAway.Init") // kind, target and keys are set by resolve(), once every class is mapped
     public RelationshipProperty(
             Mapper<?> owner, int ordinal, Field field, Relationship spec, MethodHandles.Lookup lookup) {
         this.ordinal = ordinal;
@@ -263,18 +289,18 @@ public final class RelationshipProperty {
      */
     public void defineSecondary(MetaData metadata) {
         resolve();
-        if (kind != Kind.MANY_TO_MANY || metadata.table(secondary) != null) {
+        if (kind != Kind.MANY_TO_MANY || metadata.table(secondary()) != null) {
             return;
         }
         Table.of(
-                secondary,
+                secondary(),
                 metadata,
-                Column.of(joinColumn, referredKey.sqlType)
+                Column.of(joinColumn(), referredKey.sqlType)
                         .primaryKey()
                         .autoincrement(false)
                         .references(ForeignKey.to(owner.table.fullName() + "." + referredKey.columnName)
                                 .onDelete("CASCADE")),
-                Column.of(inverseColumn, foreignKey.sqlType)
+                Column.of(inverseColumn(), foreignKey.sqlType)
                         .primaryKey()
                         .autoincrement(false)
                         .references(ForeignKey.to(target.table.fullName() + "." + foreignKey.columnName)
@@ -289,7 +315,7 @@ public final class RelationshipProperty {
         if (t == null) {
             MetaData md = new MetaData();
             defineSecondary(md);
-            t = md.table(secondary);
+            t = Objects.requireNonNull(md.table(secondary()));
             secondaryTable = t;
         }
         return t;

@@ -66,11 +66,11 @@ public final class RelatedExists implements ColumnElement<Boolean> {
             compiler.append(" \nWHERE ");
             compiler.column(owner.c(r.referredKey.columnName));
             compiler.append(" = ");
-            compiler.column(secondary.c(r.joinColumn));
+            compiler.column(secondary.c(r.joinColumn()));
             compiler.append(" AND ");
             compiler.column(target.c(r.foreignKey.columnName));
             compiler.append(" = ");
-            compiler.column(secondary.c(r.inverseColumn));
+            compiler.column(secondary.c(r.inverseColumn()));
         } else {
             compiler.table(target);
             compiler.append(" \nWHERE ");

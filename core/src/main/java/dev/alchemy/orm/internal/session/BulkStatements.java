@@ -20,6 +20,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -87,7 +88,7 @@ final class BulkStatements {
         for (Row row : session.execute(pks)) {
             keys.add(
                     mapper.primaryKey.length == 1
-                            ? new IdentityKey(mapper.identityType, row.get(0))
+                            ? new IdentityKey(mapper.identityType, Objects.requireNonNull(row.get(0)))
                             : new IdentityKey(mapper.identityType, List.copyOf(rowValues(row))));
         }
         long count = session.execute(delete).rowcount();

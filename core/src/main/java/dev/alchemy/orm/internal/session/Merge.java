@@ -44,11 +44,13 @@ final class Merge {
             // a copy of a pending object of another session would be inserted by both sessions
             session.refuseIfOwnedElsewhere(instance, "merge");
         }
-        T target = key == null ? null : session.get(mapper.type, key.id());
-        boolean isNew = target == null;
-        if (isNew) {
+        T found = key == null ? null : session.get(mapper.type, key.id());
+        boolean isNew = found == null;
+        T target;
+        if (found == null) {
             target = mapper.newInstance();
         } else {
+            target = found;
             checkMergedVersion(mapper, instance, target);
         }
         merged.put(instance, target);

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -85,7 +86,9 @@ final class SessionObjects {
                 Mapper<?> mapper = Mapper.of(object.getClass());
                 if (mapper.hasKey(object) && session.detached.contains(object)) {
                     IdentityKey key = IdentityKey.of(
-                            mapper, IdentityKey.ofInstance(mapper, object).id());
+                            mapper,
+                            Objects.requireNonNull(IdentityKey.ofInstance(mapper, object))
+                                    .id());
                     InstanceState held = map.get(key);
                     Object other = held != null ? held.instance : copies.putIfAbsent(key, object);
                     if (other != null && other != object) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,7 +84,7 @@ final class SessionStream<T> implements Iterator<List<T>> {
         if (!hasNext()) {
             throw new NoSuchElementException("no batches left");
         }
-        List<T> batch = ahead;
+        List<T> batch = Objects.requireNonNull(ahead); // hasNext() read it
         ahead = null;
         return batch;
     }

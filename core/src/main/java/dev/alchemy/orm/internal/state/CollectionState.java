@@ -2,6 +2,7 @@ package dev.alchemy.orm.internal.state;
 
 import dev.alchemy.exc.DetachedInstanceError;
 import dev.alchemy.exc.InvalidRequestError;
+import dev.alchemy.orm.internal.mapping.IdentityKey;
 import dev.alchemy.orm.internal.mapping.RelationshipProperty;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,12 +54,11 @@ public final class CollectionState {
                     + ") on the query");
         }
         if (!session.isOpen() || !session.contains(owner.instance)) {
-            throw new DetachedInstanceError(
-                    owner.mapper.type.getSimpleName() + " " + owner.key().id()
-                            + " is detached from its session, so " + relationship
-                            + " cannot be loaded lazily. Load it before the "
-                            + "session closes: use Load.selectin(...) (or Load.joined(...)) on the query, give the relationship "
-                            + "loading = Loading.SELECTIN, or read it while the session is open.");
+            throw new DetachedInstanceError(owner.mapper.type.getSimpleName() + " " + keyText(owner)
+                    + " is detached from its session, so " + relationship
+                    + " cannot be loaded lazily. Load it before the "
+                    + "session closes: use Load.selectin(...) (or Load.joined(...)) on the query, give the relationship "
+                    + "loading = Loading.SELECTIN, or read it while the session is open.");
         }
         session.loadCollection(this);
     }
@@ -178,5 +178,10 @@ public final class CollectionState {
     /** A relationship collection that belongs to the session. */
     public interface Tracked {
         public CollectionState state();
+    }
+
+    private static String keyText(InstanceState state) {
+        IdentityKey key = state.key();
+        return key == null ? "(without a key)" : String.valueOf(key.id());
     }
 }
