@@ -7,6 +7,7 @@ import dev.alchemy.orm.internal.mapping.MapperListeners;
 import dev.alchemy.orm.internal.session.DetachedStates;
 import dev.alchemy.orm.internal.session.SessionBinds;
 import dev.alchemy.orm.internal.session.SessionImpl;
+import dev.alchemy.orm.internal.session.SessionOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +84,7 @@ public final class SessionFactory {
     private final Engine engine;
     private final Settings settings;
     private final SessionBinds binds;
+    private final SessionOptions options;
     /** Which objects of this factory's sessions are detached; shared by the with... copies, which open sessions alike. */
     private final DetachedStates detached;
 
@@ -101,6 +103,13 @@ public final class SessionFactory {
         this.detached = detached;
         this.binds = new SessionBinds(
                 engine, settings.modelBinds, settings.tableBinds, settings.resolver, settings.readOnly);
+        this.options = SessionOptions.of(
+                settings.autoflush,
+                settings.expireOnCommit,
+                settings.observer,
+                settings.sessionEvents,
+                settings.mapperEvents,
+                settings.criteria);
     }
 
     /** A copy of this factory with one setting changed; it shares the registry of detached objects. */
@@ -283,15 +292,7 @@ public final class SessionFactory {
      * @return a new session; close it when done
      */
     public Session openSession() {
-        Settings s = settings;
-        SessionImpl session = new SessionImpl(binds, s.autoflush, s.expireOnCommit, detached);
-        if (!s.sessionEvents.isEmpty() || s.mapperEvents.any()) {
-            session.listenedBy(s.sessionEvents, s.mapperEvents);
-        }
-        if (s.criteria.any()) {
-            session.withLoaderCriteria(s.criteria);
-        }
-        return s.observer == null ? session : session.observedBy(s.observer);
+        return new SessionImpl(binds, options, detached);
     }
 
     /**

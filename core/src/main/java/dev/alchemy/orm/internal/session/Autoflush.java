@@ -32,7 +32,7 @@ final class Autoflush {
 
     /** Flushes before a query when there is anything to flush. */
     void beforeQuery() {
-        if (!enabled || session.readOnly() || suspended > 0 || session.flushing()) {
+        if (!enabled || session.readOnly || suspended > 0 || session.flusher.running()) {
             return;
         }
         if (session.pending.isEmpty() && session.deleted.isEmpty() && !anyModified()) {

@@ -42,7 +42,7 @@ final class Merge {
         IdentityKey key = IdentityKey.ofInstance(mapper, instance);
         if (key == null) {
             // a copy of a pending object of another session would be inserted by both sessions
-            session.refuseIfOwnedElsewhere(instance, "merge");
+            session.objects.refuseIfOwnedElsewhere(instance, "merge");
         }
         T found = key == null ? null : session.get(mapper.type, key.id());
         boolean isNew = found == null;
@@ -90,7 +90,7 @@ final class Merge {
         Object merging = version.getRaw(copy);
         Object existing = version.getRaw(persistent);
         if (!unsetVersion(version, merging) && !version.sameValue(merging, existing)) {
-            throw new StaleDataError("version " + merging + " of the merged " + SessionImpl.describe(copy, mapper)
+            throw new StaleDataError("version " + merging + " of the merged " + SessionObjects.describe(copy, mapper)
                     + " does not match the stored version " + existing + " (" + mapper.type.getSimpleName() + "."
                     + version.name + "): the row was changed by another transaction since this copy was read, and "
                     + "merging it would overwrite that change. Reload the object and apply the edit again, or leave "

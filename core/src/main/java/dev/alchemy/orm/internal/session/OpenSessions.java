@@ -44,7 +44,7 @@ public final class OpenSessions {
             SessionImpl other = it.next().get();
             if (other == null) {
                 it.remove(); // never closed, and gone
-            } else if (other != asking && other.holds(instance)) {
+            } else if (other != asking && other.objects.holds(instance)) {
                 return other;
             }
         }

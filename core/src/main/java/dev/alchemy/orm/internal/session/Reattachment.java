@@ -117,7 +117,7 @@ final class Reattachment {
             // before it writes cannot take the write lock once another one committed meanwhile ("database is
             // locked"), where a transaction that begins with its UPDATE waits for the lock and then finds the
             // version conflict it should report.
-            try (Connection reader = session.engine().connect()) {
+            try (Connection reader = session.engine.connect()) {
                 readSnapshots(byMapper, reader);
             }
         }

@@ -41,7 +41,7 @@ final class Savepoint implements Transaction {
         if (!active) {
             throw new InvalidRequestError("this savepoint is no longer active; it was released or rolled back");
         }
-        SessionListeners listeners = session.listeners;
+        SessionListeners listeners = session.options.listeners;
         listeners.fire(l -> l.beforeCommit(session));
         session.flush();
         end();
@@ -64,7 +64,7 @@ final class Savepoint implements Transaction {
             transaction.undoSince(newMark, deletedMark, updateMark, startEpoch);
             session.lifecycle.clearFailure();
         }
-        SessionListeners listeners = session.listeners;
+        SessionListeners listeners = session.options.listeners;
         if (real) {
             listeners.fire(l -> l.afterRollback(session));
         }

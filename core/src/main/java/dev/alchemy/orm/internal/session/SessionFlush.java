@@ -45,7 +45,7 @@ final class SessionFlush implements FlushContext {
      */
     void run(@Nullable OrmObserver observer) {
         running = true;
-        SessionListeners listeners = session.listeners;
+        SessionListeners listeners = session.options.listeners;
         if (listeners.any()) {
             // SQLAlchemy's before_flush, for a flush with something to write; what the listeners add, change or
             // delete is part of this flush (running already: a query of theirs does not flush)

@@ -5,19 +5,15 @@ import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.Executable;
 import dev.alchemy.engine.Result;
 import dev.alchemy.engine.Transaction;
-import dev.alchemy.exc.InvalidRequestError;
 import dev.alchemy.exc.ResourceClosedError;
 import dev.alchemy.orm.EntitySelect;
 import dev.alchemy.orm.ManagedTransactionEvents;
 import dev.alchemy.orm.ObjectState;
-import dev.alchemy.orm.OrmObserver;
 import dev.alchemy.orm.Query;
 import dev.alchemy.orm.ScalarResult;
 import dev.alchemy.orm.Session;
-import dev.alchemy.orm.SessionEvents;
 import dev.alchemy.orm.internal.loading.ObjectLoader;
 import dev.alchemy.orm.internal.loading.RelationshipLoader;
-import dev.alchemy.orm.internal.mapping.CriteriaSet;
 import dev.alchemy.orm.internal.mapping.Mapper;
 import dev.alchemy.orm.internal.mapping.MapperListeners;
 import dev.alchemy.orm.internal.relationships.Cascades;
@@ -51,10 +47,9 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
     /** A number naming this session in messages ("already attached to session 3"), as SQLAlchemy's hash_key. */
     final long id = IDS.incrementAndGet();
 
-    private final Engine engine;
+    final Engine engine;
     final Autoflush autoflush;
-    private final boolean readOnly;
-    final boolean expireOnCommit;
+    final boolean readOnly;
 
     /** The session's objects, by identity and by key. */
     final IdentityMap map = new IdentityMap();
@@ -76,93 +71,42 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
     final BulkStatements bulk = new BulkStatements(this, map);
     private final RelationshipLoader relationshipLoader = new RelationshipLoader(this);
     private final SessionLoads loads = new SessionLoads(this, map, new ObjectLoader(this, map, relationshipLoader));
-    private final SessionObjects objects = new SessionObjects(this, map);
+    final SessionObjects objects = new SessionObjects(this, map);
     final Cascades cascades = new Cascades(this, relationshipLoader);
     final RelationshipExpiry expiry = new RelationshipExpiry(this, relationshipLoader);
 
-    private @Nullable OrmObserver observer;
-    /** The factory's {@code SessionEvents}, and the {@code MapperEvents} of each class. */
-    SessionListeners listeners = SessionListeners.NONE;
-
-    private MapperListeners mapperListeners = MapperListeners.NONE;
-    /** The factory's loader criteria (SQLAlchemy's with_loader_criteria). */
-    private CriteriaSet criteria = CriteriaSet.NONE;
+    /** The factory's observer, listeners and loader criteria. */
+    final SessionOptions options;
 
     boolean closed;
 
     /**
      * @param binds which engine each statement runs on, and whether the session only reads
-     * @param autoflush whether queries flush first
-     * @param expireOnCommit whether commits expire objects
+     * @param options autoflush, expire on commit, the observer, listeners and loader criteria of the factory
      * @param detached the detached objects of the session's factory
      */
-    public SessionImpl(SessionBinds binds, boolean autoflush, boolean expireOnCommit, DetachedStates detached) {
+    public SessionImpl(SessionBinds binds, SessionOptions options, DetachedStates detached) {
         Objects.requireNonNull(binds, "binds");
+        this.options = Objects.requireNonNull(options, "options");
         this.detached = Objects.requireNonNull(detached, "detached");
         this.engine = binds.engine();
-        this.autoflush = new Autoflush(this, map, autoflush);
-        this.expireOnCommit = expireOnCommit;
+        this.autoflush = new Autoflush(this, map, options.autoflush);
         this.readOnly = binds.readOnly();
         this.connections = new SessionConnections(binds, readOnly, transaction::savepointOpen);
-        OpenSessions.opened(this);
-    }
-
-    /**
-     * Tells the observer about this session's flushes and queries; called by the {@code SessionFactory} that opens it.
-     *
-     * @param observer the observer
-     * @return this session
-     */
-    public SessionImpl observedBy(OrmObserver observer) {
-        this.observer = Objects.requireNonNull(observer, "observer");
-        return this;
-    }
-
-    /**
-     * Tells listeners about this session's transactions, flushes, statements and objects; called by the
-     * {@code SessionFactory} that opens it.
-     *
-     * @param sessionEvents the session listeners, in order
-     * @param mapperEvents the listeners to the objects of each class
-     * @return this session
-     */
-    public SessionImpl listenedBy(List<SessionEvents> sessionEvents, MapperListeners mapperEvents) {
-        this.listeners = SessionListeners.of(sessionEvents);
-        this.mapperListeners = Objects.requireNonNull(mapperEvents, "mapperEvents");
-        if (listeners.any()) {
-            connections.onBegin(c -> listeners.afterBegin(this, c));
+        if (options.listeners.any()) {
+            connections.onBegin(c -> options.listeners.afterBegin(this, c));
         }
-        return this;
+        OpenSessions.opened(this);
     }
 
     @Override
     public MapperListeners mapperListeners() {
-        return mapperListeners;
-    }
-
-    /**
-     * Gives the SELECTs of this session the factory's loader criteria; called by the {@code SessionFactory}.
-     *
-     * @param criteria the criteria
-     * @return this session
-     */
-    public SessionImpl withLoaderCriteria(CriteriaSet criteria) {
-        this.criteria = Objects.requireNonNull(criteria, "criteria");
-        return this;
+        return options.mapperListeners;
     }
 
     @Override
     public @Nullable ColumnElement<Boolean> loaderCriteria(Mapper<?> mapper) {
-        return criteria.any() ? criteria.condition(mapper) : null;
-    }
-
-    /** @return the select with the loader criteria of its class, unless it leaves them out */
-    <T> EntitySelect<T> withCriteria(EntitySelect<T> select) {
-        if (!criteria.any() || !select.includesLoaderCriteria()) {
-            return select;
-        }
-        ColumnElement<Boolean> condition = criteria.condition(Mapper.of(select.type()));
-        return condition == null ? select : select.where(condition);
+        return options.loaderCriteria(mapper);
     }
 
     // ---------------------------------------------------------------- state
@@ -179,23 +123,6 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
         return connections.forStatement(model, statement, write);
     }
 
-    Engine engine() {
-        return engine;
-    }
-
-    boolean readOnly() {
-        return readOnly;
-    }
-
-    boolean flushing() {
-        return flusher.running();
-    }
-
-    @Nullable
-    OrmObserver observer() {
-        return observer;
-    }
-
     @Override
     public void add(Object instance) {
         checkUsable();
@@ -205,31 +132,13 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
     @Override
     public void addAll(Collection<?> instances) {
         checkUsable();
-        map.reserve(instances.size());
-        for (Object instance : instances) {
-            Objects.requireNonNull(instance, "an element of instances");
-        }
-        objects.add(instances);
+        objects.addAll(instances);
     }
 
     @Override
     public void delete(Object instance) {
         checkUsable();
         objects.delete(Objects.requireNonNull(instance, "instance"));
-    }
-
-    /** See {@link SessionObjects#refuseIfOwnedElsewhere}. */
-    void refuseIfOwnedElsewhere(Object instance, String what) {
-        objects.refuseIfOwnedElsewhere(instance, what);
-    }
-
-    /** @return whether this session holds the object: pending, persistent, or deleted in its transaction */
-    boolean holds(Object instance) {
-        return objects.holds(instance);
-    }
-
-    static String describe(Object instance, Mapper<?> mapper) {
-        return SessionObjects.describe(instance, mapper);
     }
 
     @Override
@@ -325,7 +234,7 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
             flusher.refuseChangesWhenReadOnly();
             return;
         }
-        flusher.run(observer);
+        flusher.run(options.observer);
     }
 
     // ---------------------------------------------------------------- transactions
@@ -375,28 +284,17 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
     @Override
     public void refresh(Object instance) {
         checkUsable();
-        loads.refresh(requirePersistent(instance, "refresh"));
-    }
-
-    private InstanceState requirePersistent(Object instance, String what) {
-        InstanceState state = map.state(Objects.requireNonNull(instance, "instance"));
-        if (state == null || state.key() == null) {
-            throw new InvalidRequestError("cannot " + what + " "
-                    + instance.getClass().getSimpleName() + ": it is not persistent in this session");
-        }
-        return state;
+        loads.refresh(objects.requirePersistent(instance, "refresh"));
     }
 
     @Override
     public void expire(Object instance) {
-        requirePersistent(instance, "expire").expire();
+        objects.requirePersistent(instance, "expire").expire();
     }
 
     @Override
     public void expireAll() {
-        for (InstanceState s : map.persistent()) {
-            s.expire();
-        }
+        objects.expireAll();
     }
 
     @Override
@@ -489,23 +387,23 @@ public final class SessionImpl implements Session, SessionContext, ManagedTransa
     @Override
     public long bulkUpdate(EntitySelect<?> select, Map<String, ?> values) {
         checkUsable();
-        return bulk.update(withCriteria(select), values);
+        return bulk.update(options.withCriteria(select), values);
     }
 
     @Override
     public long bulkDelete(EntitySelect<?> select) {
         checkUsable();
-        return bulk.delete(withCriteria(select));
+        return bulk.delete(options.withCriteria(select));
     }
 
     @Override
     public long count(EntitySelect<?> select) {
-        return loads.count(withCriteria(Objects.requireNonNull(select, "select")));
+        return loads.count(options.withCriteria(Objects.requireNonNull(select, "select")));
     }
 
     @Override
     public boolean exists(EntitySelect<?> select) {
-        return loads.exists(withCriteria(Objects.requireNonNull(select, "select")));
+        return loads.exists(options.withCriteria(Objects.requireNonNull(select, "select")));
     }
 
     @Override

@@ -61,9 +61,9 @@ final class SessionLifecycle {
             session.connections.closeAfter(e);
         }
         failedFlush = e instanceof RuntimeException r ? r : new InvalidRequestError(String.valueOf(e.getMessage()), e);
-        if (session.listeners.any()) {
-            session.listeners.fireAfterFailure(l -> l.afterRollback(session), e);
-            session.listeners.fireAfterFailure(l -> l.afterSoftRollback(session), e);
+        if (session.options.listeners.any()) {
+            session.options.listeners.fireAfterFailure(l -> l.afterRollback(session), e);
+            session.options.listeners.fireAfterFailure(l -> l.afterSoftRollback(session), e);
         }
     }
 
@@ -74,8 +74,8 @@ final class SessionLifecycle {
     }
 
     void commit() {
-        if (session.listeners.any()) {
-            session.listeners.fire(l -> l.beforeCommit(session));
+        if (session.options.listeners.any()) {
+            session.options.listeners.fire(l -> l.beforeCommit(session));
             // listeners of the flush (afterFlushPostexec) may change objects again: flush until nothing is left, as
             // SQLAlchemy's commit does (at most 100 times)
             for (int i = 0; i < 100 && (i == 0 || session.hasChanges()); i++) {
@@ -90,16 +90,16 @@ final class SessionLifecycle {
             // failed flush
             failedFlush = e;
             failedStep = "commit";
-            if (session.listeners.any()) {
-                session.listeners.fireAfterFailure(l -> l.afterRollback(session), e);
-                session.listeners.fireAfterFailure(l -> l.afterSoftRollback(session), e);
+            if (session.options.listeners.any()) {
+                session.options.listeners.fireAfterFailure(l -> l.afterRollback(session), e);
+                session.options.listeners.fireAfterFailure(l -> l.afterSoftRollback(session), e);
             }
         });
         session.transaction.committed();
-        if (session.expireOnCommit) {
+        if (session.options.expireOnCommit) {
             session.expireAll();
         }
-        session.listeners.fire(l -> l.afterCommit(session));
+        session.options.listeners.fire(l -> l.afterCommit(session));
     }
 
     void rollback() {
@@ -115,10 +115,10 @@ final class SessionLifecycle {
             clearFailure();
         }
         if (real) {
-            session.listeners.fire(l -> l.afterRollback(session));
+            session.options.listeners.fire(l -> l.afterRollback(session));
         }
         if (soft) {
-            session.listeners.fire(l -> l.afterSoftRollback(session));
+            session.options.listeners.fire(l -> l.afterSoftRollback(session));
         }
     }
 
@@ -144,18 +144,18 @@ final class SessionLifecycle {
     }
 
     void beforeCommit() {
-        session.listeners.fire(l -> l.beforeCommit(session));
+        session.options.listeners.fire(l -> l.beforeCommit(session));
     }
 
     void afterCommit() {
         releaseStreams("the session's transaction was committed");
-        session.listeners.fire(l -> l.afterCommit(session));
+        session.options.listeners.fire(l -> l.afterCommit(session));
     }
 
     void afterRollback() {
         releaseStreams("the session's transaction was rolled back");
-        session.listeners.fire(l -> l.afterRollback(session));
-        session.listeners.fire(l -> l.afterSoftRollback(session));
+        session.options.listeners.fire(l -> l.afterRollback(session));
+        session.options.listeners.fire(l -> l.afterSoftRollback(session));
     }
 
     Transaction beginNested() {
@@ -166,7 +166,7 @@ final class SessionLifecycle {
         }
         Connection connection = session.connections.forNoTable();
         Transaction savepoint = session.transaction.beginNested(connection.beginNested());
-        session.listeners.fire(l -> l.afterBegin(session, connection));
+        session.options.listeners.fire(l -> l.afterBegin(session, connection));
         return savepoint;
     }
 

@@ -91,7 +91,7 @@ final class SessionLoads {
     /** Runs an entity select, after an autoflush, and tells the observer. */
     <T> List<T> load(EntitySelect<T> select, Map<String, ?> parameters, boolean overwrite, int kind) {
         select = prepare(select, kind);
-        OrmObserver o = session.observer();
+        OrmObserver o = session.options.observer;
         if (o == null) {
             return loadRows(select, parameters, overwrite);
         }
@@ -110,9 +110,9 @@ final class SessionLoads {
     /** The statement as it runs: with the loader criteria of its class, and as {@code ormExecute} listeners left it. */
     private <T> EntitySelect<T> prepare(EntitySelect<T> select, int kind) {
         if (kind != REFRESH) { // refresh reads an object the session holds, by its key, as SQLAlchemy's does
-            select = session.withCriteria(select);
+            select = session.options.withCriteria(select);
         }
-        SessionListeners listeners = session.listeners;
+        SessionListeners listeners = session.options.listeners;
         if (listeners.any()) {
             session.checkUsable();
             select = listeners.ormExecute(
@@ -129,7 +129,7 @@ final class SessionLoads {
         EntitySelect<T> select = prepare(requested, QUERY);
         session.checkUsable();
         session.autoflush.beforeQuery();
-        OrmObserver o = session.observer();
+        OrmObserver o = session.options.observer;
         OrmObserver.Scope scope = o == null ? OrmObserver.Scope.NONE : o.queryStarting(select.type(), "select");
         // how to stream is the application's request, whatever a listener made of the statement
         int batchSize = requested.yieldPerSize();
@@ -167,7 +167,7 @@ final class SessionLoads {
                     "use session.scalars(select(Model.class)) or session.execute(EntitySelect) for objects");
         }
         boolean write = statement instanceof Insert || statement instanceof Update || statement instanceof Delete;
-        if (write && session.readOnly()) {
+        if (write && session.readOnly) {
             throw new InvalidRequestError("this session is read-only (SessionFactory.withReadOnly): it cannot execute "
                     + statement.getClass().getSimpleName().toUpperCase(Locale.ROOT)
                     + "; write in a session of a factory that is not read-only");

@@ -38,6 +38,15 @@ final class SessionObjects {
     /** Whether an add is running: the objects its cascade adds are checked with it, not on their own. */
     private int adding;
 
+    /** {@code session.addAll()}: each object must be non-null; the identity map makes room for them first. */
+    void addAll(Collection<?> instances) {
+        map.reserve(instances.size());
+        for (Object instance : instances) {
+            Objects.requireNonNull(instance, "an element of instances");
+        }
+        add(instances);
+    }
+
     /**
      * Adds objects and, along save-update cascades, the objects they reach; all or nothing, as far as clashes go: a
      * graph that holds a second copy of a row this session has an object for is refused before anything is added.
@@ -308,5 +317,22 @@ final class SessionObjects {
             session.reattached.readSnapshots();
         }
         return state.status() == ObjectState.PENDING || state.changed(state.current()).length > 0;
+    }
+
+    /** @return the state of a persistent object of this session; refuses any other object, naming the operation */
+    InstanceState requirePersistent(Object instance, String what) {
+        InstanceState state = map.state(Objects.requireNonNull(instance, "instance"));
+        if (state == null || state.key() == null) {
+            throw new InvalidRequestError("cannot " + what + " "
+                    + instance.getClass().getSimpleName() + ": it is not persistent in this session");
+        }
+        return state;
+    }
+
+    /** Expires every persistent object: the next access of each loads it again. */
+    void expireAll() {
+        for (InstanceState s : map.persistent()) {
+            s.expire();
+        }
     }
 }
