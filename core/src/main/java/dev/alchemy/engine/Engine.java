@@ -146,6 +146,27 @@ public interface Engine extends AutoCloseable {
         return retry.run(() -> inTransaction(work));
     }
 
+    /**
+     * Begins, as immediate, a transaction that someone else manages on one of this engine's JDBC connections (Spring's
+     * {@code DataSourceTransactionManager}, say): it waits its turn behind this engine's other immediate transactions,
+     * in arrival order, then takes the database's write lock (SQLite's {@code BEGIN IMMEDIATE}). The engine's own
+     * transactions queue the same way when {@link EngineOptions#immediateTransactions()} is on; taking the turn here
+     * keeps one fair queue for both, where SQLite's busy handler alone lets a waiter lose every round until its busy
+     * timeout. On a database without immediate transactions it does nothing and returns {@link WriteTurn#NONE}.
+     *
+     * <pre>{@code
+     * try (WriteTurn turn = engine.beginImmediate(jdbc)) { ...; jdbc.commit(); }
+     * }</pre>
+     *
+     * @param jdbc a connection from {@link #dataSource()} with auto-commit off and nothing run in its transaction yet
+     * @return the turn; close it once the transaction has committed or rolled back
+     * @throws dev.alchemy.exc.OperationalError when the turn or the lock did not come within the busy timeout
+     */
+    default WriteTurn beginImmediate(java.sql.Connection jdbc) {
+        throw new dev.alchemy.exc.InvalidRequestError(
+                getClass().getName() + " does not queue immediate transactions; begin them with begin()");
+    }
+
     /** @return the dialect that speaks to this engine's database */
     EngineDialect dialect();
 

@@ -13,6 +13,7 @@ import dev.alchemy.engine.StatementEvent;
 import dev.alchemy.engine.StreamingResult;
 import dev.alchemy.engine.Transaction;
 import dev.alchemy.engine.ValueBinder;
+import dev.alchemy.engine.WriteTurn;
 import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.exc.DBAPIError;
 import dev.alchemy.exc.DataError;
@@ -32,7 +33,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /** A connection: executes compiled statements and keeps the transaction state. */
@@ -54,7 +54,8 @@ final class DefaultConnection implements Connection {
     private @Nullable Root explicit;
     private boolean inTransaction;
     /** Whether this connection's transaction holds the engine's place in the write queue (immediate transactions). */
-    private boolean holdsWriteLock;
+    /** The engine's write turn this connection's immediate transaction holds, or null. */
+    private @Nullable WriteTurn writeTurn;
     /** The first statement that failed in the current transaction (or since the savepoint that undid it). */
     private @Nullable DBAPIError failure;
     /** The error after which the database rolled back the whole transaction by itself (SQLite, on a full disk). */
@@ -585,36 +586,9 @@ final class DefaultConnection implements Connection {
         return readOnly;
     }
 
-    /**
-     * Takes the database's write lock for the transaction about to begin. This engine's own transactions first queue
-     * for it fairly in Java: SQLite's busy handler polls with growing sleeps, so under steady contention one waiter
-     * can lose every round until its busy timeout expires even though the lock is free most of the time.
-     */
+    /** Takes the database's write lock for the transaction about to begin, in the engine's queue. */
     private void beginImmediate() {
-        Duration timeout = engine.options().busyTimeout();
-        boolean queued;
-        try {
-            queued = engine.writeQueue().tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OperationalError("interrupted while waiting for the write lock", "BEGIN IMMEDIATE", null, e);
-        }
-        if (!queued) {
-            throw new OperationalError(
-                    "database is locked: other transactions of this engine held the write lock for longer than the "
-                            + "busy timeout (" + timeout.toMillis() + " ms); keep write transactions short, or raise "
-                            + "EngineOptions.busyTimeout",
-                    "BEGIN IMMEDIATE",
-                    null,
-                    null);
-        }
-        try {
-            dialect.beginImmediate(jdbc);
-        } catch (SQLException | RuntimeException e) {
-            engine.writeQueue().release();
-            throw e instanceof SQLException s ? dialect.translate(s, "BEGIN IMMEDIATE", null) : (RuntimeException) e;
-        }
-        holdsWriteLock = true;
+        writeTurn = engine.beginImmediate(jdbc);
     }
 
     @Override
@@ -696,9 +670,10 @@ final class DefaultConnection implements Connection {
         if (readOnlyApplied) {
             endReadOnly();
         }
-        if (holdsWriteLock) {
-            holdsWriteLock = false;
-            engine.writeQueue().release();
+        WriteTurn turn = writeTurn;
+        if (turn != null) {
+            writeTurn = null;
+            turn.close();
         }
         failure = null;
         if (explicit != null) {

@@ -9,15 +9,19 @@ import dev.alchemy.engine.StatementCache;
 import dev.alchemy.engine.StatementEvent;
 import dev.alchemy.engine.StatementListener;
 import dev.alchemy.engine.URL;
+import dev.alchemy.engine.WriteTurn;
 import dev.alchemy.exc.InvalidRequestError;
 import dev.alchemy.exc.NoSuchModuleError;
 import dev.alchemy.exc.OperationalError;
 import dev.alchemy.exc.ResourceClosedError;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -123,9 +127,42 @@ public final class DefaultEngine implements Engine {
         return statementCaches;
     }
 
-    /** @return the queue for the write lock of immediate transactions */
-    Semaphore writeQueue() {
-        return writeQueue;
+    @Override
+    public WriteTurn beginImmediate(java.sql.Connection jdbc) {
+        Objects.requireNonNull(jdbc, "jdbc");
+        EngineDialect d = dialect();
+        if (!d.supportsImmediateTransactions()) {
+            return WriteTurn.NONE;
+        }
+        Duration timeout = options.busyTimeout();
+        boolean queued;
+        try {
+            queued = writeQueue.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationalError("interrupted while waiting for the write lock", "BEGIN IMMEDIATE", null, e);
+        }
+        if (!queued) {
+            throw new OperationalError(
+                    "database is locked: other transactions of this engine held the write lock for longer than the "
+                            + "busy timeout (" + timeout.toMillis() + " ms); keep write transactions short, or raise "
+                            + "EngineOptions.busyTimeout",
+                    "BEGIN IMMEDIATE",
+                    null,
+                    null);
+        }
+        try {
+            d.beginImmediate(jdbc);
+        } catch (SQLException | RuntimeException e) {
+            writeQueue.release();
+            throw e instanceof SQLException s ? d.translate(s, "BEGIN IMMEDIATE", null) : (RuntimeException) e;
+        }
+        AtomicBoolean held = new AtomicBoolean(true);
+        return () -> {
+            if (held.compareAndSet(true, false)) {
+                writeQueue.release();
+            }
+        };
     }
 
     @Override
