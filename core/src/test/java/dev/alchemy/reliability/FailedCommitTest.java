@@ -10,6 +10,7 @@ import dev.alchemy.engine.EngineOptions;
 import dev.alchemy.exc.DBAPIError;
 import dev.alchemy.exc.IntegrityError;
 import dev.alchemy.exc.InvalidRequestError;
+import dev.alchemy.exc.OperationalError;
 import dev.alchemy.exc.PendingRollbackError;
 import dev.alchemy.orm.Column;
 import dev.alchemy.orm.ObjectState;
@@ -20,18 +21,24 @@ import dev.alchemy.testing.OnDatabases;
 import dev.alchemy.testing.TestDatabase;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
 /**
- * A COMMIT the database refuses (here: a {@code DEFERRABLE INITIALLY DEFERRED} foreign key, checked only at COMMIT)
- * leaves nothing behind: not on the pooled connection, where a later, unrelated transaction would otherwise commit
+ * A COMMIT the database refuses leaves nothing behind: not on the pooled connection, where a later, unrelated transaction would otherwise commit
  * the rejected rows, and not in the Session, which then needs {@code rollback()} as after a failed flush. The engine
  * has one pooled connection, so the next transaction runs on the very connection whose COMMIT failed.
+ *
+ * <p>What refuses the COMMIT: on SQLite and PostgreSQL a {@code DEFERRABLE INITIALLY DEFERRED} foreign key, checked
+ * only at COMMIT ({@code IntegrityError}); SQLite then keeps the transaction open, PostgreSQL ends it. MariaDB has no
+ * deferred constraints: there a backup's {@code BACKUP STAGE BLOCK_COMMIT}, held by another connection, makes the
+ * COMMIT time out ({@code OperationalError}, error 1205) and the server roll the transaction back; the foreign key is
+ * left out there, so the same rows can be written. Last, on PostgreSQL and MariaDB, the server ends the connection
+ * under an open transaction, and the COMMIT fails.
  */
-// MariaDB has no deferred constraints, so no COMMIT it refuses that this suite could use: still to adapt, issue 20
-@OnDatabases({TestDatabase.Kind.SQLITE, TestDatabase.Kind.POSTGRESQL})
+@OnDatabases
 class FailedCommitTest {
 
     @Table(name = "parents")
@@ -69,18 +76,40 @@ class FailedCommitTest {
 
     @BeforeEach
     void open() {
-        engine = db.createEngine(EngineOptions.defaults().poolSize(1));
+        EngineOptions options = EngineOptions.defaults().poolSize(1);
+        engine = db.isMariadb()
+                ? Engine.create(db.url() + "?" + ServerSideFailures.NO_LOCK_WAIT, options)
+                : db.createEngine(options);
+        String reference = db.isMariadb() ? "" : " REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED";
         engine.useTransaction(conn -> {
             conn.execute(text("CREATE TABLE parents (id INTEGER PRIMARY KEY)"));
             conn.execute(text("CREATE TABLE children (id " + db.autoincrementPrimaryKey() + ", parent_id INTEGER"
-                    + " REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED)"));
+                    + reference + ")"));
         });
         sessions = new SessionFactory(engine);
     }
 
     @AfterEach
     void clean() {
+        engine.dispose();
         db.reset();
+    }
+
+    /** What the database raises for the refused COMMIT: see the class comment. */
+    private Class<? extends DBAPIError> refusal() {
+        return db.isMariadb() ? OperationalError.class : IntegrityError.class;
+    }
+
+    /**
+     * Commits a transaction that wrote a child of parent 99, which does not exist: SQLite and PostgreSQL refuse it
+     * for the deferred foreign key; on MariaDB the commit runs while a backup blocks commits.
+     */
+    private void refusedCommit(Runnable commit) {
+        if (db.isMariadb()) {
+            ServerSideFailures.refusingCommits(db, commit);
+        } else {
+            commit.run();
+        }
     }
 
     private long count(String table) {
@@ -101,7 +130,7 @@ class FailedCommitTest {
     void aRefusedCommitIsRolledBackOnTheConnection() {
         try (Connection conn = engine.connect()) {
             conn.execute(text("INSERT INTO children (parent_id) VALUES (99)"));
-            assertThatThrownBy(conn::commit).isInstanceOf(IntegrityError.class);
+            assertThatThrownBy(() -> refusedCommit(conn::commit)).isInstanceOf(refusal());
             assertThat(conn.inTransaction()).isFalse();
             conn.rollback(); // what an application does after a failed commit; nothing left to undo
         }
@@ -114,7 +143,7 @@ class FailedCommitTest {
     void aRefusedCommitIsRolledBackEvenWithoutAnExplicitRollback() {
         try (Connection conn = engine.connect()) {
             conn.execute(text("INSERT INTO children (parent_id) VALUES (99)"));
-            assertThatThrownBy(conn::commit).isInstanceOf(IntegrityError.class);
+            assertThatThrownBy(() -> refusedCommit(conn::commit)).isInstanceOf(refusal());
         }
         commitAnUnrelatedTransaction();
         assertThat(count("children")).isZero();
@@ -124,7 +153,7 @@ class FailedCommitTest {
     void theConnectionWorksNormallyAfterARefusedCommit() {
         try (Connection conn = engine.connect()) {
             conn.execute(text("INSERT INTO children (parent_id) VALUES (99)"));
-            assertThatThrownBy(conn::commit).isInstanceOf(IntegrityError.class);
+            assertThatThrownBy(() -> refusedCommit(conn::commit)).isInstanceOf(refusal());
             // commit as you go: the next statement begins a new transaction on the same connection
             conn.execute(text("INSERT INTO parents (id) VALUES (7)"));
             conn.execute(text("INSERT INTO children (parent_id) VALUES (7)"));
@@ -141,7 +170,7 @@ class FailedCommitTest {
         Child orphan = new Child(99);
         try (Session session = sessions.openSession()) {
             session.add(orphan);
-            assertThatThrownBy(session::commit).isInstanceOf(IntegrityError.class);
+            assertThatThrownBy(() -> refusedCommit(session::commit)).isInstanceOf(refusal());
 
             assertThatThrownBy(() -> session.query(Child.class).all())
                     .isInstanceOf(PendingRollbackError.class)
@@ -169,7 +198,7 @@ class FailedCommitTest {
     void aSessionWhoseCommitFailedLeavesNoRowForTheNextTransaction() {
         try (Session session = sessions.openSession()) {
             session.add(new Child(99));
-            assertThatThrownBy(session::commit).isInstanceOf(IntegrityError.class);
+            assertThatThrownBy(() -> refusedCommit(session::commit)).isInstanceOf(refusal());
         } // closed without rollback(): closing rolls back too
         try (Session session = sessions.openSession()) {
             session.add(new Parent(99));
@@ -181,9 +210,9 @@ class FailedCommitTest {
 
     @Test
     void aFailedCommitThroughEngineBeginRollsBack() {
-        assertThatThrownBy(() -> engine.useTransaction(
-                        conn -> conn.execute(text("INSERT INTO children (parent_id) VALUES (99)"))))
-                .isInstanceOf(IntegrityError.class);
+        assertThatThrownBy(() -> refusedCommit(() -> engine.useTransaction(
+                        conn -> conn.execute(text("INSERT INTO children (parent_id) VALUES (99)")))))
+                .isInstanceOf(refusal());
         commitAnUnrelatedTransaction();
         assertThat(count("children")).isZero();
     }
@@ -192,7 +221,7 @@ class FailedCommitTest {
     void readsAfterARefusedCommitSeeNoneOfItsRows() {
         try (Connection conn = engine.connect()) {
             conn.execute(text("INSERT INTO children (parent_id) VALUES (99)"));
-            assertThatThrownBy(conn::commit).isInstanceOf(IntegrityError.class);
+            assertThatThrownBy(() -> refusedCommit(conn::commit)).isInstanceOf(refusal());
             assertThat(conn.execute(text("SELECT count(*) FROM children")).scalar(Long.class))
                     .isZero();
         }
@@ -203,7 +232,7 @@ class FailedCommitTest {
     void theSameConnectionIsReadyAfterwards() {
         try (Connection conn = engine.connect()) {
             conn.execute(text("INSERT INTO children (parent_id) VALUES (99)"));
-            assertThatThrownBy(conn::commit).isInstanceOf(IntegrityError.class);
+            assertThatThrownBy(() -> refusedCommit(conn::commit)).isInstanceOf(refusal());
         }
         try (Connection conn = engine.connect()) {
             assertThat(conn.execute(text("SELECT count(*) FROM children")).scalar(Long.class))
@@ -231,5 +260,23 @@ class FailedCommitTest {
             assertThat(conn.execute(text("SELECT count(*) FROM parents")).scalar(Long.class))
                     .isZero();
         }
+    }
+
+    @Test
+    void aCommitOnAConnectionTheServerEndedFailsAndNothingOfItIsStored() {
+        Assumptions.assumeFalse(db.isSqlite(), "an SQLite database has no server to end a connection");
+        try (Connection conn = engine.connect()) {
+            conn.execute(text("INSERT INTO parents (id) VALUES (1)"));
+            Object id =
+                    conn.execute(text(ServerSideFailures.connectionIdQuery(db))).scalar();
+            ServerSideFailures.killConnection(db, java.util.Objects.requireNonNull(id));
+            assertThatThrownBy(conn::commit).isInstanceOf(DBAPIError.class);
+            assertThat(conn.inTransaction()).isFalse();
+        }
+        // the dead connection was evicted: the pool's only connection is a new one, and works
+        commitAnUnrelatedTransaction();
+        assertThat(count("parents"))
+                .as("only the unrelated transaction's parent")
+                .isEqualTo(1);
     }
 }
