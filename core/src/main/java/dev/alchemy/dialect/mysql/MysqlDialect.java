@@ -126,6 +126,7 @@ public class MysqlDialect implements Dialect {
     public ConnectionSpec connectionSpec(URL url, EngineOptions options) {
         Properties properties = new Properties();
         if (url.isJdbc()) {
+            MysqlStrictMode.checkJdbcUrl(url.rawText());
             boolean mariadb = url.rawText().startsWith("jdbc:mariadb:");
             return new ConnectionSpec(
                     url.rawText(),
@@ -144,6 +145,7 @@ public class MysqlDialect implements Dialect {
         if (url.password() != null) {
             properties.setProperty("password", url.password());
         }
+        MysqlStrictMode.checkProperties(url.query(), url.toString());
         url.query().forEach(properties::setProperty);
         boolean mariadbDriver = mariadbDriver(url);
         String host = url.host() == null ? "localhost" : url.host();
@@ -154,6 +156,23 @@ public class MysqlDialect implements Dialect {
                 mariadbDriver ? MARIADB_ARTIFACT : MYSQL_ARTIFACT,
                 properties,
                 false);
+    }
+
+    /**
+     * Makes a connection of an application's {@code DataSource} strict ({@code STRICT_TRANS_TABLES} added to its
+     * {@code sql_mode}) if it is not, as both drivers do by default: without it, the server would store a string cut
+     * to its column's length, or a number clamped to its range, with only a warning. The engine's own connections are
+     * strict through the driver ({@code jdbcCompliantTruncation}, which a URL may not turn off).
+     */
+    @Override
+    public void initializeConnection(java.sql.Connection connection, EngineOptions options) throws SQLException {
+        MysqlStrictMode.ensure(connection);
+    }
+
+    /** A connection from an application's {@code DataSource} is checked once for strict SQL mode. */
+    @Override
+    public boolean initializesConnections() {
+        return true;
     }
 
     /**
