@@ -15,6 +15,7 @@ import java.lang.annotation.Target;
  * @Column(primaryKey = true) public Long id;
  * @Column(nullable = false, unique = true, length = 120) private String email;
  * @Column(precision = 10, scale = 2) private BigDecimal price;
+ * @Column(text = true) private String body;                       // TEXT; LONGTEXT on MySQL
  * @Column(serverDefault = "CURRENT_TIMESTAMP") private LocalDateTime created;
  * }</pre>
  */
@@ -43,6 +44,19 @@ public @interface Column {
 
     /** @return the VARCHAR length for strings; 0 for none */
     int length() default 0;
+
+    /**
+     * Stores a {@code String} as {@code Text}, SQLAlchemy's type for text of any length, rather than a VARCHAR:
+     * {@code TEXT} on SQLite and PostgreSQL, {@code LONGTEXT} (up to 4 GB) on MySQL and MariaDB, where a VARCHAR needs
+     * a length and a row holds at most 64 KB of them. Not with {@link #length()}.
+     *
+     * <pre>{@code
+     * @Column(text = true) public String body;
+     * }</pre>
+     *
+     * @return whether the column is {@code Text}
+     */
+    boolean text() default false;
 
     /** @return the NUMERIC precision for BigDecimal; 0 for none */
     int precision() default 0;

@@ -178,8 +178,9 @@ final class MysqlTypes {
         if (type instanceof StringType s) {
             if (s.length() == null) {
                 // SQLAlchemy's "VARCHAR requires a length on dialect mysql"
-                throw new CompileError("VARCHAR requires a length on MySQL and MariaDB: give it one"
-                        + " (@Column(length = 100), SqlTypes.string(100)), or use Text for text of any length");
+                throw new CompileError(
+                        "VARCHAR requires a length on MySQL and MariaDB: give it one"
+                                + " (@Column(length = 100), SqlTypes.string(100)), or use Text for text of any length (@Column(text = true), SqlTypes.TEXT)");
             }
             return s.sqlName();
         }

@@ -69,6 +69,13 @@ final class AttributeFactory {
             }
             stored = converter.databaseType();
         }
+        if (column.text() && stored != String.class) {
+            throw new MappingError(where + ": @Column(text = true) stores a String, not " + stored.getName());
+        }
+        if (column.text() && column.length() > 0) {
+            throw new MappingError(where + ": @Column(text = true) is text of any length; leave out length = "
+                    + column.length() + ", or drop text = true for a VARCHAR(" + column.length() + ")");
+        }
         SqlType<?> sqlType;
         try {
             sqlType = sqlType(stored, column);
@@ -124,6 +131,9 @@ final class AttributeFactory {
     }
 
     private static SqlType<?> sqlType(Class<?> stored, Column column) {
+        if (column.text()) {
+            return SqlTypes.TEXT; // checked by the caller
+        }
         if (stored == String.class && column.length() > 0) {
             return SqlTypes.string(column.length());
         }
