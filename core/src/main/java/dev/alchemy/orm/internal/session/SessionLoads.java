@@ -32,6 +32,8 @@ final class SessionLoads {
     private final SessionImpl session;
     private final IdentityMap map;
     private final ObjectLoader loader;
+    /** How many loads are building objects now: more than one while a query's eager relationships load. */
+    private int loading;
 
     SessionLoads(SessionImpl session, IdentityMap map, ObjectLoader loader) {
         this.session = session;
@@ -147,8 +149,18 @@ final class SessionLoads {
 
     private <T> List<T> loadRows(EntitySelect<T> select, Map<String, ?> parameters, boolean overwrite) {
         session.checkUsable();
-        session.autoflush.beforeQuery();
-        return loader.load(select, parameters, overwrite);
+        // the selectin and joined loads of a query's relationships run while its rows become objects: nothing has
+        // changed since the query's own autoflush unless a listener ran in between, so they skip the walk over every
+        // object that finding changes takes
+        if (loading == 0 || session.options.listeners.any() || session.options.mapperListeners.any()) {
+            session.autoflush.beforeQuery();
+        }
+        loading++;
+        try {
+            return loader.load(select, parameters, overwrite);
+        } finally {
+            loading--;
+        }
     }
 
     @Nullable
