@@ -49,11 +49,24 @@ final class MapperTables {
     static dev.alchemy.schema.Table defineJoined(
             Mapper<?> mapper, String parentTable, Attribute[] primaryKey, List<Attribute> local, MetaData metadata) {
         List<SchemaItem> keys = new ArrayList<>();
-        for (Attribute pk : primaryKey) {
+        if (primaryKey.length == 1) {
+            Attribute pk = primaryKey[0];
             keys.add(dev.alchemy.schema.Column.of(pk.columnName, (SqlType) pk.sqlType)
                     .primaryKey()
                     .autoincrement(false)
                     .references(dev.alchemy.schema.ForeignKey.to(parentTable + "." + pk.columnName)));
+        } else {
+            // a key of several columns refers to the superclass's key as a whole: one foreign key of all its columns
+            // (a foreign key per column would refer to columns that are not unique on their own, which the database
+            // refuses)
+            List<String> columns = new ArrayList<>();
+            for (Attribute pk : primaryKey) {
+                keys.add(dev.alchemy.schema.Column.of(pk.columnName, (SqlType) pk.sqlType)
+                        .primaryKey()
+                        .autoincrement(false));
+                columns.add(pk.columnName);
+            }
+            keys.add(dev.alchemy.schema.ForeignKeyConstraint.of(columns, parentTable, columns));
         }
         return define(mapper, keys, local, List.of(), metadata);
     }
@@ -67,8 +80,9 @@ final class MapperTables {
         List<SchemaItem> items = new ArrayList<>(leading);
         Map<String, String> columnOf = new LinkedHashMap<>();
         for (SchemaItem key : leading) {
-            String name = ((dev.alchemy.schema.Column<?>) key).name();
-            columnOf.put(name, name);
+            if (key instanceof dev.alchemy.schema.Column<?> c) {
+                columnOf.put(c.name(), c.name());
+            }
         }
         for (Attribute a : attributes) {
             columnOf.put(a.name, a.columnName);
