@@ -53,7 +53,6 @@ final class DefaultConnection implements Connection {
 
     private @Nullable Root explicit;
     private boolean inTransaction;
-    /** Whether this connection's transaction holds the engine's place in the write queue (immediate transactions). */
     /** The engine's write turn this connection's immediate transaction holds, or null. */
     private @Nullable WriteTurn writeTurn;
     /** The first statement that failed in the current transaction (or since the savepoint that undid it). */
