@@ -182,6 +182,26 @@ class RelatedQueryTest {
     }
 
     @Test
+    void aCollectionReplacedWithoutLoadingIsFlushedBeforeTheNextQuery() {
+        // autoflush compares each object's collection fields with the session's tracked collections: Person has one
+        // relationship (one slot), Category two (a reference, then the collection in the second slot)
+        Person sandy = session.query(Person.class).filterBy("name", "sandy").one();
+        sandy.addresses = new java.util.ArrayList<>(java.util.List.of(new Address("sandy@replaced.org")));
+        assertThat(session.query(Address.class)
+                        .filterBy("email", "sandy@replaced.org")
+                        .all())
+                .hasSize(1);
+
+        session.add(new Category("root"));
+        session.commit();
+        Category root = session.query(Category.class).filterBy("name", "root").one();
+        root.children = new java.util.ArrayList<>(java.util.List.of(new Category("leaf")));
+        assertThat(session.query(Category.class).filterBy("name", "leaf").all())
+                .singleElement()
+                .satisfies(leaf -> assertThat(leaf.parentId).isEqualTo(root.id));
+    }
+
+    @Test
     void misuseIsExplained() {
         assertThatThrownBy(() -> Related.has(Person.class, "addresses", null))
                 .isInstanceOf(ArgumentError.class)

@@ -138,7 +138,7 @@ public final class RelationshipLoader {
         Collection<?> tracked = r.isSet ? new TrackedSet<>(session, st, r) : new TrackedList<>(session, st, r);
         r.set(st.instance, tracked);
         CollectionState cs = ((Tracked) tracked).state();
-        st.collection(r, cs);
+        st.collection(r, (Tracked) tracked);
         session.collectionTracked();
         return cs;
     }

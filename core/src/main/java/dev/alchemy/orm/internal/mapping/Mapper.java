@@ -9,6 +9,7 @@ import dev.alchemy.sql.ColumnElement;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,13 @@ public final class Mapper<T> {
      * nothing that loads, tracks or diffs collections sees them; the cascades and the flush handle them on their own.
      */
     public final RelationshipProperty[] writeOnly;
+    /**
+     * The collection relationships among {@link #relationships} (write-only ones aside), read together by {@link
+     * #readCollections} when autoflush looks for a collection the application replaced.
+     */
+    public final RelationshipProperty[] collections;
+
+    private final RowAccess collectionAccess;
 
     /** The class whose objects share identity keys with this one's: the base of its hierarchy, or the class itself. */
     public final Class<?> identityType;
@@ -134,6 +142,13 @@ public final class Mapper<T> {
         this.relationships = List.copyOf(rels);
         this.relationshipArray = rels.toArray(new RelationshipProperty[0]);
         this.writeOnly = writeOnlyRels.toArray(new RelationshipProperty[0]);
+        this.collections =
+                rels.stream().filter(r -> r.collection && !r.writeOnly).toArray(RelationshipProperty[]::new);
+        this.collectionAccess = RowAccessors.ofFields(
+                type,
+                lookup,
+                Arrays.stream(collections).map(r -> r.field).toList(),
+                RowAccessors.relationshipHandles(collections));
         if (inherits == null) {
             this.table = defineTable(new MetaData());
             layout.width = attrs.size();
@@ -337,6 +352,16 @@ public final class Mapper<T> {
      */
     public void readAll(Object instance, Object[] into) {
         access.read(instance, into);
+    }
+
+    /**
+     * Reads the fields of every collection relationship ({@link #collections}).
+     *
+     * @param instance an object of this class
+     * @param into receives collection {@code i}'s field at index {@code i}
+     */
+    public void readCollections(Object instance, Object[] into) {
+        collectionAccess.read(instance, into);
     }
 
     /**

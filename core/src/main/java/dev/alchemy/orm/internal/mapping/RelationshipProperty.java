@@ -70,6 +70,8 @@ public final class RelationshipProperty {
     private final String inverseColumnName;
     private final MethodHandle getter;
     private final MethodHandle setter;
+    /** The model's field that holds the relationship. */
+    public final Field field;
 
     private volatile boolean resolved;
     public Kind kind;
@@ -120,6 +122,7 @@ public final class RelationshipProperty {
             Mapper<?> owner, int ordinal, Field field, Relationship spec, MethodHandles.Lookup lookup) {
         this.ordinal = ordinal;
         this.owner = owner;
+        this.field = field;
         this.name = field.getName();
         String where = owner.type.getSimpleName() + "." + name;
         Class<?> type = field.getType();

@@ -84,20 +84,64 @@ public final class RowAccessors {
         if (reachable.isEmpty()) {
             return fallback;
         }
-        RowAccess generated;
+        RowAccess generated = define(type, lookup, reachable, indexes);
+        if (generated == null) {
+            return fallback;
+        }
+        return rest.isEmpty() ? generated : new Mixed(generated, rest.toArray(new Attribute[0]));
+    }
+
+    /**
+     * The generated accessor of some fields of a class that are not attributes (the relationship fields autoflush
+     * reads to see whether the application replaced a collection), or the fallback when any of them is out of the
+     * generated code's reach or no class could be defined.
+     *
+     * @param type the mapped class
+     * @param lookup a lookup with private access to it
+     * @param fields the fields, read into index {@code i} for field {@code i}
+     * @param fallback their method handles
+     * @return the generated accessor, or the fallback
+     */
+    public static RowAccess ofFields(
+            Class<?> type, MethodHandles.Lookup lookup, List<Field> fields, RowAccess fallback) {
+        if (IN_NATIVE_IMAGE || fields.isEmpty()) {
+            return fallback;
+        }
+        List<Plan> plans = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            Field f = fields.get(i);
+            if (!reachable(f, type)) {
+                log.debug(
+                        "{}: method handles for its relationship fields, since {} declares {} out of the generated "
+                                + "code's reach",
+                        type.getName(),
+                        f.getDeclaringClass().getName(),
+                        f.getName());
+                return fallback;
+            }
+            plans.add(new Plan(f, f, f.getType()));
+            indexes.add(i);
+        }
+        RowAccess generated = define(type, lookup, plans, indexes);
+        return generated == null ? fallback : generated;
+    }
+
+    /** Defines the hidden accessor class of these members, or returns null (logged at DEBUG) when it cannot. */
+    private static @Nullable RowAccess define(
+            Class<?> type, MethodHandles.Lookup lookup, List<Plan> plans, List<Integer> indexes) {
         try {
-            byte[] bytes = classFile(type, reachable, indexes);
+            byte[] bytes = classFile(type, plans, indexes);
             MethodHandles.Lookup hidden =
                     lookup.defineHiddenClass(bytes, true, MethodHandles.Lookup.ClassOption.NESTMATE);
-            generated = (RowAccess) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
+            return (RowAccess) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
                     .invoke();
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
-            log.debug("{}: method handles for its attributes, since no accessor class could be defined", type, e);
-            return fallback;
+            log.debug("{}: method handles for its fields, since no accessor class could be defined", type, e);
+            return null;
         }
-        return rest.isEmpty() ? generated : new Mixed(generated, rest.toArray(new Attribute[0]));
     }
 
     /**
@@ -243,6 +287,25 @@ public final class RowAccessors {
         m.visitInsn(Opcodes.RETURN);
         m.visitMaxs(0, 0);
         m.visitEnd();
+    }
+
+    /** The method-handle implementation for relationship fields: each through its property's handles. */
+    static RowAccess relationshipHandles(RelationshipProperty[] relationships) {
+        return new RowAccess() {
+            @Override
+            public void read(Object instance, @Nullable Object[] into) {
+                for (int i = 0; i < relationships.length; i++) {
+                    into[i] = relationships[i].get(instance);
+                }
+            }
+
+            @Override
+            public void write(Object instance, @Nullable Object[] values) {
+                for (int i = 0; i < relationships.length; i++) {
+                    relationships[i].set(instance, values[i]);
+                }
+            }
+        };
     }
 
     /** The method-handle implementation: each attribute through its mapper's handles. */

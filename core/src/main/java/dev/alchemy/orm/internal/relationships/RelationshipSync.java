@@ -162,27 +162,4 @@ public final class RelationshipSync {
         }
         return null;
     }
-
-    /**
-     * @param states the session's objects
-     * @return whether the application replaced a collection of a persistent object with one of its own, which the
-     *     next flush diffs against the stored elements
-     */
-    public static boolean anyCollectionReplaced(Collection<InstanceState> states) {
-        for (InstanceState st : states) {
-            RelationshipProperty[] relationships = st.mapper.relationshipArray;
-            if (relationships.length == 0 || st.status() != ObjectState.PERSISTENT) {
-                continue;
-            }
-            for (RelationshipProperty r : relationships) {
-                if (r.collection) {
-                    CollectionState cs = st.collection(r);
-                    if (cs != null && !(r.get(st.instance) instanceof Tracked t && t.state() == cs)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
 }

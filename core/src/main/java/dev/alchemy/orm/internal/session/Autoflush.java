@@ -2,7 +2,6 @@ package dev.alchemy.orm.internal.session;
 
 import dev.alchemy.exc.AlchemyException;
 import dev.alchemy.orm.internal.flush.Errors;
-import dev.alchemy.orm.internal.relationships.RelationshipSync;
 import dev.alchemy.orm.internal.state.IdentityMap;
 import dev.alchemy.orm.internal.state.InstanceState;
 import java.util.function.Supplier;
@@ -52,10 +51,11 @@ final class Autoflush {
         if (session.reattached.any()) {
             return true; // re-attached objects: the flush reads their rows and finds what changed
         }
-        if (collectionsChanged || (tracksCollections && RelationshipSync.anyCollectionReplaced(map.states()))) {
+        if (collectionsChanged) {
             return true; // a child added to a collection is inserted first: queries see it, as in SQLAlchemy
         }
-        return InstanceState.anyModified(map.states()); // an array walk; the key map's buckets chase pointers
+        // one walk (an array's; the key map's buckets chase pointers) for changed fields and replaced collections
+        return InstanceState.anyModified(map.states(), tracksCollections);
     }
 
     /** Runs work with autoflush suspended. */

@@ -239,15 +239,16 @@ public final class InstanceState {
     /** @return the session's collection of a relationship of this object, or null */
     @Nullable
     public CollectionState collection(RelationshipProperty r) {
-        return get(r) instanceof CollectionState cs ? cs : null;
+        return get(r) instanceof CollectionState.Tracked t ? t.state() : null;
     }
 
     /** The slot of a relationship: its ordinal, or found by name when it belongs to another class's mapper. */
     private int slot(RelationshipProperty r) {
-        var relationships = mapper.relationships;
-        if (r.ordinal < relationships.size() && relationships.get(r.ordinal) == r) {
+        RelationshipProperty[] own = mapper.relationshipArray;
+        if (r.ordinal < own.length && own[r.ordinal] == r) {
             return r.ordinal;
         }
+        var relationships = mapper.relationships;
         for (int i = 0; i < relationships.size(); i++) {
             if (relationships.get(i).name.equals(r.name)) {
                 return i;
@@ -256,9 +257,12 @@ public final class InstanceState {
         throw new IllegalStateException(r + " is not a relationship of " + mapper.type.getName());
     }
 
-    /** Records the session's collection of a relationship of this object. */
-    public void collection(RelationshipProperty r, CollectionState state) {
-        put(r, state);
+    /**
+     * Records the session's collection of a relationship of this object. The slot keeps the tracked collection
+     * itself, the object the field holds, so that autoflush sees a replaced collection by comparing two references.
+     */
+    public void collection(RelationshipProperty r, CollectionState.Tracked tracked) {
+        put(r, tracked);
     }
 
     /** Records a many-to-one reference as loaded or flushed. */
@@ -293,16 +297,55 @@ public final class InstanceState {
      * @return true at the first changed one
      */
     public static boolean anyModified(Iterable<InstanceState> states) {
+        return anyModified(states, false);
+    }
+
+    /**
+     * Whether any persistent object among these changed since it was last loaded or flushed, or (with {@code
+     * collections}) had a collection replaced by the application with one of its own, which the next flush diffs
+     * against the stored elements. One walk over the objects, each read into one scratch array.
+     *
+     * @param states the objects; those not persistent are passed over
+     * @param collections whether to look for replaced collections too
+     * @return true at the first changed one
+     */
+    public static boolean anyModified(Iterable<InstanceState> states, boolean collections) {
         Object[] scratch = new Object[0];
         for (InstanceState s : states) {
             if (s.status == ObjectState.PERSISTENT) {
-                int n = s.mapper.attributes.size();
+                Mapper<?> m = s.mapper;
+                int n = Math.max(m.attributes.size(), m.collections.length);
                 if (scratch.length < n) {
                     scratch = new Object[n];
+                }
+                if (collections && m.collections.length > 0 && s.collectionReplaced(scratch)) {
+                    return true;
                 }
                 if (s.isModified(scratch)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a collection field holds something other than the session's tracked collection of it. A collection's
+     * slot holds its tracked collection or nothing ({@link #collection(RelationshipProperty, CollectionState.Tracked)}),
+     * so two references are compared and neither collection is touched: this runs for every object before every query.
+     */
+    private boolean collectionReplaced(Object[] scratch) {
+        RelationshipProperty[] collections = mapper.collections;
+        Object[] all = related;
+        if (mapper.relationshipArray.length != 1 && all == null) {
+            return false; // no slot recorded: the session tracks none of its collections
+        }
+        mapper.readCollections(instance, scratch);
+        for (int i = 0; i < collections.length; i++) {
+            // the mapper's own relationships: the slot is the ordinal
+            Object tracked = all == null ? onlyRelated : all[collections[i].ordinal];
+            if (tracked != NOT_RECORDED && tracked != null && scratch[i] != tracked) {
+                return true;
             }
         }
         return false;
