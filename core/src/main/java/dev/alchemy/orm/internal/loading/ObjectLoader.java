@@ -165,7 +165,7 @@ public final class ObjectLoader {
         boolean populate = overwrite || plan.populate;
         boolean polymorphic = mapper.isPolymorphic();
         List<InstanceState> fresh = new ArrayList<>();
-        Told told = new Told();
+        Told told = new Told(session.mapperListeners());
         Map<RelationshipProperty, Map<Object, List<Object>>> related = joined ? new HashMap<>() : Map.of();
         Map<RelationshipProperty, List<InstanceState>> freshRelated = joined ? new LinkedHashMap<>() : Map.of();
         Set<Object> seen = joined ? Collections.newSetFromMap(new IdentityHashMap<>()) : null;
@@ -239,7 +239,7 @@ public final class ObjectLoader {
             // objects the session held already: eager options load what they have not loaded yet, as SQLAlchemy does
             relationships.applyNested(objects, plan.given);
         }
-        told.fire(session.mapperListeners());
+        told.fire();
         return new LoadedList<>(objects, distinct);
     }
 
@@ -297,18 +297,62 @@ public final class ObjectLoader {
      * the load is complete, relationships included.
      */
     private static final class Told {
-        private final List<InstanceState> loaded = new ArrayList<>();
-        private final List<InstanceState> refreshed = new ArrayList<>(0);
+        private final MapperListeners listeners;
+        private @Nullable List<InstanceState> loaded;
+        private @Nullable List<InstanceState> refreshed;
+        /** The mapper last asked about, and whether it has listeners: rows of one class ask once. */
+        private @Nullable Mapper<?> lastMapper;
 
-        void fire(MapperListeners listeners) {
-            for (InstanceState s : loaded) {
-                for (MapperEvents<Object> l : listeners.of(s.mapper)) {
-                    l.load(s.instance);
+        private boolean lastHeard;
+
+        Told(MapperListeners listeners) {
+            this.listeners = listeners;
+        }
+
+        /** Whether any listener hears objects of this class; those of no listener are not kept. */
+        private boolean heard(Mapper<?> mapper) {
+            if (mapper != lastMapper) {
+                lastMapper = mapper;
+                lastHeard = !listeners.of(mapper).isEmpty();
+            }
+            return lastHeard;
+        }
+
+        void loaded(InstanceState state) {
+            if (heard(state.mapper)) {
+                List<InstanceState> l = loaded;
+                if (l == null) {
+                    l = loaded = new ArrayList<>();
+                }
+                l.add(state);
+            }
+        }
+
+        void refreshed(InstanceState state) {
+            if (heard(state.mapper)) {
+                List<InstanceState> l = refreshed;
+                if (l == null) {
+                    l = refreshed = new ArrayList<>();
+                }
+                l.add(state);
+            }
+        }
+
+        void fire() {
+            List<InstanceState> l = loaded;
+            if (l != null) {
+                for (InstanceState s : l) {
+                    for (MapperEvents<Object> e : listeners.of(s.mapper)) {
+                        e.load(s.instance);
+                    }
                 }
             }
-            for (InstanceState s : refreshed) {
-                for (MapperEvents<Object> l : listeners.of(s.mapper)) {
-                    l.refresh(s.instance);
+            List<InstanceState> r = refreshed;
+            if (r != null) {
+                for (InstanceState s : r) {
+                    for (MapperEvents<Object> e : listeners.of(s.mapper)) {
+                        e.refresh(s.instance);
+                    }
                 }
             }
         }
@@ -346,7 +390,7 @@ public final class ObjectLoader {
             if (existing.expired() || populate) {
                 populate(existing, values, populate && !existing.expired());
                 fresh.add(existing);
-                told.refreshed.add(existing);
+                told.refreshed(existing);
             }
             return existing.instance;
         }
@@ -362,7 +406,7 @@ public final class ObjectLoader {
             recorders.get(i).add(state);
         }
         fresh.add(state);
-        told.loaded.add(state);
+        told.loaded(state);
         return instance;
     }
 

@@ -60,7 +60,12 @@ public final class MapperListeners {
      * @return the listeners, empty when none applies
      */
     public List<MapperEvents<Object>> of(Mapper<?> mapper) {
-        return byClass.computeIfAbsent(mapper.type, this::find);
+        List<MapperEvents<Object>> found = byClass.get(mapper.type);
+        if (found == null) {
+            // computeIfAbsent with this::find would build a bound method reference on every call
+            found = byClass.computeIfAbsent(mapper.type, this::find);
+        }
+        return found;
     }
 
     @SuppressWarnings("unchecked")
