@@ -45,6 +45,19 @@ public class AlchemyProperties {
     private boolean immediateTransactions;
 
     /**
+     * Largest number of compiled statements the engine keeps, by shape, like create_engine(query_cache_size=...).
+     * 0 turns the cache off.
+     */
+    private int statementCacheSize = 500;
+
+    /**
+     * SQLite: keep prepared statements on the physical connection from one pool checkout to the next even when the
+     * DataSource wraps HikariCP's connections (p6spy, datasource-proxy, a metrics or tracing proxy). The wrapper then
+     * no longer sees the kept statements; the engine's own statement listeners and echo still do.
+     */
+    private boolean keepStatementsPastWrappers;
+
+    /**
      * Dialect of the application's database ('sqlite', 'postgresql'). Detected from the DataSource when not set; set
      * it when the JDBC URL does not name the database (a proxy or wrapper driver).
      */
@@ -98,6 +111,26 @@ public class AlchemyProperties {
     /** @param immediateTransactions whether SQLite transactions take the write lock when they begin */
     public void setImmediateTransactions(boolean immediateTransactions) {
         this.immediateTransactions = immediateTransactions;
+    }
+
+    /** @return the largest number of compiled statements the engine keeps */
+    public int getStatementCacheSize() {
+        return statementCacheSize;
+    }
+
+    /** @param statementCacheSize the largest number of compiled statements the engine keeps; 0 turns it off */
+    public void setStatementCacheSize(int statementCacheSize) {
+        this.statementCacheSize = statementCacheSize;
+    }
+
+    /** @return whether SQLite statements are kept under a wrapping DataSource */
+    public boolean isKeepStatementsPastWrappers() {
+        return keepStatementsPastWrappers;
+    }
+
+    /** @param keepStatementsPastWrappers whether SQLite statements are kept under a wrapping DataSource */
+    public void setKeepStatementsPastWrappers(boolean keepStatementsPastWrappers) {
+        this.keepStatementsPastWrappers = keepStatementsPastWrappers;
     }
 
     /** @return the configured dialect name, or null to detect it */

@@ -3,6 +3,7 @@ package dev.alchemy.boot.autoconfigure;
 import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.EngineDialect;
 import dev.alchemy.engine.EngineOptions;
+import dev.alchemy.exc.ArgumentError;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -34,9 +35,15 @@ final class SpringEngines {
     }
 
     static EngineOptions options(AlchemyProperties properties) {
+        int cacheSize = properties.getStatementCacheSize();
+        if (cacheSize < 0) {
+            throw new ArgumentError("alchemy.statement-cache-size must be 0 (no cache) or more, was " + cacheSize);
+        }
         return EngineOptions.defaults()
                 .echo(properties.isEcho())
                 .hideParameters(properties.isHideParameters())
-                .immediateTransactions(properties.isImmediateTransactions());
+                .immediateTransactions(properties.isImmediateTransactions())
+                .statementCacheSize(properties.getStatementCacheSize())
+                .keepStatementsPastWrappers(properties.isKeepStatementsPastWrappers());
     }
 }

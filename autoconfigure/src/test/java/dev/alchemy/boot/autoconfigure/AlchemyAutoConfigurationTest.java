@@ -103,6 +103,35 @@ class AlchemyAutoConfigurationTest {
     }
 
     @Test
+    void statementPropertiesBecomeEngineOptions() {
+        withFile("statements.db")
+                .withPropertyValues("alchemy.statement-cache-size=42", "alchemy.keep-statements-past-wrappers=true")
+                .run(context -> {
+                    Engine engine = context.getBean(Engine.class);
+                    assertThat(engine.options().statementCacheSize()).isEqualTo(42);
+                    assertThat(engine.statementCache().maxSize()).isEqualTo(42);
+                    assertThat(engine.options().keepStatementsPastWrappers()).isTrue();
+                });
+        withFile("statements-default.db").run(context -> {
+            Engine engine = context.getBean(Engine.class);
+            assertThat(engine.statementCache().maxSize()).isEqualTo(500);
+            assertThat(engine.options().keepStatementsPastWrappers()).isFalse();
+        });
+    }
+
+    @Test
+    void aNegativeStatementCacheSizeStopsStartupNamingTheProperty() {
+        withFile("statements-bad.db")
+                .withPropertyValues("alchemy.statement-cache-size=-1")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("alchemy.statement-cache-size")
+                        .hasMessageContaining("-1"));
+    }
+
+    @Test
     void usersEngineWins() {
         withFile("user-engine.db").withUserConfiguration(UserEngine.class).run(context -> {
             assertThat(context).hasSingleBean(Engine.class);

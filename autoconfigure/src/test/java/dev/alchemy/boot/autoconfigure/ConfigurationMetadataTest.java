@@ -64,6 +64,8 @@ class ConfigurationMetadataTest {
         expected.put("alchemy.echo", "false");
         expected.put("alchemy.hide-parameters", "false");
         expected.put("alchemy.immediate-transactions", "false");
+        expected.put("alchemy.keep-statements-past-wrappers", "false");
+        expected.put("alchemy.statement-cache-size", "500");
         expected.put("alchemy.models.packages", null);
         expected.put("alchemy.replica.url", null);
         expected.put("alchemy.replica.username", null);
