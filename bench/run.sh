@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every benchmark and rewrites docs/performance.md and docs/performance.svg.
 #
-#   bash bench/run.sh            # the full run (about 12 minutes on an idle 2-core machine before jOOQ and
-#                                 # MyBatis joined; expect about half as long again with them)
+#   bash bench/run.sh            # the full run (about 20 minutes on an idle 2-core machine, every peer and the
+#                                 # profiles included)
 #   bash bench/run.sh --quick    # a rough pass: fewer, shorter iterations
 #   bash bench/run.sh [--quick] [BenchMain options...]   e.g. --workloads W1,W3 --databases sqlite
 #

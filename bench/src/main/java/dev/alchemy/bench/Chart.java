@@ -14,6 +14,7 @@ final class Chart {
             "core", "#4c9be8",
             "orm", "#1f5fa8",
             "orm-readonly", "#0b3566",
+            "orm-joined", "#7fb0e0",
             "hibernate", "#d9822b",
             "jooq", "#3a9e4f",
             "mybatis", "#b8423a",

@@ -13,13 +13,16 @@ public final class Contenders {
 
     /** Every contender, in the order the report shows them. */
     public static final List<String> NAMES =
-            List.of("jdbc", "core", "orm", "orm-readonly", "hibernate", "jooq", "mybatis");
+            List.of("jdbc", "core", "orm", "orm-readonly", "orm-joined", "hibernate", "jooq", "mybatis");
 
     /** The other libraries, whose fastest per workload is the report's "best peer". */
     public static final List<String> PEERS = List.of("hibernate", "jooq", "mybatis");
 
     /** Alchemy's ORM in read-only sessions: it runs only the workloads that do not write ({@link Workload#reads()}). */
     public static final String ORM_READ_ONLY = "orm-readonly";
+
+    /** Alchemy's ORM loading W6's addresses with a joined eager load instead of selectin: it runs only W6. */
+    public static final String ORM_JOINED = "orm-joined";
 
     private Contenders() {}
 
@@ -34,6 +37,7 @@ public final class Contenders {
             case "core" -> new CoreContender(db);
             case "orm" -> new OrmContender(db, false);
             case ORM_READ_ONLY -> new OrmContender(db, true);
+            case ORM_JOINED -> new OrmContender(db, false, true);
             case "hibernate" -> new HibernateContender(db);
             case "jooq" -> new JooqContender(db);
             case "mybatis" -> new MybatisContender(db);
@@ -44,10 +48,23 @@ public final class Contenders {
     /**
      * @param workload a workload
      * @param name a contender's name
-     * @return whether the contender runs the workload: all do, except the read-only ORM the writing ones
+     * @return whether the contender runs the workload: all do, except the read-only ORM the writing ones and the
+     *     joined-load ORM all but W6
      */
     public static boolean runs(Workload workload, String name) {
-        return !name.equals(ORM_READ_ONLY) || workload.reads();
+        return switch (name) {
+            case ORM_READ_ONLY -> workload.reads();
+            case ORM_JOINED -> workload == Workload.W6;
+            default -> true;
+        };
+    }
+
+    /**
+     * @param name a contender's name
+     * @return whether it runs only some workloads ({@link #runs}), so that JMH runs it on its own
+     */
+    public static boolean partial(String name) {
+        return name.equals(ORM_READ_ONLY) || name.equals(ORM_JOINED);
     }
 
     /**
@@ -60,6 +77,7 @@ public final class Contenders {
             case "core" -> "Alchemy Core";
             case "orm" -> "Alchemy ORM";
             case ORM_READ_ONLY -> "Alchemy ORM, read-only";
+            case ORM_JOINED -> "Alchemy ORM, joined";
             case "hibernate" -> "Hibernate 7.4";
             case "jooq" -> "jOOQ 3.19";
             case "mybatis" -> "MyBatis 3.5";

@@ -23,18 +23,25 @@ final class JmhRunner {
     }
 
     List<Measurement> run() throws RunnerException {
-        List<String> readWrite = options.contenders().stream()
-                .filter(c -> !c.equals(Contenders.ORM_READ_ONLY))
+        List<String> everywhere = options.contenders().stream()
+                .filter(c -> !Contenders.partial(c))
                 .toList();
         List<Measurement> measurements = new ArrayList<>();
-        if (!readWrite.isEmpty()) {
-            measurements.addAll(run(readWrite, options.workloads()));
+        if (!everywhere.isEmpty()) {
+            measurements.addAll(run(everywhere, options.workloads()));
         }
-        List<Workload> reading =
-                options.workloads().stream().filter(Workload::reads).toList();
-        if (options.contenders().contains(Contenders.ORM_READ_ONLY) && !reading.isEmpty()) {
-            // the read-only sessions in a run of their own: they do not write, so only the reading workloads
-            measurements.addAll(run(List.of(Contenders.ORM_READ_ONLY), reading));
+        for (String partial : options.contenders()) {
+            if (!Contenders.partial(partial)) {
+                continue;
+            }
+            // a contender that runs only some workloads (read-only sessions do not write; the joined load is W6's)
+            // in a run of its own
+            List<Workload> its = options.workloads().stream()
+                    .filter(w -> Contenders.runs(w, partial))
+                    .toList();
+            if (!its.isEmpty()) {
+                measurements.addAll(run(List.of(partial), its));
+            }
         }
         return measurements;
     }

@@ -16,23 +16,35 @@ import java.util.List;
 /**
  * Alchemy's ORM as the seed and the user guide use it: one session per unit of work, objects in, objects out. The
  * read-only variant opens every session with {@link SessionFactory#withReadOnly(boolean)}, as the Spring integration
- * does for {@code @Transactional(readOnly = true)}, and runs only the workloads that read.
+ * does for {@code @Transactional(readOnly = true)}, and runs only the workloads that read. The joined variant loads W6's
+ * addresses with {@link Load#joined} (one LEFT OUTER JOIN) instead of {@link Load#selectin}, and runs only W6.
  */
 public final class OrmContender implements Contender {
 
     private final Engine engine;
     private final SessionFactory sessions;
     private final boolean readOnly;
+    private final boolean joined;
 
     /**
      * @param db the database
      * @param readOnly whether its sessions are read-only
      */
     public OrmContender(BenchDatabase db, boolean readOnly) {
+        this(db, readOnly, false);
+    }
+
+    /**
+     * @param db the database
+     * @param readOnly whether its sessions are read-only
+     * @param joined whether W6 loads the addresses with a joined eager load instead of selectin
+     */
+    public OrmContender(BenchDatabase db, boolean readOnly, boolean joined) {
         this.engine = createEngine(db.alchemyUrl());
         Base.of(User.class, Address.class); // the tables exist already; this checks the mapping once
         this.sessions = new SessionFactory(engine).withReadOnly(readOnly);
         this.readOnly = readOnly;
+        this.joined = joined;
     }
 
     private void writes() {
@@ -111,7 +123,7 @@ public final class OrmContender implements Contender {
     public int loadUsersWithAddresses() {
         try (Session session = sessions.openSession()) {
             List<User> users = session.query(User.class)
-                    .options(Load.selectin(User.class, "addresses"))
+                    .options(joined ? Load.joined(User.class, "addresses") : Load.selectin(User.class, "addresses"))
                     .orderBy(column(User.class, "id"))
                     .all();
             int count = 0;
