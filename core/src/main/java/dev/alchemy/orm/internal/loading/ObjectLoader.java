@@ -8,11 +8,9 @@ import dev.alchemy.exc.InvalidRequestError;
 import dev.alchemy.orm.EntitySelect;
 import dev.alchemy.orm.LoadOption;
 import dev.alchemy.orm.Loading;
-import dev.alchemy.orm.MapperEvents;
 import dev.alchemy.orm.internal.mapping.Attribute;
 import dev.alchemy.orm.internal.mapping.IdentityKey;
 import dev.alchemy.orm.internal.mapping.Mapper;
-import dev.alchemy.orm.internal.mapping.MapperListeners;
 import dev.alchemy.orm.internal.mapping.RelationshipProperty;
 import dev.alchemy.orm.internal.mapping.WriteOnly;
 import dev.alchemy.orm.internal.state.IdentityMap;
@@ -165,7 +163,7 @@ public final class ObjectLoader {
         boolean populate = overwrite || plan.populate;
         boolean polymorphic = mapper.isPolymorphic();
         List<InstanceState> fresh = new ArrayList<>();
-        Told told = new Told(session.mapperListeners());
+        LoadEvents events = new LoadEvents(session.mapperListeners());
         Map<RelationshipProperty, Map<Object, List<Object>>> related = joined ? new HashMap<>() : Map.of();
         Map<RelationshipProperty, List<InstanceState>> freshRelated = joined ? new LinkedHashMap<>() : Map.of();
         Set<Object> seen = joined ? Collections.newSetFromMap(new IdentityHashMap<>()) : null;
@@ -197,7 +195,7 @@ public final class ObjectLoader {
                 ownerValues = rowMapper.layout.rowValues(row, 0);
             }
             index++;
-            Object owner = instanceFor(rowMapper, ownerValues, populate, fresh, told);
+            Object owner = instanceFor(rowMapper, ownerValues, populate, fresh, events);
             if (map.keyCount() == known) {
                 distinct = false; // an object the session held already: a row may repeat it
             }
@@ -218,7 +216,7 @@ public final class ObjectLoader {
                                 values,
                                 populate,
                                 freshRelated.computeIfAbsent(j.relationship(), k -> new ArrayList<>()),
-                                told);
+                                events);
                         if (!list.contains(child)) {
                             list.add(child);
                         }
@@ -239,7 +237,7 @@ public final class ObjectLoader {
             // objects the session held already: eager options load what they have not loaded yet, as SQLAlchemy does
             relationships.applyNested(objects, plan.given);
         }
-        told.fire();
+        events.fire();
         return new LoadedList<>(objects, distinct);
     }
 
@@ -293,72 +291,6 @@ public final class ObjectLoader {
     }
 
     /**
-     * The objects a load built (SQLAlchemy's {@code load} event) and those it refreshed ({@code refresh}), told once
-     * the load is complete, relationships included.
-     */
-    private static final class Told {
-        private final MapperListeners listeners;
-        private @Nullable List<InstanceState> loaded;
-        private @Nullable List<InstanceState> refreshed;
-        /** The mapper last asked about, and whether it has listeners: rows of one class ask once. */
-        private @Nullable Mapper<?> lastMapper;
-
-        private boolean lastHeard;
-
-        Told(MapperListeners listeners) {
-            this.listeners = listeners;
-        }
-
-        /** Whether any listener hears objects of this class; those of no listener are not kept. */
-        private boolean heard(Mapper<?> mapper) {
-            if (mapper != lastMapper) {
-                lastMapper = mapper;
-                lastHeard = !listeners.of(mapper).isEmpty();
-            }
-            return lastHeard;
-        }
-
-        void loaded(InstanceState state) {
-            if (heard(state.mapper)) {
-                List<InstanceState> l = loaded;
-                if (l == null) {
-                    l = loaded = new ArrayList<>();
-                }
-                l.add(state);
-            }
-        }
-
-        void refreshed(InstanceState state) {
-            if (heard(state.mapper)) {
-                List<InstanceState> l = refreshed;
-                if (l == null) {
-                    l = refreshed = new ArrayList<>();
-                }
-                l.add(state);
-            }
-        }
-
-        void fire() {
-            List<InstanceState> l = loaded;
-            if (l != null) {
-                for (InstanceState s : l) {
-                    for (MapperEvents<Object> e : listeners.of(s.mapper)) {
-                        e.load(s.instance);
-                    }
-                }
-            }
-            List<InstanceState> r = refreshed;
-            if (r != null) {
-                for (InstanceState s : r) {
-                    for (MapperEvents<Object> e : listeners.of(s.mapper)) {
-                        e.refresh(s.instance);
-                    }
-                }
-            }
-        }
-    }
-
-    /**
      * @param row a row
      * @param from the first column
      * @param count how many columns
@@ -383,14 +315,14 @@ public final class ObjectLoader {
     }
 
     private Object instanceFor(
-            Mapper<?> mapper, Object[] values, boolean populate, List<InstanceState> fresh, Told told) {
+            Mapper<?> mapper, Object[] values, boolean populate, List<InstanceState> fresh, LoadEvents events) {
         IdentityKey key = IdentityKey.fromValues(mapper, values);
         InstanceState existing = map.get(key);
         if (existing != null) {
             if (existing.expired() || populate) {
                 populate(existing, values, populate && !existing.expired());
                 fresh.add(existing);
-                told.refreshed(existing);
+                events.refreshed(existing);
             }
             return existing.instance;
         }
@@ -406,7 +338,7 @@ public final class ObjectLoader {
             recorders.get(i).add(state);
         }
         fresh.add(state);
-        told.loaded(state);
+        events.loaded(state);
         return instance;
     }
 
