@@ -304,6 +304,13 @@ final class Report {
             The targets are those of issue 26 ("Performance, round three"). Where the ORM misses one, or a peer is
             faster, the profile of that workload is below; what stands in the way, workload by workload, is this.
 
+            **Warm-up.** A run gives each benchmark the warm-up seconds in the Machine table (3 by default). The ORM runs
+            more code per call than raw JDBC, and some of it reaches its compiled steady state later. In the run of
+            2026-12-06 the profiles below, taken over 10 s after the JMH run, measured the ORM at 22.3 ms per call on
+            W2, 16.4 ms on W5 and 6.19 ms on W6, where the JMH medians are 37.5, 31.2 and 15.5 ms; W5 run alone with 8
+            warm-up iterations settled at 13–21 ms depending on the fork. `bash bench/run.sh --warmup 8` compares steady
+            states (about half as long again); the targets are checked on the default run.
+
             **Every workload that loads: the detached-object registry and the garbage it keeps young.** Raw JDBC builds
             one plain object per row and nothing else. The ORM also keeps, for every object it loads or inserts, an
             entry in the session's identity map (by key) and in its map of states (by object), an `InstanceState` with
@@ -355,9 +362,10 @@ final class Report {
             (contender `orm-joined`) runs W6 with `Load.joined(User.class, "addresses")` instead: one LEFT OUTER JOIN,
             as raw JDBC, jOOQ and MyBatis do here. The docs recommend `selectin` for collections (docs/relationships.md):
             a JOIN repeats every user's columns once per address and cannot be limited per user, and on this
-            workload it was not faster: three forks of each on 2026-12-06 gave selectin 8.8 ± 4.2 ms and joined
-            16.7 ± 12.5 ms per call on SQLite, 7.9 ± 3.8 and 14.1 ± 6.9 ms on PostgreSQL, both swinging with the
-            collections above.
+            workload neither load is consistently faster: in the run of 2026-12-06 the table has joined ahead on SQLite
+            (12.4 against 15.5 ms) and behind on PostgreSQL (12.9 against 11.0 ms), while three forks of each, run
+            alone the same day, gave selectin 8.8 ± 4.2 ms and joined 16.7 ± 12.5 ms on SQLite, 7.9 ± 3.8 and
+            14.1 ± 6.9 ms on PostgreSQL; both swing with the collections above.
 
             **W7** maps `User.addresses` with `passiveDeletes = true`, since the tables have `ON DELETE CASCADE`: the
             flush neither loads nor updates the addresses. With the default cascades (no `passiveDeletes`), the children
