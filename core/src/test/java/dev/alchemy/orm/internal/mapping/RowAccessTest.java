@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alchemy.exc.ArgumentError;
 import dev.alchemy.orm.Column;
+import dev.alchemy.orm.Relationship;
 import dev.alchemy.orm.Table;
 import dev.alchemy.orm.model.Author;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -125,5 +130,63 @@ class RowAccessTest {
         Object[] read = new Object[2];
         mapper.readAll(d, read);
         assertThat(read).containsExactly(3, "three");
+    }
+
+    @Table(name = "shelf_books")
+    static class ShelfBook {
+        @Column(primaryKey = true)
+        Integer id;
+
+        @Column
+        Integer shelfId;
+    }
+
+    @Table(name = "shelves")
+    static class Shelf {
+        @Column(primaryKey = true)
+        Integer id;
+
+        @Relationship
+        private List<ShelfBook> books = new ArrayList<>();
+
+        @Relationship
+        Set<ShelfBook> spares = new LinkedHashSet<>();
+    }
+
+    /** A superclass whose collection field is private to it: out of the generated class's reach. */
+    static class PrivateShelfBase {
+        @Relationship
+        private List<ShelfBook> books = new ArrayList<>();
+    }
+
+    @Table(name = "private_shelves")
+    static class PrivateShelf extends PrivateShelfBase {
+        @Column(primaryKey = true)
+        Integer id;
+    }
+
+    @Test
+    void collectionFieldsAreReadTogetherInReachOrThroughTheirHandles() {
+        // autoflush compares what these fields hold with the session's tracked collections before every query
+        Mapper<Shelf> shelves = Mapper.of(Shelf.class);
+        assertThat(shelves.collections).extracting(r -> r.name).containsExactly("books", "spares");
+        Shelf shelf = shelves.newInstance();
+        Object[] read = new Object[2];
+        shelves.readCollections(shelf, read);
+        assertThat(read[0]).isSameAs(shelf.books);
+        assertThat(read[1]).isSameAs(shelf.spares);
+
+        try (dev.alchemy.testing.LogCapture log =
+                dev.alchemy.testing.LogCapture.of("dev.alchemy.orm", ch.qos.logback.classic.Level.DEBUG)) {
+            Mapper<PrivateShelf> privateShelves = Mapper.of(PrivateShelf.class);
+            assertThat(log.messages(ch.qos.logback.classic.Level.DEBUG))
+                    .anySatisfy(m -> assertThat(m)
+                            .contains("method handles for its relationship fields")
+                            .contains(PrivateShelfBase.class.getName()));
+            PrivateShelf p = privateShelves.newInstance();
+            Object[] one = new Object[1];
+            privateShelves.readCollections(p, one);
+            assertThat(one[0]).isSameAs(((PrivateShelfBase) p).books);
+        }
     }
 }
