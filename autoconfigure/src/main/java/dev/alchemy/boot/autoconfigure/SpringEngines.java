@@ -43,7 +43,7 @@ final class SpringEngines {
                 .echo(properties.isEcho())
                 .hideParameters(properties.isHideParameters())
                 .immediateTransactions(properties.isImmediateTransactions())
-                .statementCacheSize(properties.getStatementCacheSize())
+                .statementCacheSize(cacheSize)
                 .keepStatementsPastWrappers(properties.isKeepStatementsPastWrappers());
     }
 }
