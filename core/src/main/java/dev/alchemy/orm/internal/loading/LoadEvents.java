@@ -6,6 +6,7 @@ import dev.alchemy.orm.internal.mapping.MapperListeners;
 import dev.alchemy.orm.internal.state.InstanceState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,39 +37,35 @@ final class LoadEvents {
 
     void loaded(InstanceState state) {
         if (heard(state.mapper)) {
-            List<InstanceState> l = loaded;
-            if (l == null) {
-                l = loaded = new ArrayList<>();
-            }
-            l.add(state);
+            loaded = kept(loaded, state);
         }
     }
 
     void refreshed(InstanceState state) {
         if (heard(state.mapper)) {
-            List<InstanceState> l = refreshed;
-            if (l == null) {
-                l = refreshed = new ArrayList<>();
-            }
-            l.add(state);
+            refreshed = kept(refreshed, state);
         }
     }
 
+    /** Tells the listeners: every object loaded, then every object refreshed. */
     void fire() {
-        List<InstanceState> l = loaded;
-        if (l != null) {
-            for (InstanceState s : l) {
-                for (MapperEvents<Object> e : listeners.of(s.mapper)) {
-                    e.load(s.instance);
-                }
-            }
+        fire(loaded, MapperEvents::load);
+        fire(refreshed, MapperEvents::refresh);
+    }
+
+    private static List<InstanceState> kept(@Nullable List<InstanceState> list, InstanceState state) {
+        List<InstanceState> l = list == null ? new ArrayList<>() : list;
+        l.add(state);
+        return l;
+    }
+
+    private void fire(@Nullable List<InstanceState> states, BiConsumer<MapperEvents<Object>, Object> event) {
+        if (states == null) {
+            return;
         }
-        List<InstanceState> r = refreshed;
-        if (r != null) {
-            for (InstanceState s : r) {
-                for (MapperEvents<Object> e : listeners.of(s.mapper)) {
-                    e.refresh(s.instance);
-                }
+        for (InstanceState s : states) {
+            for (MapperEvents<Object> e : listeners.of(s.mapper)) {
+                event.accept(e, s.instance);
             }
         }
     }
