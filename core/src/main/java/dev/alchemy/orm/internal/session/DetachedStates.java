@@ -283,6 +283,21 @@ public final class DetachedStates {
         }
     }
 
+    /**
+     * Whether the registry certainly holds no object, without indexing or sweeping anything: a cheap test before a
+     * walk that would ask about each object (entries of reclaimed objects count until they are swept).
+     *
+     * @return true when nothing was registered since the last time the registry was found empty
+     */
+    public synchronized boolean isEmpty() {
+        return size == 0 && pending.isEmpty();
+    }
+
+    /** @return how many batches of closed sessions wait to be indexed (for tests) */
+    synchronized int pendingBatches() {
+        return pending.size();
+    }
+
     /** @return how many objects are remembered (for tests) */
     public synchronized int size() {
         index();

@@ -52,7 +52,7 @@ final class SessionObjects {
      * graph that holds a second copy of a row this session has an object for is refused before anything is added.
      */
     void add(Collection<?> instances) {
-        if (adding == 0 && (map.keyCount() > 0 || session.detached.size() > 0)) {
+        if (adding == 0 && (map.keyCount() > 0 || !session.detached.isEmpty())) {
             refuseClashes(instances);
         }
         adding++;

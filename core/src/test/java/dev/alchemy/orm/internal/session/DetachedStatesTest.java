@@ -65,6 +65,18 @@ class DetachedStatesTest {
     }
 
     @Test
+    void isEmptyAnswersWithoutIndexingTheBatches() {
+        assertThat(detached.isEmpty()).isTrue();
+        User u = user(3);
+        detached.putAll(List.of(state(u, ObjectState.PERSISTENT)));
+        assertThat(detached.isEmpty()).isFalse();
+        assertThat(detached.pendingBatches()).isEqualTo(1);
+        assertThat(detached.remove(u)).isTrue(); // asking indexes the batch
+        assertThat(detached.pendingBatches()).isZero();
+        assertThat(detached.isEmpty()).isTrue();
+    }
+
+    @Test
     void manyBatchesAreIndexedOnceSomethingAsks() {
         List<User> kept = new ArrayList<>();
         for (int batch = 0; batch < 200; batch++) {
