@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How objects enter and leave a session, as SQLAlchemy's {@code Session._save_or_update_state}, {@code _delete_impl}
@@ -82,14 +83,16 @@ final class SessionObjects {
      * cascades over what is in memory, stopping at objects the session holds.
      */
     private void refuseClashes(Collection<?> roots) {
-        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        // a set of the objects walked, made only once some object leads on to others: a 20,000-object addAll of new
+        // objects with nothing in their collections never hashes one of them
+        @Nullable Set<Object> seen = null;
         Map<IdentityKey, Object> copies = new HashMap<>();
+        Deque<Object> todo = new ArrayDeque<>();
         for (Object root : roots) {
-            Deque<Object> todo = new ArrayDeque<>();
             todo.push(root);
             while (!todo.isEmpty()) {
                 Object object = todo.pop();
-                if (!seen.add(object) || map.state(object) != null) {
+                if ((seen != null && seen.contains(object)) || map.state(object) != null) {
                     continue;
                 }
                 Mapper<?> mapper = Mapper.of(object.getClass());
@@ -107,8 +110,13 @@ final class SessionObjects {
                 for (RelationshipProperty r : mapper.relationshipArray) {
                     r.resolve();
                     if (r.saveUpdate) {
-                        for (Object target : Cascades.loadedTargets(object, r)) {
-                            todo.push(target);
+                        List<Object> targets = Cascades.loadedTargets(object, r);
+                        if (!targets.isEmpty()) {
+                            if (seen == null) {
+                                seen = Collections.newSetFromMap(new IdentityHashMap<>());
+                            }
+                            seen.add(object); // a cycle back to it stops here
+                            todo.addAll(targets);
                         }
                     }
                 }
