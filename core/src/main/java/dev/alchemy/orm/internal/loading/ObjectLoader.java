@@ -15,6 +15,7 @@ import dev.alchemy.orm.internal.mapping.RelationshipProperty;
 import dev.alchemy.orm.internal.mapping.WriteOnly;
 import dev.alchemy.orm.internal.state.IdentityMap;
 import dev.alchemy.orm.internal.state.InstanceState;
+import dev.alchemy.orm.internal.state.LoadGroup;
 import dev.alchemy.orm.internal.state.SessionContext;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -181,9 +182,14 @@ public final class ObjectLoader {
             }
             SelectinPolymorphic.fill(session, map, mapper, rowMappers, rowValues, populate);
         }
+        // the query's own lazily loaded collections are set up row by row, while each new object is in cache
+        LoadGroup[] lazy = polymorphic || mapper.relationships.isEmpty()
+                ? RelationshipLoader.NO_GROUPS
+                : relationships.lazyGroups(mapper, plan.options, joinedLoad);
         int index = 0;
         for (Row row : rows) {
             int known = map.keyCount();
+            int built = fresh.size();
             // a hierarchy's row loads an object of the class its discriminator names
             Mapper<?> rowMapper;
             Object[] ownerValues;
@@ -196,6 +202,12 @@ public final class ObjectLoader {
             }
             index++;
             Object owner = instanceFor(rowMapper, ownerValues, populate, fresh, events);
+            if (lazy.length > 0 && fresh.size() > built) {
+                InstanceState st = fresh.get(built);
+                for (LoadGroup g : lazy) {
+                    relationships.join(g, st);
+                }
+            }
             if (map.keyCount() == known) {
                 distinct = false; // an object the session held already: a row may repeat it
             }
@@ -231,7 +243,7 @@ public final class ObjectLoader {
         if (polymorphic) {
             afterPolymorphicLoad(mapper, fresh, plan.options, related);
         } else if (!mapper.relationships.isEmpty() && !fresh.isEmpty()) {
-            relationships.afterLoad(mapper, fresh, plan.options, related);
+            relationships.afterLoad(mapper, fresh, plan.options, related, lazy);
         }
         if (!plan.given.isEmpty() && fresh.size() < objects.size()) {
             // objects the session held already: eager options load what they have not loaded yet, as SQLAlchemy does
