@@ -35,7 +35,12 @@ public final class DetachedStates {
 
     /** A weakly referenced detached object, chained in its bucket once indexed. */
     private static final class Entry extends WeakReference<Object> {
-        public final int hash;
+        /**
+         * The object's identity hash code, taken when the entry is indexed: a closing session's batch is made without
+         * touching its objects (reading each one's header again, long after it was loaded, is a cache miss per object),
+         * and most batches are dropped unindexed.
+         */
+        public int hash;
         /** Whether its row was deleted by a committed transaction: {@code add()} refuses it (SQLAlchemy's deleted). */
         public final boolean deleted;
 
@@ -44,8 +49,17 @@ public final class DetachedStates {
 
         public Entry(Object instance, boolean deleted) {
             super(instance);
-            this.hash = System.identityHashCode(instance);
             this.deleted = deleted;
+        }
+
+        /** Takes the hash; false when the object is gone already. */
+        boolean hashed() {
+            Object instance = get();
+            if (instance == null) {
+                return false;
+            }
+            hash = System.identityHashCode(instance);
+            return true;
         }
     }
 
@@ -69,14 +83,18 @@ public final class DetachedStates {
     public synchronized void put(Object instance) {
         forget(instance);
         ensureCapacity(size + 1);
-        link(new Entry(instance, false));
+        Entry e = new Entry(instance, false);
+        e.hashed();
+        link(e);
     }
 
     /** Remembers an object whose row a committed transaction deleted, until it is made transient. */
     public synchronized void putDeleted(Object instance) {
         forget(instance);
         ensureCapacity(size + 1);
-        link(new Entry(instance, true));
+        Entry e = new Entry(instance, true);
+        e.hashed();
+        link(e);
     }
 
     /**
@@ -185,7 +203,9 @@ public final class DetachedStates {
         ensureCapacity(size + pendingSize);
         for (Entry[] batch : pending) {
             for (Entry e : batch) {
-                link(e);
+                if (e.hashed()) {
+                    link(e);
+                }
             }
         }
         pending.clear();
