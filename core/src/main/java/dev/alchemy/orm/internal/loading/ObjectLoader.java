@@ -184,8 +184,8 @@ public final class ObjectLoader {
         }
         // the query's own lazily loaded collections are set up row by row, while each new object is in cache
         LoadGroup[] lazy = polymorphic || mapper.relationships.isEmpty()
-                ? RelationshipLoader.NO_GROUPS
-                : relationships.lazyGroups(mapper, plan.options, joinedLoad);
+                ? LazyLoader.NO_GROUPS
+                : LazyLoader.groupsFor(mapper, plan.options, joinedLoad);
         int index = 0;
         for (Row row : rows) {
             int known = map.keyCount();
@@ -205,7 +205,7 @@ public final class ObjectLoader {
             if (lazy.length > 0 && fresh.size() > built) {
                 InstanceState st = fresh.get(built);
                 for (LoadGroup g : lazy) {
-                    relationships.join(g, st);
+                    LazyLoader.join(relationships, g, st);
                 }
             }
             if (map.keyCount() == known) {

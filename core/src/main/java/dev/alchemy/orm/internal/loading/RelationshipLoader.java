@@ -75,12 +75,12 @@ public final class RelationshipLoader {
             List<InstanceState> states,
             LoaderOptions options,
             Map<RelationshipProperty, Map<Object, List<Object>>> joined) {
-        afterLoad(mapper, states, options, joined, NO_GROUPS);
+        afterLoad(mapper, states, options, joined, LazyLoader.NO_GROUPS);
     }
 
     /**
      * Sets up the relationships of objects a query created or refreshed, but for the lazily loaded collections whose
-     * groups the query filled row by row ({@link #lazyGroups}).
+     * groups the query filled row by row ({@link LazyLoader#groupsFor}).
      */
     void afterLoad(
             Mapper<?> mapper,
@@ -114,51 +114,6 @@ public final class RelationshipLoader {
         }
     }
 
-    static final LoadGroup[] NO_GROUPS = new LoadGroup[0];
-
-    /**
-     * The load groups of a class's collections that a query loads lazily (not by a joined load of its own), made
-     * before its rows are built, so that each new object gets its tracked collection ({@link #join}) while the
-     * object is still in the processor's cache: a second pass over 20,000 loaded objects to do it cost a cache miss
-     * per object, a quarter of the load in a profile.
-     *
-     * @param mapper the query's class, not a hierarchy's
-     * @param options the query's loader options
-     * @param joinedLoad the query's joined loads, or null
-     * @return the groups, one per such collection
-     */
-    LoadGroup[] lazyGroups(Mapper<?> mapper, LoaderOptions options, @Nullable JoinedLoad joinedLoad) {
-        @Nullable List<LoadGroup> groups = null;
-        candidates:
-        for (RelationshipProperty r : mapper.relationshipArray) {
-            if (!r.collection) {
-                continue;
-            }
-            r.resolve();
-            if (joinedLoad != null) {
-                for (JoinedLoad.Joined j : joinedLoad.joined) {
-                    if (j.relationship() == r) {
-                        continue candidates;
-                    }
-                }
-            }
-            if (LoaderStrategy.of(effective(r, options.loading(r.name))) == LazyLoader.INSTANCE) {
-                if (groups == null) {
-                    groups = new ArrayList<>(2);
-                }
-                groups.add(new LoadGroup(r, options.next(r.name)));
-            }
-        }
-        return groups == null ? NO_GROUPS : groups.toArray(NO_GROUPS);
-    }
-
-    /** Gives a new (or refreshed) object its tracked, unloaded collection in a group from {@link #lazyGroups}. */
-    void join(LoadGroup group, InstanceState st) {
-        CollectionState cs = newCollection(st, group.relationship);
-        cs.group = group;
-        group.members.add(cs);
-    }
-
     /**
      * Gives each object a tracked collection in a load group, loaded together on first access of any of them.
      *
@@ -169,7 +124,7 @@ public final class RelationshipLoader {
     LoadGroup group(RelationshipProperty r, List<InstanceState> states, List<LoadOption> next) {
         LoadGroup group = new LoadGroup(r, next);
         for (InstanceState st : states) {
-            join(group, st);
+            LazyLoader.join(this, group, st);
         }
         return group;
     }
