@@ -318,19 +318,35 @@ final class Report {
             for each collection relationship (`User.addresses`), and, when the session closes, one weak entry in its
             `SessionFactory`'s registry of detached objects, so that a detached object added to another session is
             updated, not inserted again (SQLAlchemy keeps that state on the object itself, which Java cannot do
-            without enhancing the class). Those entries live until the garbage collector has seen their objects die, so
-            every young collection copies all the entries made since the one before. Measured in a W6 run on SQLite
-            (JMH with `-prof gc`, 2026-12-06): about 500,000 entries (19 MB) alive at each young collection, pauses of
-            57–116 ms where a collection of the same heap without them is a few milliseconds, and 714–750 ms of
-            collection per 6 s of benchmark; an iteration with two collections instead of one is what makes the ORM's
-            iterations swing between about 6 and 18 ms per call while raw JDBC's stay within 10%. The collector's threads
-            do not appear in the profiles below, which sample only the workload's thread: compare its CPU time with the
-            process's. Cutting this needs a way to recognise a detached object without an entry per object; it is the
-            largest single item left for W2, W4, W6 and W7.
+            without enhancing the class). Every entry made since the last young collection is alive at the next one,
+            so each collection copies and processes all of them. Measured on 2026-12-06 with W2 on SQLite, the same
+            build run with and without registering (a switch made for the measurement only, not in the code), JMH with
+            8 warm-up iterations, 2 forks × 2 rounds alternated: 25.0 ms per call with the registry against 15.1 ms
+            without; with `-prof gc`, 303 ms of collection in 4 young collections against 28 ms in 5, for the same
+            15.9 MB allocated per call. Sweeping the registry right after each collection (so that no dead entry
+            survives into the next) left collections at 82–103 ms each: what costs is the entries of the objects
+            loaded since the last collection (about 800,000 at this rate), not the dead ones. On W6 (an earlier run the same day):
+            about 500,000 entries alive at each young collection and pauses of 57–116 ms. The collector's threads do not
+            appear in the profiles below, which sample only the workload's thread: compare its CPU time with the
+            process's. The ways around an entry per object all give up exactness, which is why the registry stays:
+            treating an object whose generated key is set as detached (Hibernate's rule) would insert again a row
+            another transaction deleted; remembering identity hash codes instead of references never forgets
+            anything, so it grows without bound; finding the state through the object's tracked collection misses a
+            detached object whose collection the application replaced, and inserts it a second time. It is the largest
+            single item left for W2, W4, W6 and W7.
+
+            **Per-object passes are memory-bound.** Each pass of the session over its objects (cascades before a flush,
+            the INSERT's values, the keys and baselines after it, the registry at close) touches every object and its
+            state again, and with 20,000 of them that is a cache miss per object per pass: in a W1 profile the method
+            handle that sets each new object's `addresses` list had 288 samples of 2,237; with the list set by the
+            generated accessor instead, the next write to the same object's state took 200 of 2,198. Fewer passes,
+            not faster field access, is what would cut this.
 
             **W1** inserts with the same multi-row `INSERT ... RETURNING` as raw JDBC, but a flush also walks every
             object of the session before and after writing (cascades, foreign keys from references and to children,
             the new baseline of each collection) and records each one in the identity map; raw JDBC does none of that.
+            Until 2026-12-06 every `add` also asked the registry of detached objects for its size, which indexed and
+            swept it whole (8% of W1's samples); an add of new objects no longer consults it.
 
             **W2 and W4**: the per-object bookkeeping above. A loaded user costs about 830 bytes of allocation where raw
             JDBC's costs its strings and one small object; of that, the empty lazily loading `addresses` list (the list,
@@ -341,7 +357,8 @@ final class Report {
             prepared SELECT on the physical connection across pool checkouts (below). On PostgreSQL a session's `get`
             makes the same round trips as raw JDBC (`RoundTripsTest` counts them on the wire), so what separates them is
             CPU per session on a machine whose two cores also run the server; runs of this workload on PostgreSQL swing
-            by more than the 15% the target allows.
+            by more than the 15% the target allows. Run alone with 8 warm-up iterations (JMH, 3 forks × 4 iterations,
+            2026-12-06), W3 on PostgreSQL measured raw JDBC 1,047 ms, the ORM 1,037 ms (0.99×) and MyBatis 1,318 ms.
 
             **W5** runs 1,000 queries in one session with autoflush on, as SQLAlchemy does by default. Without attribute
             instrumentation the session cannot know that nothing changed, so before each query it compares every object
