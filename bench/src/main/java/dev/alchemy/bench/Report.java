@@ -304,12 +304,16 @@ final class Report {
             The targets are those of issue 26 ("Performance, round three"). Where the ORM misses one, or a peer is
             faster, the profile of that workload is below; what stands in the way, workload by workload, is this.
 
-            **Warm-up.** A run gives each benchmark the warm-up seconds in the Machine table (3 by default). The ORM runs
-            more code per call than raw JDBC, and some of it reaches its compiled steady state later. In the run of
-            2026-12-06 the profiles below, taken over 10 s after the JMH run, measured the ORM at 22.3 ms per call on
-            W2, 16.4 ms on W5 and 6.19 ms on W6, where the JMH medians are 37.5, 31.2 and 15.5 ms; W5 run alone with 8
-            warm-up iterations settled at 13–21 ms depending on the fork. `bash bench/run.sh --warmup 8` compares steady
-            states (about half as long again); the targets are checked on the default run.
+            **Warm-up and noise.** The Machine table says how many warm-up iterations each benchmark had (3 by
+            default; `bash bench/run.sh --warmup 8` compares steady states, about half as long again). The ORM runs
+            more code per call than raw JDBC and reaches its compiled steady state later: after the run of 2026-12-06
+            21:36 (3 warm-ups) the profiles measured the ORM at 22.3 ms per call on W2, 16.4 ms on W5 and 6.19 ms on
+            W6, where that run's JMH medians were 37.5, 31.2 and 15.5 ms. Each figure is one fork, and on the 2-core
+            machine of these runs one fork can settle 1.5–2× slower than the next (garbage collection and the JIT
+            compiler's choices; see the registry below): between that run and the one of 2026-12-07 00:51 (8
+            warm-ups) raw JDBC's W2 went from 10.7 to 15.8 ms and the ORM's from 37.5 to 16.0 ms. A ratio within
+            about 1.5× of its target is inside this noise, in either direction; alternate builds over several forks
+            before trusting a difference.
 
             **Every workload that loads: the detached-object registry and the garbage it keeps young.** Raw JDBC builds
             one plain object per row and nothing else. The ORM also keeps, for every object it loads or inserts, an
