@@ -92,12 +92,30 @@ final class SessionTransaction {
         Attribute version = state.mapper.version;
         updatedInTransaction.add(new UpdateUndo(
                 state, before, Objects.requireNonNull(state.key()), version == null ? null : before[version.index]));
-        IdentityKey newKey = IdentityKey.fromValues(state.mapper, values);
-        if (!newKey.equals(state.key())) {
-            map.removeKey(state.key());
-            map.putKey(newKey, state);
+        IdentityKey key = Objects.requireNonNull(state.key());
+        if (!sameKeyValues(state.mapper.primaryKey, before, values)) {
+            IdentityKey newKey = IdentityKey.fromValues(state.mapper, values);
+            if (!newKey.equals(key)) {
+                map.removeKey(key);
+                map.putKey(newKey, state);
+                key = newKey;
+            }
         }
-        state.written(newKey, values);
+        state.written(key, values);
+    }
+
+    /**
+     * Whether the primary key's fields still hold the very values last stored: then the key cannot have changed, and
+     * neither a new key nor the old key's values are read (the old key is cold in memory by the time 5,000 UPDATEs
+     * are flushed; comparing it was a tenth of W4's samples).
+     */
+    private static boolean sameKeyValues(Attribute[] primaryKey, @Nullable Object[] before, @Nullable Object[] values) {
+        for (Attribute a : primaryKey) {
+            if (before[a.index] != values[a.index]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** After an object's DELETE succeeded. */
