@@ -63,8 +63,12 @@ public final class RelationshipSync {
                 if (r.kind != Kind.ONE_TO_MANY && r.kind != Kind.ONE_TO_ONE) {
                     continue;
                 }
+                List<Object> children = Cascades.loadedTargets(st, r);
+                if (children.isEmpty()) {
+                    continue; // the parent's key is not read for nothing: a collection not loaded is most UPDATEs'
+                }
                 Object key = r.referredKey.get(st.instance);
-                for (Object child : Cascades.loadedTargets(st, r)) {
+                for (Object child : children) {
                     if (!Attribute.same(r.foreignKey.get(child), key)) {
                         r.foreignKey.set(child, key);
                     }
