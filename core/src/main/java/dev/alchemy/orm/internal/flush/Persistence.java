@@ -102,9 +102,14 @@ final class Persistence {
             List<Change> changes,
             boolean tell) {
         Map<ChangedColumns, List<Change>> groups = new LinkedHashMap<>(); // one UPDATE per set of changed columns
+        int[] lastChanged = null;
+        List<Change> lastGroup = null;
         for (Change c : changes) {
-            groups.computeIfAbsent(new ChangedColumns(c.changed), k -> new ArrayList<>())
-                    .add(c);
+            if (c.changed != lastChanged) { // runs of objects changed alike share their array (UnitOfWork.changes)
+                lastChanged = c.changed;
+                lastGroup = groups.computeIfAbsent(new ChangedColumns(c.changed), k -> new ArrayList<>());
+            }
+            Objects.requireNonNull(lastGroup).add(c);
         }
         for (List<Change> group : groups.values()) {
             int[] changed = group.get(0).changed;
@@ -117,17 +122,38 @@ final class Persistence {
                 set.put(version.columnName, BindParam.required(version.columnName, (SqlType) version.sqlType));
             }
             Update update = Update.of(table).values(set).where(keyCondition(table, mapper, version));
+            // the row's names: the changed columns, the key's parameters, then the version's new and old value
+            int keys = mapper.primaryKey.length;
+            boolean versionSet = version != null && !contains(changed, version.index);
+            String[] names = new String[changed.length + keys + (version == null ? 0 : versionSet ? 2 : 1)];
+            for (int j = 0; j < changed.length; j++) {
+                names[j] = mapper.attributes.get(changed[j]).columnName;
+            }
+            for (int k = 0; k < keys; k++) {
+                names[changed.length + k] = mapper.primaryKey[k].keyParameter;
+            }
+            int versionAt = -1;
+            if (version != null) {
+                names[changed.length + keys] = version.versionParameter;
+                versionAt = versionSet ? names.length - 1 : indexOf(changed, version.index);
+                if (versionSet) {
+                    names[versionAt] = version.columnName;
+                }
+            }
             List<Map<String, Object>> parameterSets = new ArrayList<>(group.size());
             for (Change c : group) {
-                Map<String, Object> params = new HashMap<>();
-                for (int i : changed) {
-                    params.put(mapper.attributes.get(i).columnName, c.current[i]);
+                RowParameters params = new RowParameters(names);
+                for (int j = 0; j < changed.length; j++) {
+                    params.set(j, c.current[changed[j]]);
                 }
                 Object[] snapshot = Objects.requireNonNull(c.state.snapshot()); // an UPDATE is of a loaded row
-                keyParameters(mapper, version, snapshot, params);
+                for (int k = 0; k < keys; k++) {
+                    params.set(changed.length + k, snapshot[mapper.primaryKey[k].index]);
+                }
                 if (version != null) {
+                    params.set(changed.length + keys, snapshot[version.index]);
                     Object next = nextVersion(snapshot[version.index], version);
-                    params.put(version.columnName, next);
+                    params.set(versionAt, next);
                     c.current[version.index] = next;
                 }
                 parameterSets.add(params);
@@ -148,6 +174,19 @@ final class Persistence {
                 }
             }
         }
+    }
+
+    private static boolean contains(int[] indexes, int index) {
+        return indexOf(indexes, index) >= 0;
+    }
+
+    private static int indexOf(int[] indexes, int index) {
+        for (int i = 0; i < indexes.length; i++) {
+            if (indexes[i] == index) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Object nextVersion(@Nullable Object current, Attribute version) {

@@ -228,6 +228,7 @@ public final class UnitOfWork {
     /** The persistent objects among these whose stored values changed. */
     private static List<Persistence.Change> changes(List<InstanceState> states) {
         List<Persistence.Change> changes = new ArrayList<>();
+        int[] last = null;
         for (InstanceState s : states) {
             if (s.status() != ObjectState.PERSISTENT) {
                 continue;
@@ -235,6 +236,12 @@ public final class UnitOfWork {
             Object[] current = s.current();
             int[] changed = s.changed(current);
             if (changed.length > 0) {
+                // objects changed in the same columns share one array: the UPDATEs are grouped by it
+                if (last != null && Arrays.equals(changed, last)) {
+                    changed = last;
+                } else {
+                    last = changed;
+                }
                 changes.add(new Persistence.Change(s, changed, current));
             }
         }
