@@ -67,7 +67,6 @@ final class CachedInsert implements Executable {
     private final List<Attribute> columns;
     private final List<Attribute> returned;
     private final List<InstanceState> batch;
-    private final Map<InstanceState, Object[]> valuesOf;
     private final boolean ordered;
 
     public CachedInsert(
@@ -75,13 +74,11 @@ final class CachedInsert implements Executable {
             List<Attribute> columns,
             List<Attribute> returned,
             List<InstanceState> batch,
-            Map<InstanceState, Object[]> valuesOf,
             boolean ordered) {
         this.table = table;
         this.columns = columns;
         this.returned = returned;
         this.batch = batch;
-        this.valuesOf = valuesOf;
         this.ordered = ordered;
     }
 
@@ -112,7 +109,7 @@ final class CachedInsert implements Executable {
         List<BoundParameter> parameters = new ArrayList<>(placeholders.size());
         Object[][] rows = new Object[batch.size()][];
         for (int r = 0; r < rows.length; r++) {
-            rows[r] = valuesOf.get(batch.get(r));
+            rows[r] = batch.get(r).inserting();
         }
         for (BoundParameter placeholder : placeholders) {
             Slot slot = (Slot) Objects.requireNonNull(placeholder.value());

@@ -67,8 +67,7 @@ final class Inserts {
         // joined-table inheritance: the base's row first (it makes the key), then each subclass table's row, with the
         // key and the columns of the fields its class declares; the session learns of the object after the last
         List<Table> tables = mapper.tables();
-        Map<InstanceState, Object[]> valuesOf =
-                insert(conn, mapper, tables.get(0), columnsOf(mapper, 0), states, false);
+        insert(conn, mapper, tables.get(0), columnsOf(mapper, 0), states, false);
         for (int t = 1; t < tables.size(); t++) {
             Table table = tables.get(t);
             // rows that leave out the same server-default columns (their value NULL) share one INSERT; the database's
@@ -77,19 +76,18 @@ final class Inserts {
             for (InstanceState s : states) {
                 List<Attribute> columns = new ArrayList<>(List.of(mapper.primaryKey));
                 for (Attribute a : columnsOf(mapper, t)) {
-                    if (Objects.requireNonNull(valuesOf.get(s))[a.index] != null
-                            || !column(table, a).hasServerDefault()) {
+                    if (s.inserting()[a.index] != null || !column(table, a).hasServerDefault()) {
                         columns.add(a);
                     }
                 }
                 groups.computeIfAbsent(columns, k -> new ArrayList<>()).add(s);
             }
             for (Map.Entry<List<Attribute>, List<InstanceState>> g : groups.entrySet()) {
-                insertMany(conn, table, g.getKey(), g.getValue(), valuesOf, false);
+                insertMany(conn, table, g.getKey(), g.getValue(), false);
             }
         }
         for (InstanceState s : states) {
-            session.inserted(s, Objects.requireNonNull(valuesOf.get(s)));
+            session.inserted(s, s.inserting());
         }
     }
 
@@ -110,10 +108,10 @@ final class Inserts {
      *
      * @param table the table
      * @param attributes the attributes whose columns it has
-     * @param tell whether to tell the session of each inserted object (not before a joined-table class's last table)
-     * @return each object's values, as inserted and as the database made them
+     * @param tell whether to tell the session of each inserted object (not before a joined-table class's last table);
+     *     until then each object's values, as inserted and as the database made them, are its {@code inserting()}
      */
-    private Map<InstanceState, Object[]> insert(
+    private void insert(
             Connection conn,
             Mapper<?> mapper,
             Table table,
@@ -126,7 +124,6 @@ final class Inserts {
         Attribute version = mapper.version;
         // rows that leave out the same columns (database-made values) share one INSERT
         Map<java.util.BitSet, List<InstanceState>> groups = new LinkedHashMap<>();
-        Map<InstanceState, Object[]> valuesOf = new HashMap<>(states.size() * 4 / 3 + 1);
         boolean[] omittable = new boolean[all.size()];
         for (Attribute a : attributes) {
             omittable[a.index] = a == generatedKey || column(table, a).hasServerDefault();
@@ -144,7 +141,7 @@ final class Inserts {
             } else {
                 values = before.clone();
             }
-            valuesOf.put(s, values);
+            s.inserting(values);
             java.util.BitSet signature = none;
             for (int i = 0; i < values.length; i++) {
                 if (omittable[i] && values[i] == null) {
@@ -165,7 +162,7 @@ final class Inserts {
             }
             List<InstanceState> rows = group.getValue();
             if (fetched.isEmpty()) {
-                insertMany(conn, table, columns, rows, valuesOf, tell);
+                insertMany(conn, table, columns, rows, tell);
             } else {
                 boolean keyFetched = generatedKey != null && fetched.contains(generatedKey);
                 // + 1: the row number of an ordered INSERT ... SELECT
@@ -173,19 +170,10 @@ final class Inserts {
                 for (int from = 0; from < rows.size(); from += perBatch) {
                     List<InstanceState> batch = rows.subList(from, Math.min(rows.size(), from + perBatch));
                     insertReturning(
-                            conn,
-                            mapper,
-                            table,
-                            columns,
-                            fetched,
-                            keyFetched ? generatedKey : null,
-                            batch,
-                            valuesOf,
-                            tell);
+                            conn, mapper, table, columns, fetched, keyFetched ? generatedKey : null, batch, tell);
                 }
             }
         }
-        return valuesOf;
     }
 
     static Column<Object> column(Table table, Attribute a) {
@@ -193,16 +181,11 @@ final class Inserts {
     }
 
     private void insertMany(
-            Connection conn,
-            Table table,
-            List<Attribute> columns,
-            List<InstanceState> rows,
-            Map<InstanceState, Object[]> valuesOf,
-            boolean tell) {
+            Connection conn, Table table, List<Attribute> columns, List<InstanceState> rows, boolean tell) {
         String[] names = columns.stream().map(a -> a.columnName).toArray(String[]::new);
         List<Map<String, Object>> parameterSets = new ArrayList<>(rows.size());
         for (InstanceState s : rows) {
-            Object[] values = Objects.requireNonNull(valuesOf.get(s));
+            Object[] values = s.inserting();
             Map<String, Object> params = new HashMap<>();
             for (Attribute a : columns) {
                 params.put(a.columnName, values[a.index]);
@@ -212,7 +195,7 @@ final class Inserts {
         conn.execute(Insert.into(table).parameters(names), parameterSets);
         if (tell) {
             for (InstanceState s : rows) {
-                session.inserted(s, Objects.requireNonNull(valuesOf.get(s)));
+                session.inserted(s, s.inserting());
             }
         }
     }
@@ -225,12 +208,11 @@ final class Inserts {
             List<Attribute> fetched,
             @Nullable Attribute generatedKey,
             List<InstanceState> batch,
-            Map<InstanceState, Object[]> valuesOf,
             boolean tell) {
         MultiRowInsertKeys keyMethod = Dialect.of(conn.engine()).multiRowInsertKeys();
         if (keyMethod.method() != MultiRowInsertKeys.Method.RETURNING) {
             InsertsByDriverKeys.insert(
-                    session, conn, mapper, table, columns, fetched, generatedKey, batch, valuesOf, keyMethod, tell);
+                    session, conn, mapper, table, columns, fetched, generatedKey, batch, keyMethod, tell);
             return;
         }
         List<Attribute> returned = new ArrayList<>(fetched);
@@ -242,7 +224,7 @@ final class Inserts {
         if (generatedKey == null && batch.size() > 1 && !Collections.disjoint(fetched, List.of(mapper.primaryKey))) {
             // the database makes the key (a server default such as gen_random_uuid()) in no order we could match
             for (InstanceState s : batch) {
-                insertReturning(conn, mapper, table, columns, fetched, null, List.of(s), valuesOf, tell);
+                insertReturning(conn, mapper, table, columns, fetched, null, List.of(s), tell);
             }
             return;
         }
@@ -251,9 +233,9 @@ final class Inserts {
                 && !columns.isEmpty()
                 && Dialect.of(conn.engine()).insertFromSelectAssignsKeysInOrder();
         List<Row> rows = ordered
-                ? conn.execute(new CachedInsert(table, columns, returned, batch, valuesOf, true))
+                ? conn.execute(new CachedInsert(table, columns, returned, batch, true))
                         .all()
-                : insertRows(conn, table, columns, returned, batch, valuesOf);
+                : insertRows(conn, table, columns, returned, batch);
         Attribute matchKey = generatedKey != null ? generatedKey : mapper.primaryKey[0];
         int keyColumn = returned.indexOf(matchKey);
         List<InstanceState> order = batch;
@@ -270,7 +252,7 @@ final class Inserts {
                         .where(table.c(generatedKey.columnName).in(keys)));
                 matched = new ArrayList<>();
                 for (InstanceState s : batch) {
-                    matched.addAll(insertRows(conn, table, columns, returned, List.of(s), valuesOf));
+                    matched.addAll(insertRows(conn, table, columns, returned, List.of(s)));
                 }
             }
         } else if (batch.size() == 1 && rows.size() == 1) {
@@ -282,12 +264,12 @@ final class Inserts {
             }
             matched = new ArrayList<>();
             for (InstanceState s : order) {
-                matched.add(byKey.get(keyOf(Objects.requireNonNull(valuesOf.get(s)), mapper)));
+                matched.add(byKey.get(keyOf(s.inserting(), mapper)));
             }
         }
         for (int i = 0; i < order.size(); i++) {
             InstanceState s = order.get(i);
-            Object[] values = Objects.requireNonNull(valuesOf.get(s));
+            Object[] values = s.inserting();
             Row row = matched.get(i);
             for (int c = 0; c < returned.size(); c++) {
                 Attribute a = returned.get(c);
@@ -306,20 +288,19 @@ final class Inserts {
             Table table,
             List<Attribute> columns,
             List<Attribute> returned,
-            List<InstanceState> batch,
-            Map<InstanceState, Object[]> valuesOf) {
+            List<InstanceState> batch) {
         Insert insert;
         if (columns.isEmpty()) {
             if (batch.size() != 1) {
                 List<Row> all = new ArrayList<>();
                 for (InstanceState s : batch) {
-                    all.addAll(insertRows(conn, table, columns, returned, List.of(s), valuesOf));
+                    all.addAll(insertRows(conn, table, columns, returned, List.of(s)));
                 }
                 return all;
             }
             insert = Insert.into(table).values(Map.of());
         } else {
-            return conn.execute(new CachedInsert(table, columns, returned, batch, valuesOf, false))
+            return conn.execute(new CachedInsert(table, columns, returned, batch, false))
                     .all();
         }
         ColumnElement<?>[] returning =

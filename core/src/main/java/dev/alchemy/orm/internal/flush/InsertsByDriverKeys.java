@@ -21,7 +21,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,7 +43,6 @@ final class InsertsByDriverKeys {
             List<Attribute> fetched,
             @Nullable Attribute generatedKey,
             List<InstanceState> batch,
-            Map<InstanceState, Object[]> valuesOf,
             MultiRowInsertKeys keys,
             boolean tell) {
         if (generatedKey == null && !Collections.disjoint(fetched, List.of(mapper.primaryKey))) {
@@ -60,7 +58,7 @@ final class InsertsByDriverKeys {
         for (List<InstanceState> rows : statements) {
             Result result = columns.isEmpty()
                     ? conn.execute(Insert.into(table).values(Map.of()))
-                    : conn.execute(new CachedInsert(table, columns, List.of(), rows, valuesOf, false));
+                    : conn.execute(new CachedInsert(table, columns, List.of(), rows, false));
             if (generatedKey != null) {
                 Long first = result.lastRowId();
                 if (first == null) {
@@ -70,7 +68,7 @@ final class InsertsByDriverKeys {
                 Class<?> type = Conversions.boxed(generatedKey.fieldType);
                 for (int i = 0; i < rows.size(); i++) {
                     Object key = Conversions.convert(first + i * keys.step(), type);
-                    Objects.requireNonNull(valuesOf.get(rows.get(i)))[generatedKey.index] = key;
+                    rows.get(i).inserting()[generatedKey.index] = key;
                     generatedKey.set(rows.get(i).instance, key);
                 }
             }
@@ -78,23 +76,18 @@ final class InsertsByDriverKeys {
         List<Attribute> defaults = new ArrayList<>(fetched);
         defaults.remove(generatedKey);
         if (!defaults.isEmpty()) {
-            readBack(conn, mapper, table, defaults, batch, valuesOf);
+            readBack(conn, mapper, table, defaults, batch);
         }
         if (tell) {
             for (InstanceState s : batch) {
-                session.inserted(s, Objects.requireNonNull(valuesOf.get(s)));
+                session.inserted(s, s.inserting());
             }
         }
     }
 
     /** Reads the values the database made for new rows, by their keys: one SELECT (per row for a composite key). */
     private static void readBack(
-            Connection conn,
-            Mapper<?> mapper,
-            Table table,
-            List<Attribute> defaults,
-            List<InstanceState> batch,
-            Map<InstanceState, Object[]> valuesOf) {
+            Connection conn, Mapper<?> mapper, Table table, List<Attribute> defaults, List<InstanceState> batch) {
         Attribute[] pk = mapper.primaryKey;
         List<ColumnElement<?>> selected = new ArrayList<>();
         for (Attribute a : pk) {
@@ -106,9 +99,8 @@ final class InsertsByDriverKeys {
         ColumnElement<?>[] select = selected.toArray(ColumnElement[]::new);
         List<Row> rows = new ArrayList<>();
         if (pk.length == 1) {
-            List<Object> keys = batch.stream()
-                    .map(s -> Objects.requireNonNull(valuesOf.get(s))[pk[0].index])
-                    .toList();
+            List<Object> keys =
+                    batch.stream().map(s -> s.inserting()[pk[0].index]).toList();
             rows.addAll(conn.execute(
                             Select.of(select).where(table.c(pk[0].columnName).in(keys)))
                     .all());
@@ -116,7 +108,7 @@ final class InsertsByDriverKeys {
             for (InstanceState s : batch) {
                 List<ColumnElement<Boolean>> match = new ArrayList<>();
                 for (Attribute a : pk) {
-                    match.add(table.c(a.columnName).eq(Objects.requireNonNull(valuesOf.get(s))[a.index]));
+                    match.add(table.c(a.columnName).eq(s.inserting()[a.index]));
                 }
                 rows.addAll(conn.execute(Select.of(select).where(BooleanClauseList.and(match)))
                         .all());
@@ -131,7 +123,7 @@ final class InsertsByDriverKeys {
             byKey.put(key, r);
         }
         for (InstanceState s : batch) {
-            Object[] values = Objects.requireNonNull(valuesOf.get(s));
+            Object[] values = s.inserting();
             List<Object> key = new ArrayList<>();
             for (Attribute a : pk) {
                 key.add(values[a.index]);

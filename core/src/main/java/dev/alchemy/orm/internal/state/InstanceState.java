@@ -30,6 +30,8 @@ public final class InstanceState {
     private boolean expired;
     /** Field values before the flush that inserted this object in the current transaction, to undo on rollback. */
     private @Nullable Object @Nullable [] beforeInsert;
+    /** The values a flush is inserting, from when it reads them until the row is written (then the snapshot). */
+    private @Nullable Object @Nullable [] inserting;
 
     /** Marks a relationship slot with nothing recorded. */
     private static final Object NOT_RECORDED = new Object();
@@ -172,6 +174,27 @@ public final class InstanceState {
         status = ObjectState.PERSISTENT;
         snapshot = values;
         this.key = key;
+        inserting = null;
+    }
+
+    /**
+     * During a flush, the values its INSERT writes: the flush's passes over the new objects (batches, keys read
+     * back, the rows of a joined-table class's other tables) find them here rather than in a map by object, whose
+     * hashing and lookups were a tenth of W1's own samples.
+     *
+     * @param values the values, by attribute index; the database's keys and defaults are written into it
+     */
+    public void inserting(@Nullable Object[] values) {
+        inserting = values;
+    }
+
+    /** @return the values its INSERT writes, set by {@link #inserting(Object[])} earlier in this flush */
+    public @Nullable Object[] inserting() {
+        Object[] values = inserting;
+        if (values == null) {
+            throw new IllegalStateException(this + " has no values to insert");
+        }
+        return values;
     }
 
     /** The transaction that inserted the object committed: there is no INSERT to undo any more. */
@@ -196,6 +219,7 @@ public final class InstanceState {
             }
         }
         beforeInsert = null;
+        inserting = null;
         snapshot = null;
         key = null;
         status = ObjectState.PENDING;
