@@ -137,6 +137,38 @@ class FailedFlushUndoTest {
     }
 
     @Test
+    void anUpdateStatementThatFailsLeavesEveryObjectOfItsBatchPending() {
+        try (Session session = sessions.openSession()) {
+            Ledger first = new Ledger("2025");
+            Ledger second = new Ledger("2026");
+            session.add(first);
+            session.add(second);
+            session.commit();
+
+            first.title = "2025, closed";
+            second.title = null; // NOT NULL: the one UPDATE statement of both rows fails
+            assertThatThrownBy(session::flush).isInstanceOf(IntegrityError.class);
+
+            // neither row was written: both changes are pending again, the versions unchanged
+            assertThat(session.isModified(first)).isTrue();
+            assertThat(session.isModified(second)).isTrue();
+            assertThat(first.version).isEqualTo(1);
+            assertThat(second.version).isEqualTo(1);
+
+            session.rollback();
+            first.title = "2025, closed";
+            second.title = "2026, open";
+            session.commit();
+            assertThat(first.version).isEqualTo(2);
+            assertThat(second.version).isEqualTo(2);
+        }
+        assertThat(column("SELECT title FROM ledgers ORDER BY id")).containsExactly("2025, closed", "2026, open");
+        assertThat(column("SELECT version FROM ledgers ORDER BY id"))
+                .extracting(Object::toString)
+                .containsExactly("2", "2");
+    }
+
+    @Test
     void anUpdateFlushedThenRolledBackIsNotLeftLookingWritten() {
         try (Session session = sessions.openSession()) {
             Account account = new Account("bob", 10);
