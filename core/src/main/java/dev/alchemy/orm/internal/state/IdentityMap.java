@@ -1,9 +1,11 @@
 package dev.alchemy.orm.internal.state;
 
 import dev.alchemy.orm.internal.mapping.IdentityKey;
+import java.util.AbstractCollection;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +21,25 @@ public final class IdentityMap {
     private Map<IdentityKey, InstanceState> byKey = new HashMap<>();
     /** How many objects the two maps were last sized for. */
     private int sizedFor;
+    /**
+     * The same objects as {@link #states}, in the order they came, for the walks over all of them (autoflush's check
+     * before every query, the flush's cascades and baselines). The map's own order is its identity hashes', which
+     * sends each step of a walk to a random address: W5's autoflush check took 35% longer walking it than walking
+     * the objects in the order they were allocated, which is the order they lie in memory.
+     */
+    private final StateSet held = new StateSet(StateSet.Kind.HELD);
+
+    private final Collection<InstanceState> heldView = new AbstractCollection<>() {
+        @Override
+        public Iterator<InstanceState> iterator() {
+            return held.iterator();
+        }
+
+        @Override
+        public int size() {
+            return held.size();
+        }
+    };
 
     /**
      * @param instance an object
@@ -38,17 +59,29 @@ public final class IdentityMap {
 
     /** @param state an object's state, which the session now holds */
     public void add(InstanceState state) {
-        states.put(state.instance, state);
+        InstanceState before = states.put(state.instance, state);
+        if (before != state) {
+            if (before != null) {
+                held.remove(before);
+            }
+            held.add(state);
+        }
     }
 
     /** @param instance an object the session no longer holds (its key, if any, is left to {@link #removeKey}) */
     public void remove(Object instance) {
-        states.remove(instance);
+        InstanceState gone = states.remove(instance);
+        if (gone != null) {
+            held.remove(gone);
+        }
     }
 
-    /** @return the states of every object the session holds; a live view */
+    /**
+     * @return the states of every object the session holds, in the order they came; a live view, which must not be
+     *     changed while it is walked
+     */
     public Collection<InstanceState> states() {
-        return states.values();
+        return heldView;
     }
 
     /** @return how many objects the session holds */
@@ -117,6 +150,7 @@ public final class IdentityMap {
             Map<IdentityKey, InstanceState> grownKeys = new HashMap<>(needed + needed / 3 + 1);
             grownKeys.putAll(byKey);
             byKey = grownKeys;
+            held.reserve(more);
             sizedFor = needed;
         }
     }
@@ -124,6 +158,7 @@ public final class IdentityMap {
     /** Forgets every object. */
     public void clear() {
         states.clear();
+        held.clear();
         byKey.clear();
     }
 }

@@ -26,6 +26,8 @@ public final class InstanceState {
     int pendingSlot = -1;
     /** This state's slot in the session's set of objects new in the transaction, or -1 ({@link StateSet}). */
     int newSlot = -1;
+    /** This state's slot in its session's identity map's order of objects, or -1 ({@link StateSet}). */
+    int heldSlot = -1;
 
     private boolean expired;
     /** Field values before the flush that inserted this object in the current transaction, to undo on rollback. */

@@ -18,11 +18,13 @@ public final class StateSet implements Iterable<InstanceState> {
     /** Which of the two sets: each has its own slot field in {@link InstanceState}. */
     public enum Kind {
         PENDING,
-        NEW_IN_TRANSACTION
+        NEW_IN_TRANSACTION,
+        /** Every object the session holds, in the order it came ({@link IdentityMap#states()}). */
+        HELD
     }
 
     private final Kind kind;
-    private final List<@Nullable InstanceState> slots = new ArrayList<>();
+    private final ArrayList<@Nullable InstanceState> slots = new ArrayList<>();
     private int size;
     /** Whether a savepoint holds a {@link #mark()}: compaction would move what it points at. */
     private boolean frozen;
@@ -32,14 +34,18 @@ public final class StateSet implements Iterable<InstanceState> {
     }
 
     private int slotOf(InstanceState s) {
-        return kind == Kind.PENDING ? s.pendingSlot : s.newSlot;
+        return switch (kind) {
+            case PENDING -> s.pendingSlot;
+            case NEW_IN_TRANSACTION -> s.newSlot;
+            case HELD -> s.heldSlot;
+        };
     }
 
     private void slot(InstanceState s, int slot) {
-        if (kind == Kind.PENDING) {
-            s.pendingSlot = slot;
-        } else {
-            s.newSlot = slot;
+        switch (kind) {
+            case PENDING -> s.pendingSlot = slot;
+            case NEW_IN_TRANSACTION -> s.newSlot = slot;
+            case HELD -> s.heldSlot = slot;
         }
     }
 
@@ -93,15 +99,20 @@ public final class StateSet implements Iterable<InstanceState> {
         return size == 0;
     }
 
+    /**
+     * Forgets every member without visiting them (a session closing over 20,000 objects would touch each one more
+     * time): the slots they remember are stale, and {@link #contains} checks a slot's occupant, so a stale slot
+     * never counts as membership.
+     */
     public void clear() {
-        for (InstanceState s : slots) {
-            if (s != null) {
-                slot(s, -1);
-            }
-        }
         slots.clear();
         size = 0;
         frozen = false;
+    }
+
+    /** Makes room for this many more members at once. */
+    public void reserve(int more) {
+        slots.ensureCapacity(slots.size() + more);
     }
 
     /** @return a position that {@link #since} later reads from; the set does not compact until {@link #thaw} */

@@ -64,4 +64,24 @@ class StateSetTest {
         assertThat(set.isEmpty()).isTrue();
         assertThat(s).noneMatch(set::contains);
     }
+
+    @Test
+    void aClearedSetForgetsItsMembersThoughTheirSlotsAreStale() {
+        StateSet first = new StateSet(StateSet.Kind.HELD);
+        StateSet second = new StateSet(StateSet.Kind.HELD);
+        List<InstanceState> s = states(3);
+        s.forEach(first::add);
+        first.clear(); // the states keep the slots they had: 0, 1, 2
+        assertThat(first.contains(s.get(0))).isFalse();
+        assertThat(first).isEmpty();
+
+        second.add(s.get(2)); // slot 0 of another set: the stale slot of s0 points at s2 there
+        assertThat(second.contains(s.get(0))).isFalse();
+        assertThat(second.remove(s.get(0))).isFalse();
+        assertThat(second).containsExactly(s.get(2));
+
+        first.add(s.get(1));
+        first.add(s.get(0));
+        assertThat(first).containsExactly(s.get(1), s.get(0));
+    }
 }
