@@ -80,6 +80,33 @@ class FlushInsertBatchTest {
     }
 
     @Test
+    void objectsWithAndWithoutTheirOwnKeysInterleavedEachGetTheirRow() {
+        // runs of objects that leave out the same columns join one INSERT; an object that breaks the run starts or
+        // finds the group of its own kind, wherever it stands in the flush
+        List<User> users = users("m", 9);
+        for (int i = 0; i < users.size(); i += 3) {
+            users.get(i).id = 1000 + i; // every third object brings its own key; the others get one from the database
+        }
+        try (Session session = sessions.openSession()) {
+            session.addAll(users);
+            session.commit();
+        }
+        try (Connection conn = engine.connect()) {
+            assertThat(conn.execute(text("SELECT count(*) FROM users")).scalar(Integer.class))
+                    .isEqualTo(9);
+            for (int i = 0; i < users.size(); i++) {
+                User u = users.get(i);
+                if (i % 3 == 0) {
+                    assertThat(u.id).isEqualTo(1000 + i);
+                }
+                assertThat(conn.execute(text("SELECT name FROM users WHERE id = " + u.id))
+                                .scalar())
+                        .isEqualTo("m" + i);
+            }
+        }
+    }
+
+    @Test
     void theFlushKeepsItsInsertTemplatesInTheEnginesCache() {
         // the compiled multi-row INSERTs of a flush live in the engine's bounded StatementCache, not in static state:
         // a second flush of the same shape finds its template there

@@ -129,6 +129,8 @@ final class Inserts {
             omittable[a.index] = a == generatedKey || column(table, a).hasServerDefault();
         }
         java.util.BitSet none = new java.util.BitSet();
+        java.util.BitSet lastSignature = null;
+        List<InstanceState> lastGroup = null;
         for (InstanceState s : states) {
             Object[] before = new Object[all.size()];
             mapper.readAll(s.instance, before);
@@ -142,6 +144,10 @@ final class Inserts {
                 values = before.clone();
             }
             s.inserting(values);
+            if (lastSignature != null && omits(omittable, values, lastSignature)) {
+                Objects.requireNonNull(lastGroup).add(s); // as the object before: no signature made and hashed
+                continue;
+            }
             java.util.BitSet signature = none;
             for (int i = 0; i < values.length; i++) {
                 if (omittable[i] && values[i] == null) {
@@ -151,7 +157,9 @@ final class Inserts {
                     signature.set(i);
                 }
             }
-            groups.computeIfAbsent(signature, k -> new ArrayList<>()).add(s);
+            lastSignature = signature;
+            lastGroup = groups.computeIfAbsent(signature, k -> new ArrayList<>());
+            lastGroup.add(s);
         }
         for (Map.Entry<java.util.BitSet, List<InstanceState>> group : groups.entrySet()) {
             java.util.BitSet omitted = group.getKey();
@@ -174,6 +182,16 @@ final class Inserts {
                 }
             }
         }
+    }
+
+    /** Whether a row leaves out exactly the columns of a signature: its omittable values that are null. */
+    private static boolean omits(boolean[] omittable, @Nullable Object[] values, java.util.BitSet signature) {
+        for (int i = 0; i < values.length; i++) {
+            if ((omittable[i] && values[i] == null) != signature.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Column<Object> column(Table table, Attribute a) {
