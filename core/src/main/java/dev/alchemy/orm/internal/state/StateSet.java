@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class StateSet implements Iterable<InstanceState> {
 
-    /** Which of the two sets: each has its own slot field in {@link InstanceState}. */
+    /** Which of the sets: each has its own slot field in {@link InstanceState}. */
     public enum Kind {
         PENDING,
         NEW_IN_TRANSACTION,

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.alchemy.orm.ObjectState;
 import dev.alchemy.orm.internal.mapping.Mapper;
 import dev.alchemy.orm.model.User;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,18 +14,10 @@ import org.junit.jupiter.api.Test;
  */
 class IdentityMapOrderTest {
 
-    private static List<InstanceState> states(int n) {
-        List<InstanceState> list = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            list.add(new InstanceState(new User("u" + i, null), Mapper.of(User.class), ObjectState.PENDING));
-        }
-        return list;
-    }
-
     @Test
     void walksTheObjectsInTheOrderTheyCame() {
         IdentityMap map = new IdentityMap();
-        List<InstanceState> s = states(200);
+        List<InstanceState> s = StateSetTest.states(200);
         map.reserve(200);
         s.forEach(map::add);
         assertThat(map.states()).containsExactlyElementsOf(s);
@@ -36,7 +27,7 @@ class IdentityMapOrderTest {
     @Test
     void removedObjectsLeaveTheWalkAndReturnAtItsEnd() {
         IdentityMap map = new IdentityMap();
-        List<InstanceState> s = states(100);
+        List<InstanceState> s = StateSetTest.states(100);
         s.forEach(map::add);
         for (int i = 0; i < 80; i++) { // enough holes to compact the order
             map.remove(s.get(i).instance);
@@ -50,7 +41,7 @@ class IdentityMapOrderTest {
     @Test
     void anObjectGivenANewStateIsWalkedOnceWithIt() {
         IdentityMap map = new IdentityMap();
-        InstanceState old = states(1).get(0);
+        InstanceState old = StateSetTest.states(1).get(0);
         InstanceState fresh = new InstanceState(old.instance, Mapper.of(User.class), ObjectState.PENDING);
         map.add(old);
         map.add(fresh);

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The session's ordered sets of states: insertion order, removal, re-adding, compaction, savepoint marks. */
 class StateSetTest {
 
-    private static List<InstanceState> states(int n) {
+    /** @return n new states of pending users, for the tests of the sets and the identity map */
+    static List<InstanceState> states(int n) {
         List<InstanceState> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             list.add(new InstanceState(new User("u" + i, null), Mapper.of(User.class), ObjectState.PENDING));
