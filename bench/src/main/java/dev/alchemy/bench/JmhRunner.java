@@ -16,6 +16,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /** Runs the JMH benchmarks of a selection of workloads, contenders and databases in one JMH run. */
 final class JmhRunner {
 
+    /**
+     * Each fork's heap, the same for every contender. The young generation is fixed (as in the alternated
+     * comparisons the performance page quotes), so that its size does not depend on each fork's first collections.
+     */
+    static final List<String> HEAP = List.of("-Xms1g", "-Xmx2g", "-Xmn600m");
+
     private final BenchOptions options;
 
     JmhRunner(BenchOptions options) {
@@ -56,7 +62,7 @@ final class JmhRunner {
                 .warmupTime(TimeValue.milliseconds(options.iterationMillis()))
                 .measurementIterations(options.iterations())
                 .measurementTime(TimeValue.milliseconds(options.iterationMillis()))
-                .jvmArgsAppend("-Xms1g", "-Xmx2g")
+                .jvmArgsAppend(HEAP.toArray(String[]::new))
                 .shouldFailOnError(true);
         for (Workload w : workloads) {
             builder.include("dev\\.alchemy\\.bench\\.jmh\\." + w.name() + "[A-Za-z]+\\.run$");

@@ -81,11 +81,12 @@ final class Report {
         md.append(String.format(
                 Locale.ROOT,
                 "| JMH | %d fork(s), %d warm-up and %d measured iterations of %.1f s per benchmark, mode average "
-                        + "time per call; the median is over the measured iterations |\n",
+                        + "time per call; the median is over the measured iterations; each fork's heap %s |\n",
                 options.forks(),
                 options.warmupIterations(),
                 options.iterations(),
-                options.iterationMillis() / 1000.0));
+                options.iterationMillis() / 1000.0,
+                String.join(" ", JmhRunner.HEAP)));
         md.append("\n");
         if (!options.note().isBlank()) {
             md.append(options.note()).append("\n\n");
