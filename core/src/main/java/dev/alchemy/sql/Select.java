@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -757,12 +758,12 @@ public final class Select implements SelectStatement {
     }
 
     private List<FromClause> computeFroms() {
-        Set<FromClause> all = new LinkedHashSet<>(froms);
+        FromsMet all = new FromsMet(froms);
         for (ColumnElement<?> c : columns) {
-            c.collectFroms(all::add);
+            c.collectFroms(all);
         }
         if (where != null) {
-            where.collectFroms(all::add);
+            where.collectFroms(all);
         }
         List<TableClause> listed = new ArrayList<>();
         for (FromClause f : all) {
@@ -773,6 +774,32 @@ public final class Select implements SelectStatement {
         // without tables a join already has, and without twins (see TableClause.sameTable)
         List<FromClause> result = TableClause.withoutTwins(all, listed);
         return Collections.unmodifiableList(result);
+    }
+
+    /**
+     * The FROM clauses a SELECT meets, in the order met, each once as {@code equals} decides: what a {@code
+     * LinkedHashSet} keeps, in a list searched from the start. A SELECT names a handful of FROM clauses, met once per
+     * column and condition; a hash set made its table and hashed every one of them, each time a query was built (5%
+     * of a loop of 1,000 ORM queries by name, in its cache key).
+     */
+    private static final class FromsMet extends ArrayList<FromClause> implements Consumer<FromClause> {
+        FromsMet(List<FromClause> explicit) {
+            super(explicit.size() + 2);
+            for (FromClause f : explicit) {
+                accept(f);
+            }
+        }
+
+        @Override
+        public void accept(FromClause f) {
+            for (int i = 0; i < size(); i++) {
+                FromClause met = get(i);
+                if (met == f || met.equals(f)) {
+                    return;
+                }
+            }
+            add(f);
+        }
     }
 
     /** @return whether it has ORDER BY, LIMIT or OFFSET (which a UNION member must parenthesise) */
