@@ -6,6 +6,7 @@ import dev.alchemy.exc.StaleDataError;
 import dev.alchemy.orm.internal.mapping.Attribute;
 import dev.alchemy.orm.internal.mapping.Mapper;
 import dev.alchemy.orm.internal.state.InstanceState;
+import dev.alchemy.schema.Column;
 import dev.alchemy.schema.Table;
 import dev.alchemy.sql.BindParam;
 import dev.alchemy.sql.ColumnElement;
@@ -15,10 +16,12 @@ import dev.alchemy.types.SqlType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -121,7 +124,8 @@ final class Persistence {
             if (version != null && !set.containsKey(version.columnName)) {
                 set.put(version.columnName, BindParam.required(version.columnName, (SqlType) version.sqlType));
             }
-            Update update = Update.of(table).values(set).where(keyCondition(table, mapper, version));
+            WhereNames where = WhereNames.of(table, mapper, version);
+            Update update = Update.of(table).values(set).where(keyCondition(table, mapper, version, where));
             // the row's names: the changed columns, the key's parameters, then the version's new and old value
             int keys = mapper.primaryKey.length;
             boolean versionSet = version != null && !contains(changed, version.index);
@@ -130,11 +134,11 @@ final class Persistence {
                 names[j] = mapper.attributes.get(changed[j]).columnName;
             }
             for (int k = 0; k < keys; k++) {
-                names[changed.length + k] = mapper.primaryKey[k].keyParameter;
+                names[changed.length + k] = where.keys[k];
             }
             int versionAt = -1;
             if (version != null) {
-                names[changed.length + keys] = version.versionParameter;
+                names[changed.length + keys] = Objects.requireNonNull(where.version);
                 versionAt = versionSet ? names.length - 1 : indexOf(changed, version.index);
                 if (versionSet) {
                     names[versionAt] = version.columnName;
@@ -194,27 +198,75 @@ final class Persistence {
         return Objects.requireNonNull(Conversions.convert(next, Conversions.boxed(version.sqlType.javaType())));
     }
 
+    /**
+     * The names of the WHERE clause's parameters of an UPDATE or DELETE of one table: the key's stored values ({@code
+     * pk_id}) and the version's ({@code version_version}). The SET clause's parameters are named by their columns, so
+     * each of these is made unlike every column name of the table ({@code pk_id_1} when the table has a column {@code
+     * pk_id}, as SQLAlchemy's labels are): the same name twice would bind the new value of that column in place of
+     * the key, and write the change into another row.
+     */
+    static final class WhereNames {
+        final String[] keys;
+        final @Nullable String version;
+
+        private WhereNames(String[] keys, @Nullable String version) {
+            this.keys = keys;
+            this.version = version;
+        }
+
+        static WhereNames of(Table table, Mapper<?> mapper, @Nullable Attribute version) {
+            Set<String> taken = new HashSet<>();
+            for (Column<?> c : table.columns()) {
+                taken.add(c.name());
+            }
+            String[] keys = new String[mapper.primaryKey.length];
+            for (int k = 0; k < keys.length; k++) {
+                keys[k] = unlike(taken, "pk_" + mapper.primaryKey[k].columnName);
+            }
+            return new WhereNames(keys, version == null ? null : unlike(taken, "version_" + version.columnName));
+        }
+
+        /**
+         * The name, or the first of {@code name_1}, {@code name_2}, ... not taken. Interned: every flush then names
+         * the parameter with the string the cached statement was compiled with, which the rows' parameters match
+         * before comparing characters ({@link RowParameters}).
+         */
+        private static String unlike(Set<String> taken, String name) {
+            String unique = name;
+            for (int n = 1; !taken.add(unique); n++) {
+                unique = name + "_" + n;
+            }
+            return unique.intern();
+        }
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static ColumnElement<Boolean>[] keyCondition(Table table, Mapper<?> mapper, @Nullable Attribute version) {
+    private static ColumnElement<Boolean>[] keyCondition(
+            Table table, Mapper<?> mapper, @Nullable Attribute version, WhereNames names) {
         List<ColumnElement<Boolean>> conditions = new ArrayList<>();
-        for (Attribute pk : mapper.primaryKey) {
-            conditions.add(table.c(pk.columnName)
-                    .eq((ColumnElement) BindParam.required(pk.keyParameter, (SqlType) pk.sqlType)));
+        for (int k = 0; k < mapper.primaryKey.length; k++) {
+            Attribute pk = mapper.primaryKey[k];
+            conditions.add(
+                    table.c(pk.columnName).eq((ColumnElement) BindParam.required(names.keys[k], (SqlType) pk.sqlType)));
         }
         if (version != null) {
-            conditions.add(table.c(version.columnName)
-                    .eq((ColumnElement) BindParam.required(version.versionParameter, (SqlType) version.sqlType)));
+            conditions.add(table.c(version.columnName).eq((ColumnElement)
+                    BindParam.required(Objects.requireNonNull(names.version), (SqlType) version.sqlType)));
         }
         return conditions.toArray(ColumnElement[]::new);
     }
 
     private static void keyParameters(
-            Mapper<?> mapper, @Nullable Attribute version, Object[] snapshot, Map<String, Object> params) {
-        for (Attribute pk : mapper.primaryKey) {
-            params.put(pk.keyParameter, snapshot[pk.index]);
+            Mapper<?> mapper,
+            @Nullable Attribute version,
+            WhereNames names,
+            Object[] snapshot,
+            Map<String, Object> params) {
+        for (int k = 0; k < mapper.primaryKey.length; k++) {
+            params.put(names.keys[k], snapshot[mapper.primaryKey[k].index]);
         }
         if (version != null) {
-            params.put(version.versionParameter, snapshot[version.index]);
+            params.put(Objects.requireNonNull(names.version), snapshot[version.index]);
         }
     }
 
@@ -231,17 +283,18 @@ final class Persistence {
 
     private void delete(
             Connection conn, Mapper<?> mapper, Table table, @Nullable Attribute version, List<InstanceState> states) {
-        Delete delete = Delete.from(table).where(keyCondition(table, mapper, version));
+        WhereNames names = WhereNames.of(table, mapper, version);
+        Delete delete = Delete.from(table).where(keyCondition(table, mapper, version, names));
         List<Map<String, Object>> parameterSets = new ArrayList<>(states.size());
         Attribute single = mapper.primaryKey.length == 1 && version == null ? mapper.primaryKey[0] : null;
         for (InstanceState s : states) {
             Object[] snapshot = Objects.requireNonNull(s.snapshot());
             if (single != null && snapshot[single.index] != null) {
-                parameterSets.add(Map.of(single.keyParameter, snapshot[single.index]));
+                parameterSets.add(Map.of(names.keys[0], snapshot[single.index]));
                 continue;
             }
             Map<String, Object> params = new HashMap<>();
-            keyParameters(mapper, version, snapshot, params);
+            keyParameters(mapper, version, names, snapshot, params);
             parameterSets.add(params);
         }
         long matched = conn.execute(delete, parameterSets).rowcount();

@@ -37,10 +37,6 @@ public final class Attribute {
     public final boolean primitive;
     public final String owner;
     public int index;
-    /** The name of the bound parameter for this column in a flush's WHERE (built once: its hash is kept). */
-    public final String keyParameter;
-    /** The same for a version column's expected value. */
-    public final String versionParameter;
     /** How the generated {@link RowAccess} reaches this attribute. */
     RowAccessors.@Nullable Plan plan;
     /** The referred {@code table.column} when the column has a foreign key. */
@@ -69,8 +65,6 @@ public final class Attribute {
         this.primaryKey = primaryKey;
         this.version = version;
         this.primitive = fieldType.isPrimitive();
-        this.keyParameter = "pk_" + columnName;
-        this.versionParameter = "version_" + columnName;
     }
 
     /** @return the field's name */
