@@ -4,6 +4,8 @@ import static dev.alchemy.Alchemy.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alchemy.engine.Engine;
+import dev.alchemy.orm.model.ClashRow;
+import dev.alchemy.orm.model.ClashVersioned;
 import dev.alchemy.testing.OnDatabases;
 import dev.alchemy.testing.TestDatabase;
 import java.util.List;
@@ -20,44 +22,6 @@ import org.junit.jupiter.params.Parameter;
  */
 @OnDatabases
 class ParameterNameClashTest {
-
-    /** A column named as the flush named the key's parameter. */
-    @Table(name = "clash_rows")
-    public static class ClashRow {
-        @Column(primaryKey = true)
-        public Integer id;
-
-        @Column(name = "pk_id")
-        public Integer pkId;
-
-        public ClashRow() {}
-
-        ClashRow(int id, int pkId) {
-            this.id = id;
-            this.pkId = pkId;
-        }
-    }
-
-    /** A column named as the flush named the version's parameter. */
-    @Table(name = "clash_versioned")
-    public static class ClashVersioned {
-        @Column(primaryKey = true)
-        public Integer id;
-
-        @Version
-        @Column
-        public Integer version;
-
-        @Column(name = "version_version")
-        public Integer versionVersion;
-
-        public ClashVersioned() {}
-
-        ClashVersioned(int id, int versionVersion) {
-            this.id = id;
-            this.versionVersion = versionVersion;
-        }
-    }
 
     @Parameter
     TestDatabase db;

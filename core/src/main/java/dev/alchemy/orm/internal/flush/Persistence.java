@@ -202,8 +202,8 @@ final class Persistence {
      * The names of the WHERE clause's parameters of an UPDATE or DELETE of one table: the key's stored values ({@code
      * pk_id}) and the version's ({@code version_version}). The SET clause's parameters are named by their columns, so
      * each of these is made unlike every column name of the table ({@code pk_id_1} when the table has a column {@code
-     * pk_id}, as SQLAlchemy's labels are): the same name twice would bind the new value of that column in place of
-     * the key, and write the change into another row.
+     * pk_id}, as SQLAlchemy's labels are). With the same name twice, only the identity of the two name strings kept
+     * the column's new value from binding in place of the key, which would write the change into another row.
      */
     static final class WhereNames {
         final String[] keys;
