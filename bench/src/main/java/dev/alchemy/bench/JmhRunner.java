@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -74,13 +75,25 @@ final class JmhRunner {
             String simple = benchmark.substring("dev.alchemy.bench.jmh.".length());
             String workload = simple.substring(0, 2).toUpperCase(Locale.ROOT);
             List<Double> millis = new ArrayList<>();
+            double bytes = 0;
+            double calls = 0;
             for (BenchmarkResult b : r.getBenchmarkResults()) {
                 for (IterationResult i : b.getIterationResults()) {
                     millis.add(i.getPrimaryResult().getScore());
+                    Result<?> allocated = i.getSecondaryResults().get("allocatedBytes");
+                    Result<?> counted = i.getSecondaryResults().get("calls");
+                    if (allocated != null && counted != null) {
+                        bytes += allocated.getScore();
+                        calls += counted.getScore();
+                    }
                 }
             }
             measurements.add(new Measurement(
-                    workload, r.getParams().getParam("contender"), r.getParams().getParam("database"), millis));
+                    workload,
+                    r.getParams().getParam("contender"),
+                    r.getParams().getParam("database"),
+                    millis,
+                    calls > 0 ? bytes / calls : Double.NaN));
         }
         return measurements;
     }

@@ -4,15 +4,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The figures of one benchmark: workload, contender, database and the milliseconds per call of each measured
- * iteration.
+ * The figures of one benchmark: workload, contender, database, the milliseconds per call of each measured
+ * iteration and the bytes allocated per call.
  *
  * @param workload the workload ({@code W1} ...)
  * @param contender the contender's name
  * @param database the database
  * @param millis milliseconds per call, one value per measured iteration
+ * @param bytesPerCall bytes the benchmark's thread allocated per call, over the measured iterations ({@code NaN}
+ *     when not counted)
  */
-public record Measurement(String workload, String contender, String database, List<Double> millis) {
+public record Measurement(
+        String workload, String contender, String database, List<Double> millis, double bytesPerCall) {
 
     /** @return the median of the iterations */
     public double median() {

@@ -165,6 +165,8 @@ final class Report {
                 .append(chartFile.substring(chartFile.lastIndexOf('/') + 1))
                 .append(")\n\n");
 
+        allocation(md, options, results);
+
         md.append("## Startup\n\n");
         if (alchemy != null && jpa != null) {
             md.append("Two Spring Boot applications with the same two models (users and addresses) on a new SQLite "
@@ -287,6 +289,61 @@ final class Report {
 
         md.append(HOW);
         return md.toString();
+    }
+
+    /** The bytes allocated per item handled, per database: workloads down, contenders across. */
+    private static void allocation(StringBuilder md, BenchOptions options, Results results) {
+        boolean any = results.all().stream().anyMatch(m -> !Double.isNaN(m.bytesPerCall()));
+        if (!any) {
+            return;
+        }
+        Sizes sizes = Sizes.named(options.sizes());
+        md.append("## Allocation\n\n");
+        md.append(
+                "Bytes allocated on the workload's thread per item a call handles (a user inserted or loaded, a lookup, "
+                        + "a query; W6 counts users and addresses), and in brackets the ratio to raw JDBC. Counted around each "
+                        + "measured call only, with the JVM's per-thread allocation counter, so the rows a call's setup writes and "
+                        + "the checks after it are left out; what the database driver allocates on that thread is in. Unlike the "
+                        + "times, these figures hardly move from one run to the next: they say what each library builds per "
+                        + "object, and every byte of it is work for the garbage collector.\n\n");
+        for (String db : options.databases()) {
+            md.append("| ")
+                    .append(db.equals("sqlite") ? "SQLite" : "PostgreSQL")
+                    .append(": bytes per item |");
+            for (String c : options.contenders()) {
+                md.append(" ").append(Contenders.label(c)).append(" |");
+            }
+            md.append("\n| --- |");
+            for (int i = 0; i < options.contenders().size(); i++) {
+                md.append(" ---: |");
+            }
+            md.append("\n");
+            for (Workload w : options.workloads()) {
+                md.append("| ")
+                        .append(w.name())
+                        .append(", per ")
+                        .append(w.itemName())
+                        .append(" |");
+                Measurement base = results.get(w.name(), "jdbc", db);
+                int items = w.items(sizes);
+                for (String c : options.contenders()) {
+                    Measurement m = results.get(w.name(), c, db);
+                    if (m == null || Double.isNaN(m.bytesPerCall())) {
+                        md.append(" – |");
+                        continue;
+                    }
+                    double perItem = m.bytesPerCall() / items;
+                    if (c.equals("jdbc") || base == null || Double.isNaN(base.bytesPerCall())) {
+                        md.append(String.format(Locale.ROOT, " %,.0f |", perItem));
+                    } else {
+                        md.append(String.format(
+                                Locale.ROOT, " %,.0f (%.2f×) |", perItem, m.bytesPerCall() / base.bytesPerCall()));
+                    }
+                }
+                md.append("\n");
+            }
+            md.append("\n");
+        }
     }
 
     private static String ms(double millis) {

@@ -161,6 +161,35 @@ public enum Workload {
         return description;
     }
 
+    /**
+     * What one call handles, to give its allocation per item: the users it inserts (W1), loads (W2, W4, W7), looks up
+     * one per session (W3) or queries one per statement (W5); W6 counts users and addresses.
+     *
+     * @param sizes the sizes of the run
+     * @return the items of one call
+     */
+    public int items(Sizes sizes) {
+        return switch (this) {
+            case W1, W2 -> sizes.users();
+            case W3 -> sizes.lookups();
+            case W4 -> sizes.updates();
+            case W5 -> sizes.queries();
+            case W6 -> sizes.withAddresses() * (1 + sizes.addressesPerUser());
+            case W7 -> sizes.deletes();
+        };
+    }
+
+    /** @return what {@link #items} counts, for a table's heading */
+    public String itemName() {
+        return switch (this) {
+            case W1 -> "user inserted";
+            case W2, W4, W7 -> "user loaded";
+            case W3 -> "lookup";
+            case W5 -> "query";
+            case W6 -> "object loaded";
+        };
+    }
+
     /** Once per trial, after the tables are created: the rows the workload reads. */
     void beforeAll(Run run) {}
 

@@ -12,10 +12,11 @@ public class W4Update extends WorkloadBenchmark {
     }
 
     /**
+     * @param allocation the bytes the calls allocate, counted beside the time
      * @return the contender's figure, checked after the call
      */
     @Benchmark
-    public long run() {
-        return call();
+    public long run(Allocation allocation) {
+        return call(allocation);
     }
 }

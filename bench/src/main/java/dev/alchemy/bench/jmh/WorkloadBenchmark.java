@@ -67,8 +67,11 @@ public abstract class WorkloadBenchmark {
         }
     }
 
-    long call() {
-        last = run().execute();
+    long call(Allocation allocation) {
+        Workload.Run r = run();
+        long before = Allocation.now();
+        last = r.execute();
+        allocation.count(before);
         return last;
     }
 
