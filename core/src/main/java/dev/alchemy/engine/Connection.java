@@ -134,7 +134,8 @@ public interface Connection extends AutoCloseable {
 
     /**
      * Makes this connection's transactions read-only, from the next one on, or read-write again: the database itself
-     * then refuses every write (SQLite: {@code PRAGMA query_only}, reset when the transaction ends; PostgreSQL:
+     * then refuses every write (SQLite: {@code PRAGMA query_only}, set before the transaction's first statement that
+     * is not a SELECT, or when {@link #jdbcConnection} is asked for, and reset when the transaction ends; PostgreSQL:
      * {@code SET TRANSACTION READ ONLY}, through the driver's {@link java.sql.Connection#setReadOnly}). On a
      * connection whose transaction Spring's transaction manager owns, the manager decides ({@code
      * @Transactional(readOnly = true)}); the setting is then only recorded.

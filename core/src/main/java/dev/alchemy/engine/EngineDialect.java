@@ -236,6 +236,11 @@ public interface EngineDialect {
      * that a read-only transaction does not compile it anew each time (SQLite: {@code PRAGMA query_only}). The default,
      * null, leaves it to {@link #setTransactionReadOnly}.
      *
+     * <p>A dialect that returns a statement promises that a SELECT without a row lock cannot write on its database:
+     * the engine then runs the statement only before a read-only transaction's first statement that is not such a
+     * SELECT ({@link Executable#isSelect}), so that a transaction that only selects costs no more than a read-write
+     * one.
+     *
      * @param readOnly true before a read-only transaction, false after it
      * @return the statement, without parameters; or null
      */

@@ -531,6 +531,12 @@ public final class EntitySelect<T> implements Executable {
         return select;
     }
 
+    /** @return whether its Core SELECT is one without a row lock */
+    @Override
+    public boolean isSelect() {
+        return select.isSelect();
+    }
+
     /** @return whether loaded objects are overwritten */
     public boolean isPopulateExisting() {
         return populateExisting;

@@ -596,6 +596,12 @@ public final class Select implements SelectStatement {
         return new Select(p);
     }
 
+    /** @return true unless it locks the rows it selects ({@code FOR UPDATE}, {@code FOR SHARE}) */
+    @Override
+    public boolean isSelect() {
+        return forUpdate == null;
+    }
+
     /**
      * Locks the selected rows, {@code SELECT ... FOR UPDATE} (left out on SQLite, which has no row locks).
      *

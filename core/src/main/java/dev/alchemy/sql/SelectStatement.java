@@ -9,6 +9,12 @@ import java.util.List;
  */
 public sealed interface SelectStatement extends Executable, ClauseElement permits Select, CompoundSelect {
 
+    /** @return true, for a compound; a {@link Select} says false when it locks rows ({@code FOR UPDATE}) */
+    @Override
+    default boolean isSelect() {
+        return true;
+    }
+
     /** @return the selected expressions (of the first SELECT, for a compound) */
     List<ColumnElement<?>> columns();
 

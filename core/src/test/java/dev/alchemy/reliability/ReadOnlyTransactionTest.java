@@ -1,6 +1,9 @@
 package dev.alchemy.reliability;
 
+import static dev.alchemy.Alchemy.insert;
+import static dev.alchemy.Alchemy.select;
 import static dev.alchemy.Alchemy.text;
+import static dev.alchemy.Alchemy.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +12,7 @@ import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.EngineOptions;
 import dev.alchemy.exc.DBAPIError;
 import dev.alchemy.exc.InvalidRequestError;
+import dev.alchemy.orm.Base;
 import dev.alchemy.orm.Column;
 import dev.alchemy.orm.Session;
 import dev.alchemy.orm.SessionFactory;
@@ -145,6 +149,56 @@ class ReadOnlyTransactionTest {
             session.flush();
             session.commit();
         }
+    }
+
+    /**
+     * SELECTs of the expression language run without the guard where it is a statement of its own (SQLite), so the
+     * guard must still be in place for the first statement that could write, whatever ran before it.
+     */
+    @Test
+    void aWriteAfterSelectsInAReadOnlyTransactionIsRefused() {
+        dev.alchemy.schema.Table accounts = Base.of(Account.class).metadata().table("accounts");
+        try (Connection conn = engine.connect()) {
+            conn.setReadOnly(true);
+            assertThat(conn.execute(select(accounts.c("owner"))).scalars(String.class))
+                    .containsExactly("Alice");
+            assertThatThrownBy(() -> conn.execute(insert(accounts).values(Map.of("owner", "Bob"))))
+                    .isInstanceOf(DBAPIError.class);
+            conn.rollback();
+            assertThat(conn.execute(select(accounts.c("owner"))).scalars(String.class))
+                    .containsExactly("Alice");
+            assertThatThrownBy(() -> conn.execute(update(accounts).values(Map.of("owner", "Mallory"))))
+                    .isInstanceOf(DBAPIError.class);
+            conn.rollback();
+            assertThat(conn.execute(select(accounts.c("owner"))).scalars(String.class))
+                    .containsExactly("Alice");
+            assertThatThrownBy(() -> conn.execute(text("DELETE FROM accounts"))).isInstanceOf(DBAPIError.class);
+            conn.rollback();
+        }
+        try (Session session = sessions.withReadOnly(true).openSession()) {
+            assertThat(session.query(Account.class).one().owner).isEqualTo("Alice");
+            assertThat(session.get(Account.class, session.query(Account.class).one().id))
+                    .isNotNull();
+            assertThatThrownBy(() -> session.execute(text("UPDATE accounts SET owner = 'Mallory'"), Map.of()))
+                    .isInstanceOf(DBAPIError.class);
+        }
+        assertThat(owners()).containsExactly("Alice");
+    }
+
+    @Test
+    void aReadOnlyTransactionOfSelectsLeavesThePooledConnectionWritable() {
+        dev.alchemy.schema.Table accounts = Base.of(Account.class).metadata().table("accounts");
+        try (Connection conn = engine.connect()) {
+            conn.setReadOnly(true);
+            conn.execute(select(accounts.c("owner"))).all();
+            conn.rollback();
+            conn.execute(text("SELECT count(*) FROM accounts")).scalar(Long.class); // text: guarded
+        }
+        try (Connection conn = engine.connect()) {
+            conn.execute(insert(accounts).values(Map.of("owner", "Bob")));
+            conn.commit();
+        }
+        assertThat(owners()).containsExactly("Alice", "Bob");
     }
 
     @Test

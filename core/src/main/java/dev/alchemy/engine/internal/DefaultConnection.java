@@ -67,6 +67,12 @@ final class DefaultConnection implements Connection {
     private boolean readOnly;
     /** Whether the current transaction was made read-only on the JDBC connection, to be undone when it ends. */
     private boolean readOnlyApplied;
+    /**
+     * Whether the current read-only transaction's guard waits for its first statement that is not a SELECT: where the
+     * guard is a statement of its own (SQLite's {@code PRAGMA query_only}, on and off again), a transaction that only
+     * selects would pay two statements for nothing.
+     */
+    private boolean readOnlyDeferred;
 
     private boolean closed;
 
@@ -110,6 +116,7 @@ final class DefaultConnection implements Connection {
         checkNotLost(compiled.sql());
         List<@Nullable Object> values = values(compiled, parameters);
         beginIfNeeded("BEGIN (implicit)");
+        guardWrites(statement);
         log.statement(compiled.sql(), values, 1);
         long start = System.nanoTime();
         boolean ok = false;
@@ -152,6 +159,7 @@ final class DefaultConnection implements Connection {
         checkNotLost(compiled.sql());
         List<@Nullable Object> values = values(compiled, parameters);
         beginIfNeeded("BEGIN (implicit)");
+        guardWrites(statement);
         log.statement(compiled.sql(), values, 1);
         long start = System.nanoTime();
         boolean ok = false;
@@ -250,6 +258,7 @@ final class DefaultConnection implements Connection {
             sets.add(values(compiled, Objects.requireNonNull(parameters, "parameter set")));
         }
         beginIfNeeded("BEGIN (implicit)");
+        guardWrites(statement);
         log.statement(compiled.sql(), sets, sets.size());
         long start = System.nanoTime();
         boolean ok = false;
@@ -520,12 +529,28 @@ final class DefaultConnection implements Connection {
             if (!external) {
                 log.message(readOnly ? message + " (read-only)" : message);
                 if (readOnly) {
-                    beginReadOnly();
+                    if (dialect.transactionReadOnlyStatement(true) != null) {
+                        readOnlyDeferred = true; // set by the first statement that may write: guardWrites
+                    } else {
+                        beginReadOnly();
+                    }
                 } else if (engine.options().immediateTransactions() && dialect.supportsImmediateTransactions()) {
                     beginImmediate();
                 }
             }
             inTransaction = true;
+        }
+    }
+
+    /**
+     * Sets a read-only transaction's deferred guard before a statement that is not a SELECT: the database refuses
+     * it then, as it would have from the start. A SELECT of this dialect cannot write (the dialect's contract for
+     * {@link EngineDialect#transactionReadOnlyStatement}).
+     */
+    private void guardWrites(Executable statement) {
+        if (readOnlyDeferred && !statement.isSelect()) {
+            readOnlyDeferred = false;
+            beginReadOnly();
         }
     }
 
@@ -666,6 +691,7 @@ final class DefaultConnection implements Connection {
     private void endTransaction() {
         inTransaction = false;
         lost = null;
+        readOnlyDeferred = false;
         if (readOnlyApplied) {
             endReadOnly();
         }
@@ -737,6 +763,10 @@ final class DefaultConnection implements Connection {
     @Override
     public java.sql.Connection jdbcConnection() {
         checkOpen();
+        if (readOnlyDeferred) {
+            readOnlyDeferred = false; // what runs through JDBC is not seen here: guard it now
+            beginReadOnly();
+        }
         return jdbc;
     }
 
