@@ -367,7 +367,7 @@ final class Report {
             on SQLite (raw JDBC's median in brackets); between the first two, the changes named below for W1, W4 and
             W5 landed, and between the last two nothing the benchmarks run changed:
 
-            | workload | 00:51: 1 fork, 8 warm-ups, heap sized by G1 | 05:13: 1 fork, 8 warm-ups (this page) | 06:16: 2 forks, 6 warm-ups |
+            | workload | 00:51: 1 fork, 8 warm-ups, heap sized by G1 | 05:13: 1 fork, 8 warm-ups | 06:16: 2 forks, 6 warm-ups |
             | --- | ---: | ---: | ---: |
             | W1 | 1.74× (24.0 ms) | 1.47× (25.2 ms) | 0.63× (58.8 ms) |
             | W2 | 1.01× (15.8 ms) | 2.15× (9.75 ms) | 1.49× (17.4 ms) |
@@ -380,7 +380,7 @@ final class Report {
             Raw JDBC's W1 in the third run settled at 57–60 ms in both forks from its third warm-up iteration on,
             where the other runs measured 24–25 ms; run alone right after it with the same settings, its iterations
             took 40.5, 35.0, 25.2 and 24.7 ms in one fork and 42.2, 39.0, 26.8 and 26.1 ms in the other. Why that run
-            settled so high was not found; its 0.63× says that, not that the ORM met W1. This page's W4 is as doubtful the other way: raw JDBC took 10.4
+            settled so high was not found; its 0.63× says that, not that the ORM met W1. The 05:13 run's W4 is as doubtful the other way: raw JDBC took 10.4
             ms there, 5.9 and 6.3 ms in the other runs, so its 0.97× is not a met target either. The ORM's forks split
             on their own: in the third run its two forks settled at 10.9 and 16.9 ms on W5, 6.4 and 9.9 ms on W6, and
             22.0 and 28.1 ms on W2; on W2 again, the same morning, the heap settings of the first two runs alternated
@@ -470,7 +470,7 @@ final class Report {
             CPU on a machine whose two cores also run the server: in `ProfileMain W5 <contender> postgresql` the
             workload's thread used 25.7 ms of CPU per call for raw JDBC and 39.7 ms for the ORM (the samples of both
             mostly in the socket calls `Net.poll` and `write0`), and the server waits for every microsecond the client
-            spends. In this page's run the read-only session (no autoflush, no snapshots) was ahead of every peer
+            spends. In the run of 05:13 the read-only session (no autoflush, no snapshots) was ahead of every peer
             on W5 on PostgreSQL.
 
             **W6** loads with `selectin`, as SQLAlchemy recommends for collections: the users, then their addresses with
