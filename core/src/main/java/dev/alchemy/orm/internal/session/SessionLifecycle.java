@@ -199,7 +199,9 @@ final class SessionLifecycle {
             // closed without a commit, the transaction rolled back: its deletes, updates and inserts did not happen
             session.transaction.closed();
             if (session.map.keyCount() > 0) {
-                session.detached.putAll(session.map.persistent());
+                // in the order the objects came, which is the order their states lie in memory: the key map's hash
+                // order reads them at random, a cache miss per object (putAll passes over those not persistent)
+                session.detached.putAll(session.map.states());
             }
             session.reattached.clear();
             session.map.clear();
