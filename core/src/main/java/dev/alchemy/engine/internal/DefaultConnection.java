@@ -549,9 +549,14 @@ final class DefaultConnection implements Connection {
      */
     private void guardWrites(Executable statement) {
         if (readOnlyDeferred && !statement.isSelect()) {
-            readOnlyDeferred = false;
-            beginReadOnly();
+            setDeferredGuard();
         }
+    }
+
+    /** Sets the deferred guard; owed still, to the next statement, if setting it failed. */
+    private void setDeferredGuard() {
+        beginReadOnly();
+        readOnlyDeferred = false;
     }
 
     private void beginReadOnly() {
@@ -764,8 +769,7 @@ final class DefaultConnection implements Connection {
     public java.sql.Connection jdbcConnection() {
         checkOpen();
         if (readOnlyDeferred) {
-            readOnlyDeferred = false; // what runs through JDBC is not seen here: guard it now
-            beginReadOnly();
+            setDeferredGuard(); // what runs through JDBC is not seen here: guard it now
         }
         return jdbc;
     }
