@@ -104,17 +104,13 @@ final class Report {
                 md.append(" The target column is the issue's limit for the ORM.");
             }
             md.append("\n\n| workload |");
-            for (String c : options.contenders()) {
-                md.append(" ").append(Contenders.label(c)).append(" |");
-            }
+            contenderHeads(md, options.contenders());
             md.append(" best peer | ORM ahead |");
             if (db.equals("sqlite")) {
                 md.append(" ORM target | met |");
             }
             md.append("\n| --- |");
-            for (int i = 0; i < options.contenders().size(); i++) {
-                md.append(" ---: |");
-            }
+            md.append(" ---: |".repeat(options.contenders().size()));
             md.append(" ---: | --- |");
             if (db.equals("sqlite")) {
                 md.append(" ---: | --- |");
@@ -291,6 +287,13 @@ final class Report {
         return md.toString();
     }
 
+    /** Appends a column heading per contender, {@code " raw JDBC | Alchemy Core |"}. */
+    private static void contenderHeads(StringBuilder md, List<String> contenders) {
+        for (String c : contenders) {
+            md.append(" ").append(Contenders.label(c)).append(" |");
+        }
+    }
+
     /** The bytes allocated per item handled, per database: workloads down, contenders across. */
     private static void allocation(StringBuilder md, BenchOptions options, Results results) {
         boolean any = results.all().stream().anyMatch(m -> !Double.isNaN(m.bytesPerCall()));
@@ -312,14 +315,10 @@ final class Report {
             md.append("| ")
                     .append(db.equals("sqlite") ? "SQLite" : "PostgreSQL")
                     .append(": bytes per item |");
-            for (String c : options.contenders()) {
-                md.append(" ").append(Contenders.label(c)).append(" |");
-            }
-            md.append("\n| --- |");
-            for (int i = 0; i < options.contenders().size(); i++) {
-                md.append(" ---: |");
-            }
-            md.append("\n");
+            contenderHeads(md, options.contenders());
+            md.append("\n| --- |")
+                    .append(" ---: |".repeat(options.contenders().size()))
+                    .append("\n");
             for (Workload w : options.workloads()) {
                 md.append("| ")
                         .append(w.name())
