@@ -307,9 +307,9 @@ final class Report {
                         + "a query; W6 counts users and addresses), and in brackets the ratio to raw JDBC. Counted around each "
                         + "measured call only, with the JVM's per-thread allocation counter, so the rows a call's setup writes and "
                         + "the checks after it are left out; what the database driver allocates on that thread is in. These "
-                        + "figures move less than the times between runs (on SQLite, a short run of 3 iterations and the run of "
-                        + "2026-12-07 13:50 gave raw JDBC 405 and 453 bytes per user on W2, the ORM 806 and 854; on W3 and W7 "
-                        + "they differed by under 1%): they say what each library builds per "
+                        + "figures move less than the times between runs (on SQLite, W2's raw JDBC allocated 405, 453 and 430 "
+                        + "bytes per user in a short run of 3 iterations and the full runs of 2026-12-07 13:50 and 16:35, the ORM "
+                        + "806, 854 and 806; W3 and W7 differed by under 1%): they say what each library builds per "
                         + "object, and every byte of it is work for the garbage collector.\n\n");
         for (String db : options.databases()) {
             md.append("| ")
@@ -364,44 +364,58 @@ final class Report {
             faster, the profile of that workload is below; what stands in the way, workload by workload, is this.
 
             **Warm-up and noise.** Each figure on this page is one JMH run on a 2-core virtual machine, and such
-            figures move a lot from one run to the next. Four full runs of 2026-12-07, the ORM's time over raw JDBC's
+            figures move a lot from one run to the next. Five full runs of 2026-12-07, the ORM's time over raw JDBC's
             on SQLite (raw JDBC's median in brackets); between the first two, the changes named below for W1, W4 and
             W5 landed; between the second and the third nothing the benchmarks run changed; before the fourth, SQLite's
-            read-only guard (W3's read-only column; round trips, below) and the allocation counter:
+            read-only guard (W3's read-only column; round trips, below) and the allocation counter; before the fifth, the
+            close's registration order (below) and each fork's heap touched before it is measured (How it is measured):
 
-            | workload | 00:51: 1 fork, 8 warm-ups, heap sized by G1 | 05:13: 1 fork, 8 warm-ups | 06:16: 2 forks, 6 warm-ups | 13:50: 1 fork, 8 warm-ups (this page) |
-            | --- | ---: | ---: | ---: | ---: |
-            | W1 | 1.74× (24.0 ms) | 1.47× (25.2 ms) | 0.63× (58.8 ms) | 1.19× (32.2 ms) |
-            | W2 | 1.01× (15.8 ms) | 2.15× (9.75 ms) | 1.49× (17.4 ms) | 1.80× (10.3 ms) |
-            | W3 | 0.83× (141 ms) | 0.77× (150 ms) | 0.84× (142 ms) | 0.88× (137 ms) |
-            | W4 | 2.36× (5.89 ms) | 0.97× (10.4 ms) | 1.70× (6.27 ms) | 0.86× (11.0 ms) |
-            | W5 | 6.41× (2.10 ms) | 6.59× (2.23 ms) | 6.09× (2.24 ms) | 6.30× (2.27 ms) |
-            | W6 | 1.34× (4.13 ms) | 1.61× (3.44 ms) | 2.94× (3.23 ms) | 1.63× (3.25 ms) |
-            | W7 | 1.09× (10.7 ms) | 1.41× (8.75 ms) | 1.55× (9.50 ms) | 1.22× (10.3 ms) |
+            | workload | 00:51: 1 fork, 8 warm-ups, heap sized by G1 | 05:13: 1 fork, 8 warm-ups | 06:16: 2 forks, 6 warm-ups | 13:50: 1 fork, 8 warm-ups | 16:35: 2 forks, 6 warm-ups, heap touched (this page) |
+            | --- | ---: | ---: | ---: | ---: | ---: |
+            | W1 | 1.74× (24.0 ms) | 1.47× (25.2 ms) | 0.63× (58.8 ms) | 1.19× (32.2 ms) | 1.49× (30.6 ms) |
+            | W2 | 1.01× (15.8 ms) | 2.15× (9.75 ms) | 1.49× (17.4 ms) | 1.80× (10.3 ms) | 2.47× (10.8 ms) |
+            | W3 | 0.83× (141 ms) | 0.77× (150 ms) | 0.84× (142 ms) | 0.88× (137 ms) | 1.10× (138 ms) |
+            | W4 | 2.36× (5.89 ms) | 0.97× (10.4 ms) | 1.70× (6.27 ms) | 0.86× (11.0 ms) | 1.88× (5.99 ms) |
+            | W5 | 6.41× (2.10 ms) | 6.59× (2.23 ms) | 6.09× (2.24 ms) | 6.30× (2.27 ms) | 4.47× (2.16 ms) |
+            | W6 | 1.34× (4.13 ms) | 1.61× (3.44 ms) | 2.94× (3.23 ms) | 1.63× (3.25 ms) | 2.10× (3.07 ms) |
+            | W7 | 1.09× (10.7 ms) | 1.41× (8.75 ms) | 1.55× (9.50 ms) | 1.22× (10.3 ms) | 1.60× (8.99 ms) |
 
             Raw JDBC's W1 in the third run settled at 57–60 ms in both forks from its third warm-up iteration on,
             where the other runs measured 24–25 ms; run alone right after it with the same settings, its iterations
             took 40.5, 35.0, 25.2 and 24.7 ms in one fork and 42.2, 39.0, 26.8 and 26.1 ms in the other. Why that run
             settled so high was not found; its 0.63× says that, not that the ORM met W1. The 05:13 run's W4 is as doubtful the other way: raw JDBC took 10.4
-            ms there, 5.9 and 6.3 ms in the other runs, so its 0.97× is not a met target either, nor this page's 0.86× (raw
-            JDBC 11.0 ms); this page's W7 (1.22×) and W1 (1.19×) are within that swing of their targets too. The
-            startup ratio moves as well: this page's 0.62× was measured after the benchmarks; launched alone right after
-            this run, five launches of each application in turn, the medians were 2,490 ms (Alchemy) and 4,458 ms
+            ms there, 5.9 and 6.3 ms in the other runs, so its 0.97× is not a met target either, nor the 13:50 run's 0.86× (raw
+            JDBC 11.0 ms; this page: 5.99 ms and 1.88×); the 13:50 run's W7 (1.22×) and W1 (1.19×) were within that swing of their
+            targets too (this page: 1.60× and 1.49×). The
+            startup ratio moves as well: the 13:50 run's 0.62× was measured after the benchmarks (this page's: 0.53×); launched alone right after
+            that run, five launches of each application in turn, the medians were 2,490 ms (Alchemy) and 4,458 ms
             (Spring Data JPA), 0.56×, and the Alchemy application of the build before this session's changes took 2,438–2,931
             ms against 2,241–2,658 ms for this one, launched in turn. The ORM's forks split
             on their own: in the third run its two forks settled at 10.9 and 16.9 ms on W5, 6.4 and 9.9 ms on W6, and
             22.0 and 28.1 ms on W2; on W2 again, the same morning, the heap settings of the first two runs alternated
-            (two runs of two forks each) gave fork medians from 21.1 to 31.3 ms, with no difference between them. A ratio within about 1.5× of its target can land on either side of it from one run to the next:
+            (two runs of two forks each) gave fork medians from 21.1 to 31.3 ms, with no difference between them.
+            This page's run has the ORM's loading workloads on SQLite slower than the 13:50 run (W2 26.6 against 18.6 ms,
+            both forks at 24.7–31.4 ms per iteration), although the one change to them in between, the close's registration
+            order, measured faster in alternated pairs (below). Right after this run, in one sitting, W2 on the ORM
+            (JMH, one fork each, 6 warm-ups, the heap touched and not touched in turn) took 15.2, 18.4 and 23.4 ms
+            touched and 18.0, 21.4 and 19.8 ms not touched; one more fork with a collector log took 15.0 ms, with a young
+            collection every 0.55 s pausing 28–67 ms (object copy 39 ms and reference processing 17 ms of a 59 ms one)
+            and the old generation growing from 42 to 137 MB in 10 s. A class histogram of a process loading users at
+            that rate counted 820,000 live entries of the detached-object registry (32.8 MB, 40 bytes each), the entries
+            of the objects loaded since the previous collection (below). How that garbage falls across collections, and
+            how much of it is promoted, differs from fork to fork; that reading fits the log, but what decides it in a
+            given fork was not measured. A ratio within about 1.5× of its target can land on either side of it from one run to the next:
             the changes below were each measured by alternating builds over several forks in one sitting, and with
             JMH's `-prof gc`, whose bytes allocated per call do not move between runs. The defaults of `bash
-            bench/run.sh` (1 fork, 3 warm-ups) give a rough page in less time; this page's run added `--warmup 8`.
+            bench/run.sh` (1 fork, 3 warm-ups) give a rough page in less time; this page's run added `--forks 2 --warmup 6`
+            (the 13:50 run: `--warmup 8`).
 
             **Allocation.** The table of bytes per item (above) is what the bookkeeping below costs in garbage. On SQLite the
-            ORM allocates less than every peer on W1, W3, W4, W5 and W7 (W3: 3,944 bytes per lookup, a session each, against
-            Hibernate's 5,704, MyBatis's 8,440 and jOOQ's 15,616; raw JDBC 1,832), and more than jOOQ on W2 (854 bytes per
-            user against 557; Hibernate 940) and than Hibernate and jOOQ on W6 (735 bytes per object against 644 and 631).
-            A read-only session allocates a little less where it loads (W2 806, W5 3,477 per query) and the same on W6, whose
-            collections need their loaded lists either way.
+            ORM allocates less than every peer on W1, W3, W4, W5 and W7 (W3: 3,921 bytes per lookup, a session each, against
+            Hibernate's 5,716, MyBatis's 8,408 and jOOQ's 15,616; raw JDBC 1,832), and more than jOOQ on W2 (806 bytes per
+            user against 557; Hibernate 963) and than Hibernate and jOOQ on W6 (735 bytes per object against 672 and 631).
+            A read-only session allocates the same or a little less (W2 806 per user either way, W5 3,554 per query against
+            3,601, W6 the same, whose collections need their loaded lists either way).
 
             **Every workload that loads: the detached-object registry and the garbage it keeps young.** Raw JDBC builds
             one plain object per row and nothing else. The ORM also keeps, for every object it loads or inserts, an
@@ -425,7 +439,7 @@ final class Report {
             another transaction deleted; remembering identity hash codes instead of references never forgets
             anything, so it grows without bound; finding the state through the object's tracked collection misses a
             detached object whose collection the application replaced, and inserts it a second time. It is the largest
-            single item left for W2, W4, W6 and W7. Until 2026-12-07, after this page's run, a closing session
+            single item left for W2, W4, W6 and W7. Until 2026-12-07, after the 13:50 run and before this page's, a closing session
             registered its objects in its key map's hash order; it now registers them in the order they came, which is the
             order their states lie in memory. W2 on SQLite, JMH, one fork per build, builds alternated: 46.7, 39.3, 31.4
             and 32.5 ms per call before, 23.8, 24.7, 26.5 and 19.0 ms after (the first two pairs the mean of 5 iterations,
@@ -454,9 +468,9 @@ final class Report {
             per returned key (11% of the workload thread's Java samples); they now sit on the state until the row is
             written. JMH with `-prof gc`, one sitting, before and after: 19.33 and 18.72 MB allocated per call.
 
-            **W2 and W4**: the per-object bookkeeping above. A loaded user costs 854 bytes of allocation on SQLite (the table
-            above) where raw JDBC's costs 453, its strings and one small object; of that, the empty lazily loading `addresses` list (the list,
-            its state and an empty `ArrayList`) is 11%, the registry entry 4.5%, and each row's values are copied once
+            **W2 and W4**: the per-object bookkeeping above. A loaded user costs 806 bytes of allocation on SQLite (the table
+            above) where raw JDBC's costs 430, its strings and one small object; of that, the empty lazily loading `addresses` list (the list,
+            its state and an empty `ArrayList`) is about 11%, the registry entry 40 bytes (5%), and each row's values are copied once
             more into the snapshot. W4 adds the dirty check of 5,000 objects at commit. Until 2026-12-07 its UPDATEs
             also built a hash map of parameters per row and a grouping key per object, and read each user's key to
             set the foreign keys of an `addresses` list that was never loaded (7% of the thread's Java samples): rows
@@ -464,16 +478,28 @@ final class Report {
             key, and a parent with no loaded children is passed over. JMH with `-prof gc`, one sitting, before and
             after: 7.53 and 6.53 MB allocated per call (200 bytes less per changed user).
 
-            **W3**, a fresh session per lookup: on SQLite the ORM is faster than raw JDBC, because the engine keeps the
-            prepared SELECT on the physical connection across pool checkouts (below). On PostgreSQL a session's `get`
+            **W3**, a fresh session per lookup: on SQLite the ORM was faster than raw JDBC in four of the five runs above
+            (0.77–0.88×; this page 1.10×, Core 0.82×), because the engine keeps the prepared SELECT on the physical
+            connection across pool checkouts (below). On PostgreSQL a session's `get`
             makes the same round trips as raw JDBC (`RoundTripsTest` counts them on the wire), so what separates them is
             CPU per session on a machine whose two cores also run the server; runs of this workload on PostgreSQL swing
             by more than the 15% the target allows. Run alone with 8 warm-up iterations (JMH, 3 forks × 4 iterations,
-            2026-12-06), W3 on PostgreSQL measured raw JDBC 1,047 ms, the ORM 1,037 ms (0.99×) and MyBatis 1,318 ms; on
-            this page raw JDBC took 778 ms, less than in any earlier run, and every other library 1,145 ms (Core) or more
-            (the ORM 1,229 ms, 1.58×). A read-only session on SQLite cost two statements more per session until 2026-12-07
-            (`PRAGMA query_only` on and off): W3 read-only was 1.14× where the ORM was 0.77× (05:13); on this page 0.86× and
-            0.88×.
+            2026-12-06), W3 on PostgreSQL measured raw JDBC 1,047 ms, the ORM 1,037 ms (0.99×) and MyBatis 1,318 ms; in
+            the 13:50 run raw JDBC took 778 ms, less than in any other run, and every other library 1,145 ms (Core) or more
+            (the ORM 1,229 ms, 1.58×); on this page, the first run with each fork's heap touched before it is measured,
+            1,159 and 1,169 ms (1.01×). Until then a fork of this workload measured about ten calls of a second each
+            before its young generation had been used once, so every call paid the first write to fresh memory, 2.8 ns a
+            byte on this machine (How it is measured): for the ORM's 4,590 bytes per lookup against raw JDBC's 1,504,
+            about 86 ms more per call. Measured three more ways on 2026-12-07, heap touched: JMH, 3 forks × 5 iterations
+            after 8 warm-ups, raw JDBC 1,199 ms and the ORM 1,271 ms (1.06×); `QuickCompare W3 postgresql 12 jdbc orm core`
+            (the three in turns in one process, 12 rounds) 1,062, 1,176 (1.11×) and 1,125 ms, with 585, 655 and 600 ms of
+            process CPU per call; and an async-profiler run of each (15 s, `ProfileMain`), 70 and 78 ms of the workload
+            thread's CPU per call, the ORM's extra spread over the session's construction (IdentityMap, the open-sessions
+            registry), building the object and closing, none over 1% of the thread's samples. Hibernate, MyBatis and
+            the ORM's read-only session are within 10% of each other on this page (0.91×, 0.91×, 0.92×). A read-only
+            session on SQLite cost two statements more per session until 2026-12-07
+            (`PRAGMA query_only` on and off): W3 read-only was 1.14× where the ORM was 0.77× (05:13); in the 13:50 run
+            0.86× and 0.88×, on this page 1.09× and 1.10×.
 
             **W5** runs 1,000 queries in one session with autoflush on, as SQLAlchemy does by default. Without attribute
             instrumentation the session cannot know that nothing changed, so before each query it compares every object
