@@ -5,6 +5,7 @@
 #                                 # profiles included)
 #   bash bench/run.sh --quick    # a rough pass: fewer, shorter iterations
 #   bash bench/run.sh [--quick] [BenchMain options...]   e.g. --workloads W1,W3 --databases sqlite
+#   bash bench/run.sh --rounds 2 --warmup 6              # the whole selection twice in turn, iterations pooled
 #
 # Builds the bench module and the two startup applications (Maven profile startup-apps), then starts
 # dev.alchemy.bench.BenchMain on the bench module's classpath. Needs only a JDK 17+ and Maven.

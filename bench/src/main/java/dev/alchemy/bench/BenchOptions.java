@@ -13,7 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param contenders which contenders
  * @param databases which databases
  * @param sizes {@code full} or {@code tiny}
- * @param forks JMH forks per benchmark
+ * @param forks JMH forks per benchmark in each round
+ * @param rounds how many times the whole selection runs in turn, each contender's iterations pooled over the rounds:
+ *     a benchmark's forks of one round run one after the other, so a slow spell of the machine falls on one
+ *     contender; rounds spread each contender's forks over the whole run
  * @param warmupIterations JMH warm-up iterations
  * @param iterations JMH measured iterations
  * @param iterationMillis length of each iteration
@@ -30,6 +33,7 @@ record BenchOptions(
         List<String> databases,
         String sizes,
         int forks,
+        int rounds,
         int warmupIterations,
         int iterations,
         int iterationMillis,
@@ -46,6 +50,7 @@ record BenchOptions(
         List<String> databases = List.of("sqlite", "postgresql");
         String sizes = "full";
         int forks = 1;
+        int rounds = 1;
         int warmup = 3;
         int iterations = 5;
         int millis = 1000;
@@ -81,6 +86,10 @@ record BenchOptions(
                 }
                 case "--forks" -> {
                     forks = Integer.parseInt(v);
+                    i++;
+                }
+                case "--rounds" -> {
+                    rounds = Integer.parseInt(v);
                     i++;
                 }
                 case "--warmup" -> {
@@ -125,6 +134,7 @@ record BenchOptions(
                 databases,
                 sizes,
                 forks,
+                rounds,
                 warmup,
                 iterations,
                 millis,

@@ -2,8 +2,10 @@ package dev.alchemy.bench;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
@@ -35,7 +37,55 @@ final class JmhRunner {
         this.options = options;
     }
 
+    /**
+     * Runs the selection {@code rounds} times and pools each benchmark's measured iterations over the rounds (the
+     * bytes per call are the mean of the rounds').
+     */
     List<Measurement> run() throws RunnerException {
+        List<List<Measurement>> rounds = new ArrayList<>();
+        for (int round = 0; round < options.rounds(); round++) {
+            rounds.add(runOnce());
+        }
+        return pool(rounds);
+    }
+
+    /**
+     * @param rounds the measurements of each round, each with one measurement per benchmark
+     * @return one measurement per benchmark: the iterations of every round, the mean of the rounds' bytes per call
+     */
+    static List<Measurement> pool(List<List<Measurement>> rounds) {
+        Map<List<String>, List<Measurement>> byBenchmark = new LinkedHashMap<>();
+        for (List<Measurement> round : rounds) {
+            for (Measurement m : round) {
+                byBenchmark
+                        .computeIfAbsent(List.of(m.workload(), m.contender(), m.database()), k -> new ArrayList<>())
+                        .add(m);
+            }
+        }
+        List<Measurement> pooled = new ArrayList<>();
+        for (List<Measurement> same : byBenchmark.values()) {
+            List<Double> millis = new ArrayList<>();
+            double bytes = 0;
+            int counted = 0;
+            for (Measurement m : same) {
+                millis.addAll(m.millis());
+                if (!Double.isNaN(m.bytesPerCall())) {
+                    bytes += m.bytesPerCall();
+                    counted++;
+                }
+            }
+            Measurement first = same.get(0);
+            pooled.add(new Measurement(
+                    first.workload(),
+                    first.contender(),
+                    first.database(),
+                    millis,
+                    counted > 0 ? bytes / counted : Double.NaN));
+        }
+        return pooled;
+    }
+
+    private List<Measurement> runOnce() throws RunnerException {
         List<String> everywhere = options.contenders().stream()
                 .filter(c -> !Contenders.partial(c))
                 .toList();

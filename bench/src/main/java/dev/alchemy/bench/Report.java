@@ -80,9 +80,12 @@ final class Report {
                 .append(" |\n");
         md.append(String.format(
                 Locale.ROOT,
-                "| JMH | %d fork(s), %d warm-up and %d measured iterations of %.1f s per benchmark, mode average "
+                "| JMH | %s, %d warm-up and %d measured iterations of %.1f s per benchmark, mode average "
                         + "time per call; the median is over the measured iterations; each fork's heap %s |\n",
-                options.forks(),
+                options.rounds() > 1
+                        ? options.rounds() + " rounds of the whole selection in turn, " + options.forks()
+                                + " fork(s) per benchmark in each"
+                        : options.forks() + " fork(s)",
                 options.warmupIterations(),
                 options.iterations(),
                 options.iterationMillis() / 1000.0,
@@ -495,7 +498,9 @@ final class Report {
             (the three in turns in one process, 12 rounds) 1,062, 1,176 (1.11×) and 1,125 ms, with 585, 655 and 600 ms of
             process CPU per call; and an async-profiler run of each (15 s, `ProfileMain`), 70 and 78 ms of the workload
             thread's CPU per call, the ORM's extra spread over the session's construction (IdentityMap, the open-sessions
-            registry), building the object and closing, none over 1% of the thread's samples. Hibernate, MyBatis and
+            registry), building the object and closing, none over 1% of the thread's samples. And with `--rounds 3` (How it
+            is measured; raw JDBC and the ORM only, 6 warm-ups): the rounds' means 1,139 and 1,212, 1,142 and 1,163, 1,121
+            and 1,047 ms, the pooled medians 1,120 and 1,139 ms (1.02×). Hibernate, MyBatis and
             the ORM's read-only session are within 10% of each other on this page (0.91×, 0.91×, 0.92×). A read-only
             session on SQLite cost two statements more per session until 2026-12-07
             (`PRAGMA query_only` on and off): W3 read-only was 1.14× where the ORM was 0.77× (05:13); in the 13:50 run
@@ -651,6 +656,12 @@ final class Report {
             long calls each contender paid that price on its allocation in every measured call (W3 on PostgreSQL:
             ten calls of about a second per fork, 15 MB per call for raw JDBC and 45 MB for the ORM, which the young
             generation of 600 MB never wraps), a warm-up cost a running server does not pay.
+
+            A benchmark's forks run one after the other, so a slow spell of the machine (the runs above show them lasting
+            minutes) falls on whichever contender's forks it meets. `bash bench/run.sh --rounds 2` runs the whole selection
+            twice in turn, one fork per benchmark in each round unless `--forks` says more, and pools each benchmark's
+            measured iterations over the rounds (the bytes per call are the mean of the rounds'): each contender is then
+            measured at two times of the run, for about the time of `--forks 2`.
 
             The machine is shared and has few cores, so absolute figures move between runs; the ratios, measured
             in the same run minutes apart, are what the targets are about.
