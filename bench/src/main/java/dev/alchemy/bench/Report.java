@@ -652,7 +652,7 @@ final class Report {
             Each fork's heap is touched before its first iteration (`-XX:+AlwaysPreTouch`). On this virtual machine the
             first write to a 4 KB page of memory costs about 11 µs (a program allocating 429 MB of fresh arrays: 1,226 ms
             without, 34 ms with a touched heap), which is 2.8 ns for every byte a fork allocates until its young
-            generation has been used once. Runs before 2026-12-07 16:00 did not touch the heap: on a workload of few
+            generation has been used once. The runs before the one of 2026-12-07 16:35 did not touch the heap: on a workload of few
             long calls each contender paid that price on its allocation in every measured call (W3 on PostgreSQL:
             ten calls of about a second per fork, 15 MB per call for raw JDBC and 45 MB for the ORM, which the young
             generation of 600 MB never wraps), a warm-up cost a running server does not pay.
