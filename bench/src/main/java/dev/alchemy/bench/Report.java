@@ -404,7 +404,7 @@ final class Report {
             22.0 and 28.1 ms on W2; on W2 again, the same morning, the heap settings of the first two runs alternated
             (two runs of two forks each) gave fork medians from 21.1 to 31.3 ms, with no difference between them.
             This page's run has the ORM's loading workloads on SQLite slower than the 13:50 run (W2 26.6 against 18.6 ms,
-            both forks at 24.7–31.4 ms per iteration), although the one change to them in between, the close's registration
+            19.1–31.4 ms per iteration, nine of its ten above 24.6 ms), although the one change to them in between, the close's registration
             order, measured faster in alternated pairs (below). Right after this run, in one sitting, W2 on the ORM
             (JMH, one fork each, 6 warm-ups, the heap touched and not touched in turn) took 15.2, 18.4 and 23.4 ms
             touched and 18.0, 21.4 and 19.8 ms not touched; one more fork with a collector log took 15.0 ms, with a young
