@@ -499,14 +499,17 @@ final class Report {
             1,159 and 1,169 ms (1.01×). Until then a fork of this workload measured about ten calls of a second each
             before its young generation had been used once, so every call paid the first write to fresh memory, 2.8 ns a
             byte on this machine (How it is measured): for the ORM's 4,590 bytes per lookup against raw JDBC's 1,504,
-            about 86 ms more per call. Measured three more ways on 2026-12-07, heap touched: JMH, 3 forks × 5 iterations
+            about 86 ms more per call. Measured more ways on 2026-12-07, heap touched: JMH, 3 forks × 5 iterations
             after 8 warm-ups, raw JDBC 1,199 ms and the ORM 1,271 ms (1.06×); `QuickCompare W3 postgresql 12 jdbc orm core`
             (the three in turns in one process, 12 rounds) 1,062, 1,176 (1.11×) and 1,125 ms, with 585, 655 and 600 ms of
-            process CPU per call; and an async-profiler run of each (15 s, `ProfileMain`), 70 and 78 ms of the workload
-            thread's CPU per call, the ORM's extra spread over the session's construction (IdentityMap, the open-sessions
-            registry), building the object and closing, none over 1% of the thread's samples. And with `--rounds 3` (How it
-            is measured; raw JDBC and the ORM only, 6 warm-ups): the rounds' means 1,139 and 1,212, 1,142 and 1,163, 1,121
-            and 1,047 ms, the pooled medians 1,120 and 1,139 ms (1.02×). Hibernate, MyBatis and
+            process CPU per call; and with `--rounds 3` (How it is measured; raw JDBC and the ORM only, 6 warm-ups): the
+            rounds' means 1,139 and 1,212, 1,142 and 1,163, 1,121 and 1,047 ms, the pooled medians 1,120 and 1,139 ms
+            (1.02×). An async-profiler run of each (`ProfileMain W3 <contender> postgresql 15`, CPU samples every 1 ms, heap
+            not touched) gave 695 and 782 ms of the workload thread's CPU per call (70 and 78 µs per lookup); of the
+            thread's samples, 12% were the ORM's own, outside the driver (1,287 of 10,829), against 3.5% for raw JDBC's
+            loop: building the object 323 (its identity map entries, the lazily loading `addresses` list), running the
+            statement outside the driver 247, constructing the session 262, closing it 201 (half of that returning the
+            connection to the pool). Hibernate, MyBatis and
             the ORM's read-only session are within 10% of each other on this page (0.91×, 0.91×, 0.92×). A read-only
             session on SQLite cost two statements more per session until 2026-12-07
             (`PRAGMA query_only` on and off): W3 read-only was 1.14× where the ORM was 0.77× (05:13); in the 13:50 run
