@@ -13,7 +13,6 @@ import dev.alchemy.engine.Engine;
 import dev.alchemy.engine.EngineOptions;
 import dev.alchemy.exc.DBAPIError;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,17 +39,8 @@ class DeferredReadOnlyGuardTest {
     void open() {
         SQLiteDataSource sqlite = new SQLiteDataSource();
         sqlite.setUrl("jdbc:sqlite:" + dir.resolve("guard.db"));
-        ConnectionProvider provider = new ConnectionProvider() {
-            @Override
-            public java.sql.Connection getConnection() throws SQLException {
-                return sqlite.getConnection();
-            }
-
-            @Override
-            public void releaseConnection(java.sql.Connection connection) throws SQLException {
-                connection.close();
-            }
-        };
+        // no engine to prepare its connections: the data source's, as they come
+        ConnectionProvider provider = new DataSourceProvider(sqlite, EngineOptions.defaults());
         SqliteDialect dialect = new SqliteDialect() {
             @Override
             public String transactionReadOnlyStatement(boolean readOnly) {
