@@ -90,6 +90,9 @@ record BenchOptions(
                 }
                 case "--rounds" -> {
                     rounds = Integer.parseInt(v);
+                    if (rounds < 1) {
+                        throw new IllegalArgumentException("--rounds must be at least 1, was " + rounds);
+                    }
                     i++;
                 }
                 case "--warmup" -> {
