@@ -51,7 +51,8 @@ final class Report {
                         + "are medians of one run on one machine; compare the ratios, not the milliseconds with another "
                         + "machine's.\n\n");
         md.append("This page is written by the benchmark itself. To run everything again and rewrite it "
-                + "(about 20 minutes on an idle 2-core machine, with every peer and the profiles):\n\n");
+                + "(every peer and the profiles; on an idle 2-core machine, 31 minutes with `--warmup 8` and 54 with "
+                + "`--forks 2 --warmup 6`, less with the defaults):\n\n");
         md.append(
                 "```bash\nbash bench/run.sh            # all workloads, both databases, startup, profiles\n"
                         + "bash bench/run.sh --quick    # a rough pass in a few minutes (fewer iterations), same page\n```\n\n");
