@@ -588,7 +588,9 @@ final class Report {
             these three is the time the server and the machine took, which moves by more than that from one run to the
             next: in the 16:35 run the ORM measured 1.01×, 1.04× and 0.99× on them, with MyBatis or Hibernate ahead by
             5–10%; in this one 1.21×, 1.20× and 1.23×, with jOOQ at 0.88× on W3 (1.02× at 16:35) and 1.02× on W7
-            (1.12×). On W2 the ORM's own share is what the paragraphs above describe: building the objects (9.7% of the
+            (1.12×). W3 alone again right after this run (20:01, `BenchMain --workloads W3 --databases postgresql
+            --contenders jdbc,orm,jooq --rounds 3 --warmup 6`): raw JDBC 1,104 ms, the ORM 1,035 ms (0.94×), jOOQ
+            1,187 ms (1.07×); the ORM over raw JDBC 0.88×, 1.05× and 1.09× in the three rounds. On W2 the ORM's own share is what the paragraphs above describe: building the objects (9.7% of the
             samples), the registry at close (`DetachedStates.putAll` 5.0%, its sweep 1.6%), the identity map (2.3%); the
             ROLLBACK that ends the session's transaction, a round trip, is 5.6%. On W5 the autoflush walk is 5.2% of the
             samples (`collectionReplaced` 3.8%, `isModified` 1.2%) and keying the query built anew 1.1%; the rest is the
