@@ -2,7 +2,8 @@
 # Runs every benchmark and rewrites docs/performance.md and docs/performance.svg.
 #
 #   bash bench/run.sh            # the full run (every peer and the profiles; on an idle 2-core machine 31 minutes
-#                                 # with --warmup 8, 54 with --forks 2 --warmup 6, less with the defaults)
+#                                 # with --warmup 8, 54 with --forks 2 --warmup 6 or --rounds 2 --warmup 6, less with
+#                                 # the defaults)
 #   bash bench/run.sh --quick    # a rough pass: fewer, shorter iterations
 #   bash bench/run.sh [--quick] [BenchMain options...]   e.g. --workloads W1,W3 --databases sqlite
 #   bash bench/run.sh --rounds 2 --warmup 6              # the whole selection twice in turn, iterations pooled

@@ -51,8 +51,8 @@ final class Report {
                         + "are medians of one run on one machine; compare the ratios, not the milliseconds with another "
                         + "machine's.\n\n");
         md.append("This page is written by the benchmark itself. To run everything again and rewrite it "
-                + "(every peer and the profiles; on an idle 2-core machine, 31 minutes with `--warmup 8` and 54 with "
-                + "`--forks 2 --warmup 6`, less with the defaults):\n\n");
+                + "(every peer and the profiles; on an idle 2-core machine, 31 minutes with `--warmup 8`, 54 with "
+                + "`--forks 2 --warmup 6` or with `--rounds 2 --warmup 6`, less with the defaults):\n\n");
         md.append(
                 "```bash\nbash bench/run.sh            # all workloads, both databases, startup, profiles\n"
                         + "bash bench/run.sh --quick    # a rough pass in a few minutes (fewer iterations), same page\n```\n\n");
@@ -454,9 +454,11 @@ final class Report {
             that puts the 5,000 users back, which the two harnesses do a little differently. The call alone, sampled by
             async-profiler in both builds side by side (`ProfileMain W7 orm sqlite 20`, allocation samples every KB),
             allocated the same (4,558 and 4,562 samples per call, the same classes in the same shares) and used the same
-            CPU (69.6 and 68.3 ms of the thread's per call, both slowed by running together). So the call does the same
-            work as before; whether W7 on SQLite is slower by up to a tenth, as three of those five pairs say, or level,
-            these runs cannot tell apart.
+            CPU (69.6 and 68.3 ms of the thread's per call, both slowed by running together). Four more pairs with raw
+            JDBC beside (20:13–20:17, the order alternated) gave the ORM 12.7, 13.3, 13.0 and 13.4 ms before and 17.1,
+            14.3, 13.9 and 12.2 ms now, and over raw JDBC in the same JMH run 1.49×, 1.44×, 1.38× and 1.52× before
+            against 1.39×, 1.48×, 1.40× and 1.36× now. So the call does the same work as before, and W7 on SQLite is level
+            within what these forks can tell (a tenth either way).
 
             **Allocation.** The table of bytes per item (above) is what the bookkeeping below costs in garbage. On SQLite the
             ORM allocates less than every peer on W1, W3, W4, W5 and W7 (W3: 3,918 bytes per lookup, a session each, against
@@ -579,7 +581,7 @@ final class Report {
             on W5 on PostgreSQL.
 
             **PostgreSQL, where a peer is ahead** (the PostgreSQL profiles below, from this run). On W3, W4 and W7 the
-            workload's thread spends 95–98% of its samples in the socket calls (`Net.poll`, `write0`, `read0`), waiting
+            workload's thread spends 96–98% of its samples in the socket calls (`Net.poll`, `write0`, `read0`), waiting
             for the server, which runs on the same two cores; no method of the ORM's own reaches 1% of them (W3's
             `SessionImpl.get` and `close` are almost all the round trips of the SELECT and the ROLLBACK). The profiled
             calls, run after the benchmarks in a process of their own, took 1,052 ms (W3), 83.7 ms (W4) and 69.4 ms (W7)
