@@ -96,10 +96,7 @@ public final class BenchMain {
             return false;
         }
         Double target = db.equals("sqlite") ? Report.TARGETS.get(w.name()) : Report.POSTGRES_TARGETS.get(w.name());
-        String peer = results.bestPeer(w.name(), db, options.contenders());
-        Measurement orm = results.get(w.name(), "orm", db);
-        Measurement best = peer == null ? null : results.get(w.name(), peer, db);
-        boolean behind = orm != null && best != null && best.median() <= orm.median();
-        return behind || (target != null && r > target);
+        Boolean ahead = results.ormAhead(w.name(), db, options.contenders());
+        return Boolean.FALSE.equals(ahead) || (target != null && r > target);
     }
 }

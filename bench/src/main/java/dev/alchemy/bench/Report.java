@@ -139,8 +139,7 @@ final class Report {
                 }
                 String peer = results.bestPeer(w.name(), db, options.contenders());
                 Double peerRatio = peer == null ? null : results.ratio(w.name(), peer, db);
-                Measurement orm = results.get(w.name(), "orm", db);
-                Measurement best = peer == null ? null : results.get(w.name(), peer, db);
+                Boolean ahead = results.ormAhead(w.name(), db, options.contenders());
                 if (peer == null || peerRatio == null) {
                     md.append(" – | – |");
                 } else {
@@ -149,7 +148,7 @@ final class Report {
                             " %s %.2f× | %s |",
                             Contenders.label(peer),
                             peerRatio,
-                            orm == null || best == null ? "–" : orm.median() < best.median() ? "yes" : "**no**"));
+                            ahead == null ? "–" : ahead ? "yes" : "**no**"));
                 }
                 if (db.equals("sqlite")) {
                     Double r = results.ratio(w.name(), "orm", db);

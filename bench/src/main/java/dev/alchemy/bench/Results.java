@@ -49,6 +49,20 @@ final class Results {
         return best;
     }
 
+    /**
+     * @param workload a workload
+     * @param database a database
+     * @param contenders the contenders of the run
+     * @return whether Alchemy's ORM was faster than the best peer, or null when either was not measured
+     */
+    @Nullable
+    Boolean ormAhead(String workload, String database, List<String> contenders) {
+        String peer = bestPeer(workload, database, contenders);
+        Measurement orm = get(workload, "orm", database);
+        Measurement best = peer == null ? null : get(workload, peer, database);
+        return orm == null || best == null ? null : orm.median() < best.median();
+    }
+
     /** @return the contender's median over raw JDBC's, or null when either is missing */
     @Nullable
     Double ratio(String workload, String contender, String database) {
